@@ -1,0 +1,303 @@
+/**
+ * The Conversations service: the six operations of the Sunshine Conversations
+ * v2 Conversations API, plus streams over cursor-paginated listings.
+ *
+ * @since 0.1.0
+ */
+import { HttpClient } from "@effect/platform"
+import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Option, type Stream } from "effect"
+import type { Conversation } from "./Conversation.js"
+import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
+import {
+  ConfigurationError,
+  type CreateError,
+  type DeleteError,
+  type DownloadMessageRefError,
+  type GetError,
+  type ListError,
+  type UpdateError
+} from "./ConversationsError.js"
+import * as Credentials from "./Credentials.js"
+import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
+import * as Host from "./Host.js"
+import type { CallOptions, ConversationPage, ListQuery } from "./internal/backend.js"
+import * as HttpBackend from "./internal/httpBackend.js"
+import { makeServices } from "./internal/service.js"
+import type { StreamOptions } from "./internal/stream.js"
+import { userAgent } from "./internal/version.js"
+import * as RetryPolicy from "./RetryPolicy.js"
+import { Users } from "./Users.js"
+
+export type { CallOptions, ConversationPage, ListQuery, StreamOptions }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConversationsService {
+  /** The app id from configuration, if one was given. */
+  readonly appId: Option.Option<string>
+  /**
+   * CreateConversation. Returns the created conversation (the `{ conversation }` envelope unwrapped).
+   *
+   * @example
+   * ```ts
+   * const conversation = yield* conversations.create(appId, {
+   *   type: "sdkGroup",
+   *   participants: [{ userExternalId: "customer-17" }],
+   *   displayName: "Order #1234"
+   * })
+   * ```
+   */
+  readonly create: (
+    appId: string,
+    body: ConversationCreateBody,
+    options?: CallOptions
+  ) => Effect.Effect<Conversation, CreateError>
+  /**
+   * GetConversation.
+   *
+   * @example
+   * ```ts
+   * const conversation = yield* conversations.get(appId, "c93bb9c14dde8ffb94564eae")
+   * ```
+   */
+  readonly get: (appId: string, conversationId: string, options?: CallOptions) => Effect.Effect<Conversation, GetError>
+  /**
+   * ListConversations: one page. Use `stream` to walk every page.
+   *
+   * @example
+   * ```ts
+   * const page = yield* conversations.list(appId, { filter: { userId }, page: { size: 50 } })
+   * ```
+   */
+  readonly list: (appId: string, query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
+  /**
+   * UpdateConversation: only the given fields change; `null` clears a field.
+   *
+   * @example
+   * ```ts
+   * yield* conversations.update(appId, id, { displayName: "Renamed", description: null })
+   * ```
+   */
+  readonly update: (
+    appId: string,
+    conversationId: string,
+    body: ConversationUpdateBody,
+    options?: CallOptions
+  ) => Effect.Effect<Conversation, UpdateError>
+  /**
+   * DeleteConversation. A user's default conversation fails with `DefaultConversationUndeletable`.
+   *
+   * @example
+   * ```ts
+   * yield* conversations.delete(appId, id).pipe(
+   *   Effect.catchTag("DefaultConversationUndeletable", () => Effect.void)
+   * )
+   * ```
+   */
+  readonly delete: (appId: string, conversationId: string, options?: CallOptions) => Effect.Effect<void, DeleteError>
+  /**
+   * DownloadMessageRef: fetch the data behind a third-party channel's message reference (Apple only).
+   */
+  readonly downloadMessageRef: (
+    appId: string,
+    conversationId: string,
+    body: DownloadMessageRefBody,
+    options?: CallOptions
+  ) => Effect.Effect<DownloadMessageRefResponse, DownloadMessageRefError>
+  /**
+   * Every conversation of a user, following the cursors lazily.
+   *
+   * @example
+   * ```ts
+   * const all = yield* conversations.stream(appId, { filter: { userExternalId: "customer-17" }, pageSize: 100 }).pipe(
+   *   Stream.runCollect
+   * )
+   * ```
+   */
+  readonly stream: (appId: string, options: StreamOptions) => Stream.Stream<Conversation, ListError>
+  /**
+   * Every page of a user's conversations, with `meta` and `links`.
+   */
+  readonly streamPages: (appId: string, options: StreamOptions) => Stream.Stream<ConversationPage, ListError>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConversationsOptions {
+  /** The API's base URL: `Host.us` (default), `Host.eu`, `Host.zendesk(subdomain)` or any URL. */
+  readonly baseUrl?: string | undefined
+  readonly credentials: Credentials.Credentials
+  /** An app id the program can read back from the service. */
+  readonly appId?: string | undefined
+  /** The retry policy of every call; `false` turns retries off. Default: `RetryPolicy.defaultPolicy`. */
+  readonly retry?: RetryPolicy.Retry | undefined
+  /** Timeout of each attempt. Default 30 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Check lengths, ranges, counts and the type enum before sending. Default true. */
+  readonly validateLimits?: boolean | undefined
+  /** Add middleware to the HTTP client (logging, a proxy, your own retries). */
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * Build both live services (Conversations and Users) on an HttpClient.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeAll = (options: ConversationsOptions) =>
+  Effect.gen(function*() {
+    const baseUrl = yield* Either.match(Host.validateBaseUrl(options.baseUrl ?? Host.us), {
+      onLeft: Effect.fail,
+      onRight: Effect.succeed
+    })
+    const authorization = yield* Credentials.authorization(options.credentials)
+    const httpClient = yield* HttpClient.HttpClient
+    const backend = HttpBackend.make({
+      baseUrl,
+      authorization,
+      retry: RetryPolicy.resolve(options.retry),
+      timeout: Duration.decode(options.timeout ?? "30 seconds"),
+      userAgent
+    }, options.transformClient ? options.transformClient(httpClient) : httpClient)
+    return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
+  })
+
+/**
+ * Build the Conversations service on an HttpClient.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: ConversationsOptions
+): Effect.Effect<ConversationsService, ConfigurationError, HttpClient.HttpClient> =>
+  Effect.map(makeAll(options), (s) => s.conversations)
+
+/**
+ * A layer of the live services (Conversations and Users) from explicit values.
+ * Needs an HttpClient: `NodeHttpClient.layerUndici` from `@effect/platform-node`
+ * is the recommended one.
+ *
+ * @example
+ * ```ts
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Layer, Redacted } from "effect"
+ * import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
+ *
+ * const ConversationsLive = Conversations.layer({
+ *   baseUrl: Host.eu,
+ *   credentials: Credentials.basic({ keyId: "app_…", secret: Redacted.make("…") })
+ * }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+ * ```
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: ConversationsOptions
+): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
+  Layer.effectContext(
+    Effect.map(makeAll(options), (s) =>
+      Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
+  )
+
+/**
+ * The options read from configuration (environment variables by default):
+ *
+ * | variable | meaning |
+ * |---|---|
+ * | `SUNCO_BASE_URL` | base URL; or `SUNCO_SUBDOMAIN` for `https://{subdomain}.zendesk.com/sc`, or `SUNCO_REGION` = `us` / `eu` |
+ * | `SUNCO_APP_ID` | optional app id |
+ * | `SUNCO_KEY_ID`, `SUNCO_KEY_SECRET` | the API key |
+ * | `SUNCO_AUTH` | `basic` (default) or `jwt` |
+ * | `SUNCO_JWT_SCOPE` | `app` (default), `account` or `integration` |
+ * | `SUNCO_TIMEOUT` | per-attempt timeout, a duration such as `10 seconds` |
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const config: Config.Config<ConversationsOptions> = Config.all({
+  baseUrl: Config.option(Config.string("SUNCO_BASE_URL")),
+  subdomain: Config.option(Config.string("SUNCO_SUBDOMAIN")),
+  region: Config.literal("us", "eu")("SUNCO_REGION").pipe(Config.withDefault("us" as const)),
+  appId: Config.option(Config.string("SUNCO_APP_ID")),
+  keyId: Config.string("SUNCO_KEY_ID"),
+  secret: Config.redacted("SUNCO_KEY_SECRET"),
+  auth: Config.literal("basic", "jwt")("SUNCO_AUTH").pipe(Config.withDefault("basic" as const)),
+  scope: Config.literal("app", "account", "integration")("SUNCO_JWT_SCOPE").pipe(Config.withDefault("app" as const)),
+  timeout: Config.option(Config.duration("SUNCO_TIMEOUT"))
+}).pipe(
+  Config.mapOrFail((c) => {
+    const baseUrl = Option.isSome(c.baseUrl)
+      ? Either.right(c.baseUrl.value)
+      : Option.isSome(c.subdomain)
+      ? Either.mapLeft(Host.validateSubdomain(c.subdomain.value), (e) => ConfigError.InvalidData(["SUNCO_SUBDOMAIN"], e.detail))
+      : Either.right(c.region === "eu" ? Host.eu : Host.us)
+    return Either.map(baseUrl, (baseUrl): ConversationsOptions => ({
+      baseUrl,
+      appId: Option.getOrUndefined(c.appId),
+      timeout: Option.getOrUndefined(c.timeout),
+      credentials: c.auth === "jwt"
+        ? Credentials.jwt({ keyId: c.keyId, secret: c.secret, scope: c.scope })
+        : Credentials.basic({ keyId: c.keyId, secret: c.secret })
+    }))
+  })
+)
+
+/**
+ * A layer of the live services from Effect `Config` (see `config`), with
+ * optional overrides for what configuration does not carry (retry policy,
+ * client middleware).
+ *
+ * @example
+ * ```ts
+ * const ConversationsLive = Conversations.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
+ * ```
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Omit<Partial<ConversationsOptions>, "credentials" | "baseUrl"> = {},
+  from: Config.Config<ConversationsOptions> = config
+): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
+  Layer.unwrapEffect(
+    Effect.map(
+      Effect.mapError(from, (e) => new ConfigurationError({ detail: String(e) })),
+      (options) => layer({ ...options, ...overrides })
+    )
+  )
+
+/**
+ * The Conversations service tag.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Conversations } from "@sunco-effect/conversations"
+ *
+ * const program = Effect.gen(function*() {
+ *   const conversations = yield* Conversations
+ *   return yield* conversations.get("5d8cff3cd55b040010928b5b", "c93bb9c14dde8ffb94564eae")
+ * })
+ * ```
+ * @since 0.1.0
+ * @category tags
+ */
+export class Conversations extends Context.Tag("@sunco-effect/conversations/Conversations")<
+  Conversations,
+  ConversationsService
+>() {
+  /** See `layer`. */
+  static readonly layer = layer
+  /** See `layerConfig`. */
+  static readonly layerConfig = layerConfig
+  /** See `make`. */
+  static readonly make = make
+  /** See `config`. */
+  static readonly config = config
+}
+

@@ -1,0 +1,152 @@
+/**
+ * How requests authenticate: HTTP basic with an API key, a bearer token the
+ * caller provides, or a JWT this library signs from an API key.
+ *
+ * Secrets stay in `Redacted` from configuration to the `Authorization`
+ * header, so printing or serializing credentials shows `<redacted>`.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Redacted } from "effect"
+import { ConfigurationError } from "./ConversationsError.js"
+
+/**
+ * The scope claim of a JWT: what the signing key may reach.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type JwtScope = "app" | "account" | "integration"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Credentials =
+  | { readonly _tag: "Basic"; readonly keyId: string; readonly secret: Redacted.Redacted<string> }
+  | { readonly _tag: "Bearer"; readonly token: Redacted.Redacted<string> }
+  | {
+    readonly _tag: "Jwt"
+    readonly keyId: string
+    readonly secret: Redacted.Redacted<string>
+    readonly scope: JwtScope
+  }
+
+const redact = (s: string | Redacted.Redacted<string>) => (Redacted.isRedacted(s) ? s : Redacted.make(s))
+
+/**
+ * HTTP basic authentication: the key id is the user name, the secret the password.
+ *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * const credentials = Credentials.basic({ keyId: "app_5d8c…", secret: Redacted.make(process.env.SUNCO_KEY_SECRET!) })
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export const basic = (options: {
+  readonly keyId: string
+  readonly secret: string | Redacted.Redacted<string>
+}): Credentials => ({ _tag: "Basic", keyId: options.keyId, secret: redact(options.secret) })
+
+/**
+ * A bearer token the caller obtained elsewhere (a JWT signed by another
+ * service, an OAuth access token of an integration).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const bearer = (token: string | Redacted.Redacted<string>): Credentials => ({
+  _tag: "Bearer",
+  token: redact(token)
+})
+
+/**
+ * A JWT signed by this library with HS256, the key id in the `kid` header and
+ * the given `scope` claim. It is signed once, when the layer is built.
+ *
+ * @example
+ * ```ts
+ * const credentials = Credentials.jwt({ keyId: "app_5d8c…", secret, scope: "app" })
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export const jwt = (options: {
+  readonly keyId: string
+  readonly secret: string | Redacted.Redacted<string>
+  readonly scope?: JwtScope
+}): Credentials => ({
+  _tag: "Jwt",
+  keyId: options.keyId,
+  secret: redact(options.secret),
+  scope: options.scope ?? "app"
+})
+
+const base64 = (bytes: Uint8Array): string => {
+  let binary = ""
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary)
+}
+
+const base64Url = (bytes: Uint8Array): string =>
+  base64(bytes).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")
+
+const utf8 = new TextEncoder()
+
+/**
+ * Sign a JWT with HS256 using Web Crypto (available in Node 20 and browsers).
+ *
+ * @since 0.1.0
+ * @category jwt
+ */
+export const signJwt = (options: {
+  readonly keyId: string
+  readonly secret: Redacted.Redacted<string>
+  readonly scope: JwtScope
+}): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> =>
+  Effect.tryPromise({
+    try: async () => {
+      const header = base64Url(utf8.encode(JSON.stringify({ alg: "HS256", typ: "JWT", kid: options.keyId })))
+      const payload = base64Url(utf8.encode(JSON.stringify({ scope: options.scope })))
+      const key = await crypto.subtle.importKey(
+        "raw",
+        utf8.encode(Redacted.value(options.secret)),
+        { name: "HMAC", hash: "SHA-256" },
+        false,
+        ["sign"]
+      )
+      const signature = await crypto.subtle.sign("HMAC", key, utf8.encode(`${header}.${payload}`))
+      return Redacted.make(`${header}.${payload}.${base64Url(new Uint8Array(signature))}`)
+    },
+    // The cause is dropped on purpose: it could quote key material.
+    catch: () => new ConfigurationError({ detail: "could not sign the JWT with the given secret" })
+  })
+
+/**
+ * The value of the `Authorization` header for these credentials, computed once.
+ *
+ * @since 0.1.0
+ * @category headers
+ */
+export const authorization = (
+  credentials: Credentials
+): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> => {
+  switch (credentials._tag) {
+    case "Basic": {
+      if (credentials.keyId.length === 0) {
+        return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+      }
+      const pair = utf8.encode(`${credentials.keyId}:${Redacted.value(credentials.secret)}`)
+      return Effect.succeed(Redacted.make(`Basic ${base64(pair)}`))
+    }
+    case "Bearer":
+      return Effect.succeed(Redacted.make(`Bearer ${Redacted.value(credentials.token)}`))
+    case "Jwt":
+      if (credentials.keyId.length === 0) {
+        return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+      }
+      return Effect.map(signJwt(credentials), (token) => Redacted.make(`Bearer ${Redacted.value(token)}`))
+  }
+}

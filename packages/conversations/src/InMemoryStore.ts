@@ -1,0 +1,400 @@
+/**
+ * The API's semantics over in-memory state: apps, users and conversations,
+ * default conversations, cursor pages and the service's error responses.
+ * The test layer and the emulator both run on it, so they cannot disagree.
+ *
+ * Operations are synchronous and assume input that passed `Validation`;
+ * JavaScript runs each one to completion, so concurrent callers always see a
+ * consistent state.
+ *
+ * @since 0.1.0
+ */
+import { Either } from "effect"
+import type { Conversation } from "./Conversation.js"
+import type { ConversationCreateBody, ConversationUpdateBody, Participant } from "./ConversationBody.js"
+import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
+import type { ApiFailure } from "./internal/classify.js"
+import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
+import type { Seed } from "./Seed.js"
+import type { User, UserCreateBody } from "./User.js"
+
+export type { ApiFailure }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Result<A> = Either.Either<A, ApiFailure>
+
+/** The service's default page size. */
+const DEFAULT_PAGE_SIZE = 25
+
+/**
+ * The error responses the service gives, by name.
+ *
+ * @since 0.1.0
+ * @category failures
+ */
+export const failures: {
+  readonly appNotFound: ApiFailure
+  readonly conversationNotFound: ApiFailure
+  readonly userNotFound: ApiFailure
+  readonly invalidPage: ApiFailure
+  readonly userExists: ApiFailure
+  readonly defaultUndeletable: (id: string) => ApiFailure
+} = {
+  appNotFound: { status: 404, code: "app_not_found", title: "App not found" },
+  conversationNotFound: { status: 404, code: "conversation_not_found", title: "Conversation not found" },
+  userNotFound: { status: 404, code: "user_not_found", title: "User not found" },
+  invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
+  userExists: { status: 409, code: "conflict", title: "User already exists" },
+  defaultUndeletable: (id: string): ApiFailure => ({
+    status: 400,
+    code: "bad_request",
+    title: `Conversation ${id} cannot be deleted because it is the default.`
+  })
+}
+
+interface StoredConversation {
+  conversation: Conversation
+  readonly participants: ReadonlyArray<string>
+}
+
+interface AppState {
+  readonly id: string
+  readonly users: Map<string, User>
+  readonly userIdByExternalId: Map<string, string>
+  readonly conversations: Map<string, StoredConversation>
+  /** Each user's conversation ids, sorted: ids are the cursors. */
+  readonly membership: Map<string, Array<string>>
+  /** Each user's default conversation. */
+  readonly defaults: Map<string, string>
+}
+
+/**
+ * One page of a listing, before links are added.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StorePage {
+  readonly conversations: ReadonlyArray<Conversation>
+  readonly meta: Meta
+  readonly size: number
+}
+
+/** Index of the first element of a sorted array greater than (or equal to, if `inclusive`) `id`. */
+const lowerBound = (ids: ReadonlyArray<string>, id: string, inclusive: boolean): number => {
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const v = ids[mid]!
+    if (v < id || (!inclusive && v === id)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const insertSorted = (ids: Array<string>, id: string) => {
+  const last = ids[ids.length - 1]
+  if (last === undefined || last < id) ids.push(id)
+  else ids.splice(lowerBound(ids, id, true), 0, id)
+}
+
+const cursorPattern = /^[0-9a-f]{24}$/
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreOptions {
+  /** The clock for `createdAt`; default `Date.now`. */
+  readonly now?: () => number
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export class InMemoryStore {
+  private apps = new Map<string, AppState>()
+  private counter = 0
+  private readonly epoch: string
+  private readonly now: () => number
+
+  private constructor(options: StoreOptions) {
+    this.now = options.now ?? Date.now
+    this.epoch = Math.floor(this.now() / 1000).toString(16).padStart(8, "0").slice(-8)
+  }
+
+  /** A store loaded with a seed, or what is wrong with the seed. */
+  static make(seed: Seed = { apps: [] }, options: StoreOptions = {}): Either.Either<InMemoryStore, string> {
+    const store = new InMemoryStore(options)
+    const problem = store.load(seed)
+    return problem === undefined ? Either.right(store) : Either.left(problem)
+  }
+
+  /** A new id: 24 hex characters, increasing, like the service's record ids. */
+  newId(): string {
+    this.counter++
+    return this.epoch + this.counter.toString(16).padStart(16, "0")
+  }
+
+  /** Forget everything and load a seed; returns what is wrong with the seed, if anything. */
+  reset(seed: Seed = { apps: [] }): string | undefined {
+    this.apps = new Map()
+    return this.load(seed)
+  }
+
+  private load(seed: Seed): string | undefined {
+    for (const app of seed.apps) {
+      const state = this.addApp(app.id)
+      for (const user of app.users ?? []) {
+        const created = this.insertUser(state, {
+          id: user.id,
+          externalId: user.externalId,
+          profile: { givenName: user.givenName, surname: user.surname }
+        })
+        for (let i = 0; i < (user.conversationCount ?? 0); i++) {
+          this.insertConversation(state, { type: "sdkGroup", displayName: `Conversation ${i + 1}` }, [created.id!])
+        }
+      }
+      for (const c of app.conversations ?? []) {
+        const participants = (c.participants ?? []).map((p) => state.users.has(p) ? p : state.userIdByExternalId.get(p))
+        if (participants.some((p) => p === undefined)) {
+          return `conversation ${c.id ?? ""} of app ${app.id} names an unknown participant`
+        }
+        this.insertConversation(state, {
+          type: c.type ?? "personal",
+          displayName: c.displayName,
+          description: c.description,
+          iconUrl: c.iconUrl,
+          metadata: c.metadata
+        }, participants as Array<string>, c.id)
+      }
+    }
+    return undefined
+  }
+
+  /** Add an app (no-op when it exists). */
+  addApp(id: string): AppState {
+    const existing = this.apps.get(id)
+    if (existing) return existing
+    const state: AppState = {
+      id,
+      users: new Map(),
+      userIdByExternalId: new Map(),
+      conversations: new Map(),
+      membership: new Map(),
+      defaults: new Map()
+    }
+    this.apps.set(id, state)
+    return state
+  }
+
+  hasApp(id: string): boolean {
+    return this.apps.has(id)
+  }
+
+  private insertUser(app: AppState, user: Omit<User, "id"> & { id?: string | undefined }): User {
+    const id = user.id ?? this.newId()
+    const record: User = {
+      id,
+      ...(user.externalId === undefined ? {} : { externalId: user.externalId }),
+      signedUpAt: new Date(this.now()).toISOString(),
+      authenticated: false,
+      profile: Object.fromEntries(Object.entries(user.profile ?? {}).filter(([, v]) => v !== undefined)),
+      metadata: user.metadata ?? {},
+      identities: []
+    }
+    app.users.set(id, record)
+    if (typeof user.externalId === "string") app.userIdByExternalId.set(user.externalId, id)
+    app.membership.set(id, [])
+    return record
+  }
+
+  private insertConversation(
+    app: AppState,
+    body: ConversationCreateBody,
+    participants: ReadonlyArray<string>,
+    id: string = this.newId()
+  ): Conversation {
+    const createdAt = new Date(this.now()).toISOString()
+    // The first personal conversation of a user is their default one.
+    const owner = body.type === "personal" ? participants[0] : undefined
+    const isDefault = owner !== undefined && !app.defaults.has(owner)
+    if (isDefault) app.defaults.set(owner, id)
+    const conversation: Conversation = {
+      id,
+      type: body.type,
+      isDefault,
+      ...(body.displayName == null ? {} : { displayName: body.displayName }),
+      ...(body.description == null ? {} : { description: body.description }),
+      ...(body.iconUrl == null ? {} : { iconUrl: body.iconUrl }),
+      metadata: body.metadata ?? {},
+      businessLastRead: null,
+      lastUpdatedAt: createdAt,
+      createdAt
+    }
+    app.conversations.set(id, { conversation, participants })
+    for (const user of participants) insertSorted(app.membership.get(user)!, id)
+    return conversation
+  }
+
+  private app(appId: string): Result<AppState> {
+    const app = this.apps.get(appId)
+    return app ? Either.right(app) : Either.left(failures.appNotFound)
+  }
+
+  private resolveUser(app: AppState, ref: { readonly userId?: string; readonly userExternalId?: string }): Result<string> {
+    const id = ref.userId ?? app.userIdByExternalId.get(ref.userExternalId ?? "")
+    return id !== undefined && app.users.has(id) ? Either.right(id) : Either.left(failures.userNotFound)
+  }
+
+  /** CreateConversation. */
+  createConversation(appId: string, body: ConversationCreateBody): Result<Conversation> {
+    return Either.flatMap(this.app(appId), (app): Result<Conversation> => {
+      const ids: Array<string> = []
+      for (const p of body.participants ?? []) {
+        const resolved = this.resolveUser(app, p as Participant & { userId?: string; userExternalId?: string })
+        if (Either.isLeft(resolved)) return Either.left(resolved.left)
+        ids.push(resolved.right)
+      }
+      return Either.right(this.insertConversation(app, body, ids))
+    })
+  }
+
+  private stored(appId: string, id: string): Result<StoredConversation> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const stored = app.conversations.get(id)
+      return stored ? Either.right(stored) : Either.left(failures.conversationNotFound)
+    })
+  }
+
+  /** GetConversation. */
+  getConversation(appId: string, id: string): Result<Conversation> {
+    return Either.map(this.stored(appId, id), (s) => s.conversation)
+  }
+
+  /** UpdateConversation: only the given fields change; null clears one. */
+  updateConversation(appId: string, id: string, body: ConversationUpdateBody): Result<Conversation> {
+    return Either.map(this.stored(appId, id), (stored) => {
+      const next: Record<string, unknown> = { ...stored.conversation }
+      for (const key of ["displayName", "description", "iconUrl", "metadata"] as const) {
+        const value = body[key]
+        if (value === undefined) continue
+        if (value === null) delete next[key]
+        else next[key] = value
+      }
+      stored.conversation = next as Conversation
+      return stored.conversation
+    })
+  }
+
+  /** DeleteConversation: a user's default conversation cannot be deleted. */
+  deleteConversation(appId: string, id: string): Result<void> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const stored = app.conversations.get(id)
+      if (!stored) return Either.left(failures.conversationNotFound)
+      if (stored.conversation.isDefault) return Either.left(failures.defaultUndeletable(id))
+      app.conversations.delete(id)
+      for (const user of stored.participants) {
+        const ids = app.membership.get(user)
+        if (!ids) continue
+        const i = lowerBound(ids, id, true)
+        if (ids[i] === id) ids.splice(i, 1)
+      }
+      return Either.right(undefined)
+    })
+  }
+
+  /** ListConversations: a cursor page of a user's conversations, by id. */
+  listConversations(appId: string, filter: ConversationListFilter, page: Page = {}): Result<StorePage> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const { after, before } = page
+      const size = page.size ?? DEFAULT_PAGE_SIZE
+      if (
+        (after !== undefined && before !== undefined) ||
+        (after !== undefined && !cursorPattern.test(after)) ||
+        (before !== undefined && !cursorPattern.test(before)) ||
+        !Number.isInteger(size) || size < 1 || size > 100
+      ) {
+        return Either.left(failures.invalidPage)
+      }
+      return Either.map(this.resolveUser(app, filter as { userId?: string; userExternalId?: string }), (userId) => {
+        const ids = app.membership.get(userId)!
+        let start: number
+        let end: number
+        if (before !== undefined) {
+          end = lowerBound(ids, before, true)
+          start = Math.max(0, end - size)
+        } else {
+          start = after === undefined ? 0 : lowerBound(ids, after, false)
+          end = Math.min(ids.length, start + size)
+        }
+        const slice = ids.slice(start, end)
+        const conversations = slice.map((id) => app.conversations.get(id)!.conversation)
+        const hasPrev = start > 0 && slice.length > 0
+        const hasNext = end < ids.length && slice.length > 0
+        const meta: Meta = {
+          // hasMore looks in the direction of travel: backwards for page[before].
+          hasMore: before !== undefined ? start > 0 : end < ids.length,
+          ...(hasNext ? { afterCursor: slice[slice.length - 1]! } : {}),
+          ...(hasPrev ? { beforeCursor: slice[0]! } : {})
+        }
+        return { conversations, meta, size }
+      })
+    })
+  }
+
+  /** DownloadMessageRef: the conversation and the user must exist. */
+  downloadMessageRef(appId: string, id: string, body: DownloadMessageRefBody): Result<Record<string, unknown>> {
+    return Either.flatMap(this.stored(appId, id), () =>
+      Either.flatMap(this.app(appId), (app) =>
+        Either.map(this.resolveUser(app, { userId: body.userId }), () => ({}))))
+  }
+
+  /** CreateUser: 409 when the external id is taken. */
+  createUser(appId: string, body: UserCreateBody): Result<User> {
+    return Either.flatMap(this.app(appId), (app) => {
+      if (app.userIdByExternalId.has(body.externalId)) return Either.left(failures.userExists)
+      return Either.right(this.insertUser(app, {
+        externalId: body.externalId,
+        ...(body.profile ? { profile: body.profile } : {}),
+        ...(body.metadata ? { metadata: body.metadata } : {})
+      }))
+    })
+  }
+
+  /** A read-only copy of the state, for the emulator's dump and for tests. */
+  snapshot() {
+    return {
+      apps: [...this.apps.values()].map((app) => ({
+        id: app.id,
+        users: [...app.users.values()],
+        conversations: [...app.conversations.values()].map((s) => ({
+          ...s.conversation,
+          participants: s.participants
+        }))
+      }))
+    }
+  }
+}
+
+/**
+ * `links.prev` / `links.next` of a page, as absolute URLs under `baseUrl`.
+ *
+ * @since 0.1.0
+ * @category pagination
+ */
+export const pageLinks = (baseUrl: string, appId: string, filter: ConversationListFilter, page: StorePage): Links => {
+  const base = `${baseUrl}/v2/apps/${encodeURIComponent(appId)}/conversations?` +
+    ("userId" in filter
+      ? `filter[userId]=${encodeURIComponent(filter.userId)}`
+      : `filter[userExternalId]=${encodeURIComponent(filter.userExternalId)}`)
+  return {
+    ...(page.meta.beforeCursor ? { prev: `${base}&page[before]=${page.meta.beforeCursor}&page[size]=${page.size}` } : {}),
+    ...(page.meta.afterCursor ? { next: `${base}&page[after]=${page.meta.afterCursor}&page[size]=${page.size}` } : {})
+  }
+}

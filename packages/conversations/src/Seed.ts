@@ -1,0 +1,96 @@
+/**
+ * The seed format of the in-memory store, shared by the test layer and the
+ * emulator (which reads it from a JSON file).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { MetadataInput } from "./Metadata.js"
+
+/**
+ * An API key. `scope: "app"` keys reach only their own app; `"account"` keys reach every app.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedKey = Schema.Struct({
+  id: Schema.String,
+  secret: Schema.String,
+  scope: Schema.optional(Schema.Literal("app", "account"))
+})
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedUser = Schema.Struct({
+  id: Schema.optional(Schema.String),
+  externalId: Schema.optional(Schema.String),
+  givenName: Schema.optional(Schema.String),
+  surname: Schema.optional(Schema.String),
+  /** Create this many `sdkGroup` conversations for the user (load tests, benchmarks). */
+  conversationCount: Schema.optional(Schema.Number)
+})
+
+/**
+ * A conversation to create at start. Participants are user ids or external ids.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedConversation = Schema.Struct({
+  id: Schema.optional(Schema.String),
+  type: Schema.optional(Schema.String),
+  participants: Schema.optional(Schema.Array(Schema.String)),
+  displayName: Schema.optional(Schema.String),
+  description: Schema.optional(Schema.String),
+  iconUrl: Schema.optional(Schema.String),
+  metadata: Schema.optional(MetadataInput)
+})
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedApp = Schema.Struct({
+  id: Schema.String,
+  displayName: Schema.optional(Schema.String),
+  keys: Schema.optional(Schema.Array(SeedKey)),
+  users: Schema.optional(Schema.Array(SeedUser)),
+  conversations: Schema.optional(Schema.Array(SeedConversation))
+})
+
+/**
+ * The whole seed.
+ *
+ * @example
+ * ```json
+ * {
+ *   "apps": [{
+ *     "id": "5d8cff3cd55b040010928b5b",
+ *     "keys": [{ "id": "app_5d8cff3cd55b040010928b5c", "secret": "s3cr3t", "scope": "app" }],
+ *     "users": [{ "id": "42589ad070d43be9b00ff7e5", "externalId": "ada" }],
+ *     "conversations": [{ "type": "personal", "participants": ["ada"] }]
+ *   }],
+ *   "accountKeys": [{ "id": "act_5963ceb97cde542d000dbdb1", "secret": "acc0unt" }]
+ * }
+ * ```
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Seed = Schema.Struct({
+  apps: Schema.Array(SeedApp),
+  accountKeys: Schema.optional(Schema.Array(SeedKey))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Seed extends Schema.Schema.Type<typeof Seed> {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type SeedKey = typeof SeedKey.Type

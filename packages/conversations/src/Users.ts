@@ -1,0 +1,34 @@
+/**
+ * Creating users, so programs (the demo, tests) can make the people their
+ * conversations belong to. Provided by the same layers as `Conversations`.
+ *
+ * @since 0.1.0
+ */
+import { Context, type Effect } from "effect"
+import type { CreateUserError } from "./ConversationsError.js"
+import type { CallOptions } from "./internal/backend.js"
+import type { User, UserCreateBody } from "./User.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UsersService {
+  /**
+   * CreateUser: `POST /v2/apps/{appId}/users`. A taken `externalId` fails with `ApiError` (409).
+   *
+   * @example
+   * ```ts
+   * const user = yield* (yield* Users).create(appId, { externalId: "customer-17" })
+   * ```
+   */
+  readonly create: (appId: string, body: UserCreateBody, options?: CallOptions) => Effect.Effect<User, CreateUserError>
+}
+
+/**
+ * The users service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Users extends Context.Tag("@sunco-effect/conversations/Users")<Users, UsersService>() {}

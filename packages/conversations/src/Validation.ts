@@ -1,0 +1,333 @@
+/**
+ * The rules of the spec that the JSON types alone do not express, checked
+ * before anything is sent. The same functions guard the test layer and the
+ * emulator, so all three reject the same input with the same field and rule.
+ *
+ * Two kinds of rule:
+ * - structural rules always hold (required fields, non-empty ids, exactly one
+ *   filter, at most one cursor, flat metadata, bodies under the 100 KB limit);
+ * - limits (lengths, ranges, counts, the type enum) follow the service's
+ *   current values and can be switched off with `limits: false`, because
+ *   server limits drift.
+ *
+ * @since 0.1.0
+ */
+import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
+import { ValidationError, type Operation } from "./ConversationsError.js"
+import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
+import type { ConversationListFilter, Page } from "./Pagination.js"
+import type { UserCreateBody } from "./User.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidationOptions {
+  /** Check lengths, ranges, counts and the type enum. Default `true`. */
+  readonly limits: boolean
+}
+
+/**
+ * The service's request limit: bodies over 100 KB are rejected with 413.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_BODY_BYTES = 100 * 1024
+
+/**
+ * The spec's metadata limit.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_METADATA_BYTES = 4 * 1024
+
+/**
+ * Cursor (record id) length, from the spec's `page.after` / `page.before`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const CURSOR_LENGTH = 24
+
+/**
+ * A failed rule, before it is attached to an operation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Violation {
+  readonly field: string
+  readonly rule: string
+  readonly detail: string
+}
+
+type Check = Violation | undefined
+
+const violation = (field: string, rule: string, detail: string): Violation => ({ field, rule, detail })
+
+const encoder = new TextEncoder()
+
+/**
+ * UTF-8 size of a string, as the service counts body and metadata sizes.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const byteLength = (s: string): number => encoder.encode(s).length
+
+const isObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * A non-empty string id (app, conversation, user). Always checked.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkId = (field: string, value: unknown): Check => {
+  if (typeof value !== "string") return violation(field, "type", "must be a string")
+  if (value.length === 0) return violation(field, "nonEmpty", "must not be empty")
+  // URL parsers resolve "." and ".." (even percent-encoded) as dot segments, which would change the route.
+  if (value === "." || value === "..") return violation(field, "pathSegment", "must not be . or ..")
+  return undefined
+}
+
+const checkText = (field: string, value: unknown, max: number, options: ValidationOptions): Check => {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== "string") return violation(field, "type", "must be a string or null")
+  if (options.limits && (value.length < 1 || value.length > max)) {
+    return violation(field, "length", `must be 1-${max} characters or null, got ${value.length}`)
+  }
+  return undefined
+}
+
+const checkIconUrl = (value: unknown, options: ValidationOptions): Check => {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== "string") return violation("iconUrl", "type", "must be a string or null")
+  if (options.limits && value.length > 2048) {
+    return violation("iconUrl", "maxLength", `must be at most 2048 characters, got ${value.length}`)
+  }
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return violation("iconUrl", "uri", "must be an absolute URI")
+  }
+  if (url.protocol.length < 2) return violation("iconUrl", "uri", "must be an absolute URI")
+  return undefined
+}
+
+const checkMetadata = (value: unknown, options: ValidationOptions): Check => {
+  if (value === undefined || value === null) return undefined
+  if (!isObject(value)) return violation("metadata", "type", "must be an object or null")
+  for (const key in value) {
+    const v = value[key]
+    const t = typeof v
+    if (t !== "string" && t !== "boolean" && !(t === "number" && Number.isFinite(v))) {
+      return violation(`metadata.${key}`, "flat", "metadata values must be strings, finite numbers or booleans")
+    }
+  }
+  if (options.limits) {
+    const size = byteLength(JSON.stringify(value))
+    if (size > MAX_METADATA_BYTES) {
+      return violation("metadata", "maxSize", `must serialize to at most ${MAX_METADATA_BYTES} bytes, got ${size}`)
+    }
+  }
+  return undefined
+}
+
+/** Exactly one of two id keys, each a non-empty string when present. */
+const checkExactlyOne = (prefix: string, value: unknown, a: string, b: string): Check => {
+  if (!isObject(value)) return violation(prefix, "type", "must be an object")
+  const hasA = value[a] !== undefined
+  const hasB = value[b] !== undefined
+  if (hasA === hasB) {
+    return violation(prefix, "exactlyOne", `must have exactly one of ${a} or ${b}`)
+  }
+  return checkId(`${prefix}.${hasA ? a : b}`, hasA ? value[a] : value[b])
+}
+
+const checkParticipants = (type: unknown, value: unknown, options: ValidationOptions): Check => {
+  if (value === undefined) {
+    return options.limits && type === "personal"
+      ? violation("participants", "personalParticipants", "a personal conversation needs exactly 1 participant")
+      : undefined
+  }
+  if (!Array.isArray(value)) return violation("participants", "type", "must be an array")
+  if (options.limits && value.length > 10) {
+    return violation("participants", "maxItems", `must have at most 10 items, got ${value.length}`)
+  }
+  if (options.limits && type === "personal" && value.length !== 1) {
+    return violation("participants", "personalParticipants", "a personal conversation needs exactly 1 participant")
+  }
+  for (let i = 0; i < value.length; i++) {
+    const p: unknown = value[i]
+    const field = `participants[${i}]`
+    const c = checkExactlyOne(field, p, "userId", "userExternalId")
+    if (c) return c
+    const subscribe = (p as Record<string, unknown>).subscribeSDKClient
+    if (subscribe !== undefined && typeof subscribe !== "boolean") {
+      return violation(`${field}.subscribeSDKClient`, "type", "must be a boolean")
+    }
+  }
+  return undefined
+}
+
+const firstOf = (...checks: ReadonlyArray<() => Check>): Check => {
+  for (const check of checks) {
+    const c = check()
+    if (c) return c
+  }
+  return undefined
+}
+
+/**
+ * The rules of `conversationCreateBody`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkCreateBody = (body: ConversationCreateBody | unknown, options: ValidationOptions): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  return firstOf(
+    () => {
+      if (body.type === undefined) return violation("type", "required", "is required")
+      if (typeof body.type !== "string") return violation("type", "type", "must be a string")
+      if (options.limits && body.type !== "personal" && body.type !== "sdkGroup") {
+        return violation("type", "enum", `must be one of personal, sdkGroup, got ${JSON.stringify(body.type)}`)
+      }
+      return undefined
+    },
+    () => checkParticipants(body.type, body.participants, options),
+    () => checkText("displayName", body.displayName, 100, options),
+    () => checkText("description", body.description, 100, options),
+    () => checkIconUrl(body.iconUrl, options),
+    () => checkMetadata(body.metadata, options)
+  )
+}
+
+/**
+ * The rules of `conversationUpdateBody`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkUpdateBody = (body: ConversationUpdateBody | unknown, options: ValidationOptions): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  return firstOf(
+    () => checkText("displayName", body.displayName, 100, options),
+    () => checkText("description", body.description, 100, options),
+    () => checkIconUrl(body.iconUrl, options),
+    () => checkMetadata(body.metadata, options)
+  )
+}
+
+/**
+ * The rules of the list query: exactly one filter, at most one cursor,
+ * cursors of 24 characters, a page size of 1-100.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkListQuery = (
+  filter: ConversationListFilter | unknown,
+  page: Page | undefined,
+  options: ValidationOptions
+): Check => {
+  const f = checkExactlyOne("filter", filter, "userId", "userExternalId")
+  if (f) return f
+  return page === undefined ? undefined : checkPage(page, options)
+}
+
+/**
+ * The rules of the `page` query object.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkPage = (page: Page | unknown, options: ValidationOptions): Check => {
+  if (!isObject(page)) return violation("page", "type", "must be an object")
+  if (page.after !== undefined && page.before !== undefined) {
+    return violation("page", "oneCursor", "must not have both after and before")
+  }
+  for (const key of ["after", "before"] as const) {
+    const cursor = page[key]
+    if (cursor === undefined) continue
+    const c = checkId(`page.${key}`, cursor)
+    if (c) return c
+    if (options.limits && (cursor as string).length !== CURSOR_LENGTH) {
+      return violation(`page.${key}`, "length", `must be ${CURSOR_LENGTH} characters, got ${(cursor as string).length}`)
+    }
+  }
+  const size = page.size
+  if (size !== undefined) {
+    if (typeof size !== "number" || !Number.isInteger(size)) return violation("page.size", "integer", "must be an integer")
+    if (options.limits && (size < 1 || size > 100)) return violation("page.size", "range", `must be 1-100, got ${size}`)
+  }
+  return undefined
+}
+
+/**
+ * The rules of `downloadMessageRefBody`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkDownloadMessageRefBody = (body: DownloadMessageRefBody | unknown): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  const id = checkId("userId", body.userId)
+  if (id) return id
+  if (body.apple === undefined) return undefined
+  if (!isObject(body.apple) || !isObject(body.apple.interactiveDataRef)) {
+    return violation("apple.interactiveDataRef", "required", "is required when apple is given")
+  }
+  const ref = body.apple.interactiveDataRef
+  for (const key of ["url", "bid", "key", "signature", "owner"]) {
+    if (typeof ref[key] !== "string") {
+      return violation(`apple.interactiveDataRef.${key}`, "required", "is required and must be a string")
+    }
+  }
+  return undefined
+}
+
+/**
+ * The rules of `userCreateBody` that the emulator and `Users.create` need.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkUserCreateBody = (body: UserCreateBody | unknown, options: ValidationOptions): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  const id = checkId("externalId", body.externalId)
+  if (id) return id
+  if (options.limits && (body.externalId as string).length > 1024) {
+    return violation("externalId", "maxLength", "must be at most 1024 characters")
+  }
+  return checkMetadata(body.metadata, options)
+}
+
+/**
+ * A serialized JSON body must fit the service's 100 KB request limit. Always checked.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkBodySize = (json: string): Check => {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: skip the encode for small bodies.
+  if (json.length * 3 <= MAX_BODY_BYTES) return undefined
+  const size = byteLength(json)
+  return size > MAX_BODY_BYTES
+    ? violation("body", "maxBodySize", `must serialize to at most ${MAX_BODY_BYTES} bytes, got ${size}`)
+    : undefined
+}
+
+/**
+ * Attach a violation to an operation, as the typed error users handle.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const toError = (operation: Operation, v: Violation): ValidationError =>
+  new ValidationError({ operation, field: v.field, rule: v.rule, detail: v.detail })

@@ -1,0 +1,134 @@
+/**
+ * Turns an error response (status, code, title) into the typed error of the
+ * operation that got it. Used by the live client on HTTP responses and by the
+ * test layer on in-memory store failures, so both fail the same way.
+ */
+import {
+  ApiError,
+  AppNotFound,
+  BadRequest,
+  ConversationNotFound,
+  DefaultConversationUndeletable,
+  Forbidden,
+  InvalidPage,
+  type Operation,
+  RateLimited,
+  ServerError,
+  TransportError,
+  Unauthorized,
+  UserNotFound
+} from "../ConversationsError.js"
+
+/** An error response as it arrived, before classification. */
+export interface ApiFailure {
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly requestId?: string | undefined
+  readonly retryAfterMillis?: number | undefined
+}
+
+type Specific = "ConversationNotFound" | "UserNotFound" | "DefaultConversationUndeletable" | "InvalidPage" | "BadRequest"
+
+/** Which specific errors each operation can produce; anything else becomes ApiError. */
+const specific: Record<Operation, ReadonlySet<Specific>> = {
+  "Conversations.create": new Set(["UserNotFound", "BadRequest"]),
+  "Conversations.get": new Set(["ConversationNotFound"]),
+  "Conversations.list": new Set(["UserNotFound", "InvalidPage", "BadRequest"]),
+  "Conversations.update": new Set(["ConversationNotFound", "BadRequest"]),
+  "Conversations.delete": new Set(["ConversationNotFound", "DefaultConversationUndeletable", "BadRequest"]),
+  "Conversations.downloadMessageRef": new Set(["ConversationNotFound", "UserNotFound", "BadRequest"]),
+  "Users.create": new Set(["BadRequest"])
+}
+
+export const classify = (operation: Operation, failure: ApiFailure, conversationId?: string) => {
+  const allowed = specific[operation]
+  const fields = {
+    operation,
+    status: failure.status,
+    code: failure.code,
+    title: failure.title,
+    requestId: failure.requestId
+  }
+  const { status, code, title } = failure
+  if (status === 404) {
+    if (code === "app_not_found") return new AppNotFound(fields)
+    if (code === "conversation_not_found" && allowed.has("ConversationNotFound")) return new ConversationNotFound(fields)
+    if (code === "user_not_found" && allowed.has("UserNotFound")) return new UserNotFound(fields)
+  } else if (status === 400) {
+    if (allowed.has("DefaultConversationUndeletable") && /default/i.test(title)) {
+      return new DefaultConversationUndeletable({ ...fields, conversationId: conversationId ?? "" })
+    }
+    if (allowed.has("InvalidPage") && /page/i.test(title)) return new InvalidPage(fields)
+    if (allowed.has("BadRequest")) return new BadRequest(fields)
+  } else if (status === 401) {
+    return new Unauthorized(fields)
+  } else if (status === 403) {
+    return new Forbidden(fields)
+  } else if (status === 429) {
+    return new RateLimited({ ...fields, retryAfterMillis: failure.retryAfterMillis })
+  } else if (status >= 500) {
+    return new ServerError(fields)
+  }
+  return new ApiError(fields)
+}
+
+/**
+ * `Retry-After` as milliseconds from `now`: delta seconds or an HTTP date.
+ * Returns undefined when absent or unreadable.
+ */
+export const parseRetryAfter = (header: string | undefined, now: number): number | undefined => {
+  if (header === undefined) return undefined
+  const trimmed = header.trim()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Error codes that mean the request never reached the server. */
+const notSentCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT"
+])
+
+/** Follows `cause` links to the first error code (undici and Node both nest them). */
+const findCode = (u: unknown): string | undefined => {
+  for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
+    const rec = u as { code?: unknown; cause?: unknown; errors?: unknown }
+    if (typeof rec.code === "string") return rec.code
+    // AggregateError from happy-eyeballs connection attempts
+    if (Array.isArray(rec.errors) && rec.errors.length > 0) {
+      u = rec.errors[0]
+      continue
+    }
+    u = rec.cause
+  }
+  return undefined
+}
+
+const describeCause = (u: unknown): string => {
+  for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
+    const rec = u as { message?: unknown; cause?: unknown }
+    if (typeof rec.message === "string" && rec.message.length > 0 && rec.message !== "fetch failed") return rec.message
+    u = rec.cause
+  }
+  return "transport failure"
+}
+
+/**
+ * A transport failure, without the request (whose headers hold credentials).
+ * Only the error code and message of the cause are kept.
+ */
+export const transportError = (operation: Operation, cause: unknown): TransportError => {
+  const errorCode = findCode(cause)
+  return new TransportError({
+    operation,
+    sent: errorCode === undefined ? true : !notSentCodes.has(errorCode),
+    errorCode,
+    description: describeCause(cause)
+  })
+}
