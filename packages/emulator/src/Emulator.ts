@@ -1,0 +1,182 @@
+/**
+ * The emulator: an HTTP app over an in-memory store, a server on a port, and
+ * a Layer that starts one on an ephemeral port for tests.
+ *
+ * @since 0.1.0
+ */
+import { createServer } from "node:http"
+import { HttpRouter, HttpServer, type HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { NodeHttpServer } from "@effect/platform-node"
+import { ConfigurationError, InMemoryStore, type Seed } from "@sunco-effect/conversations"
+import { Context, Effect, Either, Layer, Redacted } from "effect"
+import { type ApiKey, keysOf } from "./Auth.js"
+import * as DefaultSeed from "./DefaultSeed.js"
+import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
+import { errorResponse, failures } from "./ErrorBody.js"
+import { type FaultConfig, Faults } from "./Faults.js"
+import { adminRoutes } from "./routes/admin.js"
+import { conversationRoutes } from "./routes/conversations.js"
+import { userRoutes } from "./routes/users.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface EmulatorOptions {
+  /** Apps, keys, users and conversations. Default: `DefaultSeed.seed`. */
+  readonly seed?: Seed.Seed | undefined
+  /** Also seed this app with one app-scoped key (the CLI's `--app-id`, `--key-id`, `--key-secret`). */
+  readonly app?: { readonly appId: string; readonly keyId: string; readonly keySecret: string } | undefined
+  readonly faults?: FaultConfig | undefined
+  /** Called with one line per request (method, path, status, duration). Never given headers. */
+  readonly log?: ((line: string) => void) | undefined
+}
+
+/**
+ * Where a running emulator is and the credentials of its first app key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EmulatorInfo {
+  readonly baseUrl: string
+  readonly appId: string
+  readonly keyId: string
+  readonly keySecret: Redacted.Redacted<string>
+  /** The live state, for tests that want to look or poke without HTTP. */
+  readonly state: EmulatorStateShape
+}
+
+
+const router = HttpRouter.empty.pipe(
+  HttpRouter.concat(conversationRoutes),
+  HttpRouter.concat(userRoutes),
+  HttpRouter.concat(adminRoutes)
+)
+
+/**
+ * The emulator as an HttpApp: unknown routes get 404 in the API's shape, and
+ * no failure escapes as a crash.
+ *
+ * @since 0.1.0
+ * @category app
+ */
+export const app = router.pipe(
+  Effect.catchTag("RouteNotFound", () => Effect.succeed(errorResponse(failures.routeNotFound))),
+  Effect.catchAllCause(() => Effect.succeed(errorResponse(failures.serverError(500))))
+)
+
+const withRequestLog = (log: (line: string) => void) =>
+<E, R>(
+  httpApp: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+) =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const start = performance.now()
+    return Effect.tap(httpApp, (response) =>
+      Effect.sync(() =>
+        log(`${request.method} ${request.url.split("?")[0]} ${response.status} ${(performance.now() - start).toFixed(1)}ms`)
+      ))
+  })
+
+/**
+ * Build the state an emulator serves, or say what is wrong with the seed.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeState = (options: EmulatorOptions = {}): Either.Either<EmulatorStateShape, ConfigurationError> => {
+  const base = options.seed ?? DefaultSeed.seed
+  const extra = options.app
+  const initialSeed: Seed.Seed = extra && !base.apps.some((a) => a.id === extra.appId)
+    ? { ...base, apps: [...base.apps, { id: extra.appId }] }
+    : base
+  const extraKeys: Array<ApiKey> = extra
+    ? [{ id: extra.keyId, secret: extra.keySecret, scope: "app", appId: extra.appId }]
+    : []
+  return Either.map(
+    Either.mapLeft(InMemoryStore.InMemoryStore.make(initialSeed), (detail) => new ConfigurationError({ detail: `invalid seed: ${detail}` })),
+    (store) => {
+      const keys = keysOf(initialSeed)
+      for (const key of extraKeys) keys.set(key.id, key)
+      return { store, faults: new Faults(options.faults ?? {}), keys, initialSeed, extraKeys }
+    }
+  )
+}
+
+/** The first app key of the state, as the credentials to print or provide. */
+const firstAppKey = (state: EmulatorStateShape, options: EmulatorOptions) => {
+  if (options.app) return { appId: options.app.appId, keyId: options.app.keyId, secret: options.app.keySecret }
+  const key = [...state.keys.values()].find((k) => k.scope === "app")
+  return { appId: key?.appId ?? "", keyId: key?.id ?? "", secret: key?.secret ?? "" }
+}
+
+/**
+ * Serve the emulator on `host:port` (port 0 picks a free one) for the life of
+ * the scope, and describe where it is.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerServer = (
+  options: EmulatorOptions & { readonly host?: string | undefined; readonly port?: number | undefined } = {}
+): Layer.Layer<Emulator, ConfigurationError | HttpServerError.ServeError> =>
+  Layer.unwrapEffect(
+    Effect.gen(function*() {
+      const state = yield* Either.match(makeState(options), { onLeft: Effect.fail, onRight: Effect.succeed })
+      const served = options.log ? withRequestLog(options.log)(app) : app
+      const server = NodeHttpServer.layer(() => createServer(), {
+        host: options.host ?? "127.0.0.1",
+        port: options.port ?? 0
+      })
+      const info = Layer.effect(
+        Emulator,
+        HttpServer.addressWith((address) =>
+          Effect.succeed<EmulatorInfo>((() => {
+            const key = firstAppKey(state, options)
+            const host = address._tag === "TcpAddress"
+              ? (address.hostname.includes(":") ? `[${address.hostname}]` : address.hostname)
+              : "127.0.0.1"
+            const port = address._tag === "TcpAddress" ? address.port : 0
+            return {
+              baseUrl: `http://${host}:${port}`,
+              appId: key.appId,
+              keyId: key.keyId,
+              keySecret: Redacted.make(key.secret),
+              state
+            }
+          })())
+        )
+      )
+      return Layer.merge(
+        HttpServer.serve(served.pipe(Effect.provideService(EmulatorState, state))),
+        info
+      ).pipe(Layer.provideMerge(server))
+    })
+  ).pipe(Layer.map((ctx) => Context.make(Emulator, Context.get(ctx, Emulator))))
+
+/**
+ * An emulator on an ephemeral loopback port, for tests. Quiet, default seed
+ * unless told otherwise.
+ *
+ * @example
+ * ```ts
+ * import { layer } from "@effect/vitest"
+ * layer(Emulator.layer())("against the emulator", (it) => { … })
+ * ```
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: EmulatorOptions = {}) => layerServer({ ...options, port: 0 })
+
+/**
+ * The running emulator's address and credentials. `Emulator.layer()` starts one.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Emulator extends Context.Tag("@sunco-effect/emulator/Emulator")<Emulator, EmulatorInfo>() {
+  /** See `layer`. */
+  static readonly layer = layer
+  /** See `layerServer`. */
+  static readonly layerServer = layerServer
+}

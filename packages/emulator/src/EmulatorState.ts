@@ -1,0 +1,33 @@
+/**
+ * The state one emulator serves: the store, the API keys and the faults.
+ *
+ * @since 0.1.0
+ */
+import { Context } from "effect"
+import type { InMemoryStore, Seed } from "@sunco-effect/conversations"
+import type { ApiKey } from "./Auth.js"
+import type { Faults } from "./Faults.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface EmulatorStateShape {
+  readonly store: InMemoryStore.InMemoryStore
+  readonly faults: Faults
+  /** Current keys; replaced when the state is reset with a new seed. */
+  keys: Map<string, ApiKey>
+  /** What a reset without a body goes back to. */
+  readonly initialSeed: Seed.Seed
+  /** Keys that survive resets (those given on the command line). */
+  readonly extraKeys: ReadonlyArray<ApiKey>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class EmulatorState extends Context.Tag("@sunco-effect/emulator/EmulatorState")<
+  EmulatorState,
+  EmulatorStateShape
+>() {}

@@ -1,0 +1,91 @@
+/**
+ * What every API route does around its own work: authenticate against the
+ * app in the path, roll the fault dice, read and check a JSON body.
+ */
+import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { NodeHttpServerRequest } from "@effect/platform-node"
+import { Validation } from "@sunco-effect/conversations"
+import { Effect, Either, ParseResult, Schema } from "effect"
+import { authorize } from "../Auth.js"
+import { EmulatorState } from "../EmulatorState.js"
+import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
+import type { RouteName } from "../Faults.js"
+
+/** A route's own work: given the request and its path params, the response. */
+export type Handler = (
+  request: HttpServerRequest.HttpServerRequest,
+  params: Readonly<Record<string, string | undefined>>
+) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, EmulatorState>
+
+/** Wrap a handler with authentication and fault injection. */
+export const endpoint = (route: RouteName, handler: Handler) =>
+  Effect.gen(function*() {
+    const state = yield* EmulatorState
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const params = yield* HttpRouter.params
+    const denied = authorize(request.headers["authorization"], params.appId ?? "", state.keys)
+    if (denied) return errorResponse(denied)
+    const fault = state.faults.decide(route)
+    switch (fault._tag) {
+      case "Drop":
+        NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
+        return HttpServerResponse.empty({ status: 500 })
+      case "RateLimit":
+        return errorResponse(failures.rateLimited, { "retry-after": String(fault.retryAfterSeconds) })
+      case "ServerError":
+        return errorResponse(failures.serverError(fault.status))
+    }
+    if (fault.delayMs > 0) yield* Effect.sleep(fault.delayMs)
+    const response = yield* handler(request, params)
+    return fault.malformed
+      ? HttpServerResponse.text("{\"conversation\":{\"id\":", { status: response.status, contentType: "application/json" })
+      : response
+  })
+
+const formatIssue = (e: ParseResult.ParseError) => ParseResult.ArrayFormatter.formatErrorSync(e)
+  .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
+  .join("; ")
+
+/**
+ * Read a JSON body: 413 over the service's limit, 400 for a wrong content
+ * type, bad JSON, a body the schema rejects or one that breaks a rule.
+ */
+export const readBody = <A, I>(
+  request: HttpServerRequest.HttpServerRequest,
+  schema: Schema.Schema<A, I>,
+  check: (body: A) => Validation.Violation | undefined
+): Effect.Effect<Either.Either<A, ApiFailure>> =>
+  Effect.gen(function*() {
+    const length = Number(request.headers["content-length"] ?? "0")
+    if (length > Validation.MAX_BODY_BYTES) return Either.left(failures.payloadTooLarge)
+    const contentType = request.headers["content-type"] ?? ""
+    if (!contentType.toLowerCase().startsWith("application/json")) return Either.left(failures.unsupportedMediaType)
+    const text = yield* Effect.either(request.text)
+    if (Either.isLeft(text)) return Either.left(failures.invalidJson)
+    // Chunked bodies carry no content-length: check what arrived.
+    if (Validation.checkBodySize(text.right)) return Either.left(failures.payloadTooLarge)
+    let json: unknown
+    try {
+      json = JSON.parse(text.right)
+    } catch {
+      return Either.left(failures.invalidJson)
+    }
+    const decoded = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json)
+    if (Either.isLeft(decoded)) return Either.left(failures.badRequest(`Invalid body: ${formatIssue(decoded.left)}`))
+    const violation = check(decoded.right)
+    return violation
+      ? Either.left(failures.badRequest(`Invalid body: ${violation.field} ${violation.detail}`))
+      : Either.right(decoded.right)
+  })
+
+/** Answer a store result: the value wrapped by `wrap`, or the failure. */
+export const respond = <A>(
+  result: Either.Either<A, ApiFailure>,
+  status: number,
+  wrap: (a: A) => unknown
+): HttpServerResponse.HttpServerResponse =>
+  Either.isRight(result)
+    ? HttpServerResponse.unsafeJson(wrap(result.right), { status })
+    : errorResponse(result.left)
+
+export const limits: Validation.ValidationOptions = { limits: true }

@@ -1,0 +1,22 @@
+/**
+ * CreateUser, so programs can make the users their conversations belong to.
+ */
+import { HttpRouter } from "@effect/platform"
+import { UserCreateBody, Validation } from "@sunco-effect/conversations"
+import { Effect, Either } from "effect"
+import { EmulatorState } from "../EmulatorState.js"
+import { errorResponse } from "../ErrorBody.js"
+import { endpoint, limits, readBody, respond } from "./endpoint.js"
+
+export const userRoutes = HttpRouter.empty.pipe(
+  HttpRouter.post(
+    "/v2/apps/:appId/users",
+    endpoint("createUser", (request, { appId }) =>
+      Effect.gen(function*() {
+        const { store } = yield* EmulatorState
+        const body = yield* readBody(request, UserCreateBody, (b) => Validation.checkUserCreateBody(b, limits))
+        if (Either.isLeft(body)) return errorResponse(body.left)
+        return respond(store.createUser(appId!, body.right), 201, (user) => ({ user }))
+      }))
+  )
+)
