@@ -1,0 +1,206 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Conversations, RetryPolicy } from "@sunco-effect/conversations"
+import { Duration, Effect, Fiber, Schedule, TestClock } from "effect"
+import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
+
+const refused: Reply = { transport: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } }
+const reset: Reply = { transport: { code: "ECONNRESET", message: "socket hang up" } }
+const unavailable = apiError(503, "unavailable", "Service unavailable")
+const limited = (seconds?: string) =>
+  apiError(429, "too_many_requests", "Too many requests", seconds ? { "retry-after": seconds } : undefined)
+
+/** Fail with `failures` in turn, then succeed. */
+const scripted = (...failures: ReadonlyArray<Reply>) =>
+  makeMock((r, i) =>
+    i < failures.length
+      ? failures[i]!
+      : r.method === "DELETE" ? ok({}) : ok({ conversation: conversationJson }, r.method === "POST" ? 201 : 200)
+  )
+
+// No jitter, so delays are exact: 100, 200, 400, … ms.
+const exact = { baseDelay: "100 millis", jitter: 0 } as const
+
+const run = <A, E>(
+  mock: ReturnType<typeof makeMock>,
+  f: (c: Conversations["Type"]) => Effect.Effect<A, E>,
+  retry: RetryPolicy.Retry = exact
+) => Effect.flatMap(Conversations, f).pipe(Effect.either, Effect.provide(liveOn(mock, { retry })), Effect.fork)
+
+/** Advance the test clock and report how many requests were made. */
+const after = (mock: ReturnType<typeof makeMock>, millis: number) =>
+  Effect.map(TestClock.adjust(Duration.millis(millis)), () => mock.requests.length)
+
+describe("the default retry policy", () => {
+  it.effect("retries a 429 with exponential backoff, proven with TestClock", () =>
+    Effect.gen(function*() {
+      const mock = scripted(limited(), limited(), limited())
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+      yield* TestClock.adjust(0)
+      expect(mock.requests.length).toBe(1)
+      expect(yield* after(mock, 99)).toBe(1)
+      expect(yield* after(mock, 1)).toBe(2) // 100 ms
+      expect(yield* after(mock, 199)).toBe(2)
+      expect(yield* after(mock, 1)).toBe(3) // +200 ms
+      expect(yield* after(mock, 399)).toBe(3)
+      expect(yield* after(mock, 1)).toBe(4) // +400 ms
+      const result = yield* Fiber.join(fiber)
+      expect(result._tag).toBe("Right")
+    }))
+
+  it.effect("honours Retry-After over a shorter backoff", () =>
+    Effect.gen(function*() {
+      const mock = scripted(limited("3"))
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+      expect(yield* after(mock, 2999)).toBe(1)
+      expect(yield* after(mock, 1)).toBe(2)
+      expect((yield* Fiber.join(fiber))._tag).toBe("Right")
+    }))
+
+  it.effect("caps Retry-After at maxRetryAfter", () =>
+    Effect.gen(function*() {
+      const mock = scripted(limited("3600"))
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetryAfter: "5 seconds" })
+      expect(yield* after(mock, 4999)).toBe(1)
+      expect(yield* after(mock, 1)).toBe(2)
+      yield* Fiber.join(fiber)
+    }))
+
+  it.effect("jitter keeps each delay within [base × (1 − jitter), base]", () =>
+    Effect.gen(function*() {
+      const mock = scripted(unavailable)
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { baseDelay: "1 second", jitter: 0.5 })
+      expect(yield* after(mock, 499)).toBe(1)
+      expect(yield* after(mock, 501)).toBe(2)
+      yield* Fiber.join(fiber)
+    }))
+
+  it.effect("retries 5xx, resets and timeouts for GET, PATCH and DELETE", () =>
+    Effect.gen(function*() {
+      for (const [name, f] of [
+        ["get", (c: Conversations["Type"]) => c.get(APP, CONV)],
+        ["update", (c: Conversations["Type"]) => c.update(APP, CONV, { displayName: "x" })],
+        ["delete", (c: Conversations["Type"]) => c.delete(APP, CONV)]
+      ] as const) {
+        const mock = scripted(unavailable, reset)
+        const fiber = yield* run(mock, f as never)
+        yield* TestClock.adjust("1 second")
+        expect([name, mock.requests.length]).toEqual([name, 3])
+        expect((yield* Fiber.join(fiber))._tag).toBe("Right")
+      }
+    }))
+
+  it.effect("a create is repeated after a 429 or a failure before sending, never after a 5xx, a reset or a timeout", () =>
+    Effect.gen(function*() {
+      const create = (c: Conversations["Type"]) => c.create(APP, { type: "sdkGroup" })
+
+      const safe = scripted(limited(), refused, { transport: { code: "ENOTFOUND" } }, { transport: { code: "EHOSTUNREACH" } })
+      const ok = yield* run(safe, create, { ...exact, maxRetries: 4 })
+      yield* TestClock.adjust("10 seconds")
+      expect(safe.requests.length).toBe(5)
+      expect((yield* Fiber.join(ok))._tag).toBe("Right")
+
+      for (const failure of [unavailable, reset]) {
+        const mock = scripted(failure)
+        const fiber = yield* run(mock, create)
+        yield* TestClock.adjust("10 seconds")
+        expect(mock.requests.length).toBe(1)
+        expect((yield* Fiber.join(fiber))._tag).toBe("Left")
+      }
+
+      const hanging = makeMock(() => ({ hang: true }))
+      const timedOut = yield* Effect.flatMap(Conversations, create).pipe(
+        Effect.flip,
+        Effect.provide(liveOn(hanging, { retry: exact, timeout: "1 second" })),
+        Effect.fork
+      )
+      yield* TestClock.adjust("10 seconds")
+      expect(hanging.requests.length).toBe(1)
+      expect((yield* Fiber.join(timedOut))._tag).toBe("RequestTimeout")
+    }))
+
+  it.effect("retryUnsafe opts a create into retries after a 5xx", () =>
+    Effect.gen(function*() {
+      const mock = scripted(unavailable)
+      const fiber = yield* run(mock, (c) => c.create(APP, { type: "sdkGroup" }), { ...exact, retryUnsafe: true })
+      yield* TestClock.adjust("1 second")
+      expect(mock.requests.length).toBe(2)
+      expect((yield* Fiber.join(fiber))._tag).toBe("Right")
+    }))
+
+  it.effect("never retries other 4xx, 423 Locked included", () =>
+    Effect.gen(function*() {
+      for (const reply of [apiError(423, "locked", "Locked"), apiError(400, "bad_request", "Nope"), apiError(404, "conversation_not_found", "Gone"), apiError(401, "unauthorized", "No")]) {
+        const mock = scripted(reply)
+        const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+        yield* TestClock.adjust("1 minute")
+        expect(mock.requests.length).toBe(1)
+        expect((yield* Fiber.join(fiber))._tag).toBe("Left")
+      }
+    }))
+
+  it.effect("gives up after maxRetries", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => unavailable)
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetries: 2 })
+      yield* TestClock.adjust("1 minute")
+      expect(mock.requests.length).toBe(3)
+      const result = yield* Fiber.join(fiber)
+      expect(result._tag === "Left" && result.left._tag).toBe("ServerError")
+    }))
+
+  it.effect("gives up when the delays would exceed maxTotalDelay", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => limited("10"))
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetries: 10, maxTotalDelay: "25 seconds" })
+      yield* TestClock.adjust("5 minutes")
+      expect(mock.requests.length).toBe(3) // 10 s + 10 s fit, a third 10 s would not
+      expect((yield* Fiber.join(fiber))._tag).toBe("Left")
+    }))
+})
+
+describe("replacing the policy", () => {
+  it.effect("retries can be turned off for the layer", () =>
+    Effect.gen(function*() {
+      const mock = scripted(limited())
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), false)
+      yield* TestClock.adjust("1 minute")
+      expect(mock.requests.length).toBe(1)
+      expect((yield* Fiber.join(fiber))._tag).toBe("Left")
+    }))
+
+  it.effect("one call can turn retries off or bring its own Schedule", () =>
+    Effect.gen(function*() {
+      const off = scripted(limited())
+      const offFiber = yield* run(off, (c) => c.get(APP, CONV, { retry: false }))
+      yield* TestClock.adjust("1 minute")
+      expect(off.requests.length).toBe(1)
+      yield* Fiber.join(offFiber)
+
+      const own = scripted(apiError(423, "locked", "Locked"), apiError(423, "locked", "Locked"))
+      const schedule = Schedule.spaced("2 seconds").pipe(Schedule.intersect(Schedule.recurs(5)))
+      const ownFiber = yield* run(own, (c) => c.get(APP, CONV, { retry: schedule }))
+      expect(yield* after(own, 1999)).toBe(1)
+      expect(yield* after(own, 1)).toBe(2)
+      expect(yield* after(own, 2000)).toBe(3)
+      expect((yield* Fiber.join(ownFiber))._tag).toBe("Right")
+    }))
+
+  it.effect("a layer-wide Schedule replaces the default", () =>
+    Effect.gen(function*() {
+      const mock = scripted(unavailable)
+      const fiber = yield* run(mock, (c) => c.get(APP, CONV), Schedule.spaced("7 seconds").pipe(Schedule.intersect(Schedule.recurs(1))))
+      expect(yield* after(mock, 6999)).toBe(1)
+      expect(yield* after(mock, 1)).toBe(2)
+      yield* Fiber.join(fiber)
+    }))
+
+  it.effect("isRetryable states the safety rules", () =>
+    Effect.sync(() => {
+      expect(RetryPolicy.isRetryable("POST", { _tag: "ServerError" } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("GET", { _tag: "ServerError" } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("POST", { _tag: "RateLimited" } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("POST", { _tag: "TransportError", sent: false } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("POST", { _tag: "TransportError", sent: true } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("GET", { _tag: "ValidationError" } as never)).toBe(false)
+    }))
+})

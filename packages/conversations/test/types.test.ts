@@ -1,0 +1,42 @@
+/**
+ * Type-level: each operation's error channel lists only what it can produce.
+ */
+import { describe, expectTypeOf, it } from "@effect/vitest"
+import type {
+  ConversationsService,
+  DefaultConversationUndeletable,
+  InvalidPage,
+  UserNotFound,
+  ConversationNotFound
+} from "@sunco-effect/conversations"
+import type { Effect, Stream } from "effect"
+
+type ErrorOf<K extends keyof ConversationsService> = ConversationsService[K] extends (...args: any) => infer R
+  ? R extends Effect.Effect<any, infer E, any> ? E : R extends Stream.Stream<any, infer E, any> ? E : never
+  : never
+
+describe("error channels", () => {
+  it("delete can fail with DefaultConversationUndeletable, never with InvalidPage", () => {
+    expectTypeOf<DefaultConversationUndeletable>().toMatchTypeOf<ErrorOf<"delete">>()
+    expectTypeOf<Extract<ErrorOf<"delete">, InvalidPage>>().toBeNever()
+  })
+  it("only list (and its streams) can fail with InvalidPage", () => {
+    expectTypeOf<InvalidPage>().toMatchTypeOf<ErrorOf<"list">>()
+    expectTypeOf<InvalidPage>().toMatchTypeOf<ErrorOf<"stream">>()
+    expectTypeOf<Extract<ErrorOf<"get">, InvalidPage>>().toBeNever()
+    expectTypeOf<Extract<ErrorOf<"create">, InvalidPage>>().toBeNever()
+    expectTypeOf<Extract<ErrorOf<"update">, InvalidPage>>().toBeNever()
+  })
+  it("DefaultConversationUndeletable belongs to delete alone", () => {
+    expectTypeOf<Extract<ErrorOf<"get">, DefaultConversationUndeletable>>().toBeNever()
+    expectTypeOf<Extract<ErrorOf<"update">, DefaultConversationUndeletable>>().toBeNever()
+  })
+  it("UserNotFound comes from create, list and downloadMessageRef, not get", () => {
+    expectTypeOf<UserNotFound>().toMatchTypeOf<ErrorOf<"create">>()
+    expectTypeOf<UserNotFound>().toMatchTypeOf<ErrorOf<"list">>()
+    expectTypeOf<Extract<ErrorOf<"get">, UserNotFound>>().toBeNever()
+  })
+  it("create cannot fail with ConversationNotFound", () => {
+    expectTypeOf<Extract<ErrorOf<"create">, ConversationNotFound>>().toBeNever()
+  })
+})
