@@ -1,0 +1,97 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Conversations, Credentials } from "@sunco-effect/conversations"
+import { Cause, Effect, Layer, Logger, type Tracer as T, Tracer } from "effect"
+import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
+
+/** A tracer that keeps every span it makes. */
+const recordingTracer = Effect.map(Effect.tracer, (native) => {
+  const spans: Array<T.Span> = []
+  const tracer = Tracer.make({
+    span: (...args) => {
+      const span = native.span(...args)
+      spans.push(span)
+      return span
+    },
+    context: (f, fiber) => native.context(f, fiber)
+  })
+  return { spans, tracer }
+})
+
+describe("spans", () => {
+  it.live("one span per operation with app id, conversation id, method, status and attempts", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = yield* recordingTracer
+      const mock = makeMock((_, i) => (i === 0 ? apiError(503, "unavailable", "busy") : ok({ conversation: conversationJson })))
+      yield* Effect.flatMap(Conversations, (c) => c.get(APP, CONV)).pipe(
+        Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } })),
+        Effect.withTracer(tracer)
+      )
+      const span = spans.find((s) => s.name === "Conversations.get")!
+      expect(span).toBeDefined()
+      expect(Object.fromEntries(span.attributes)).toMatchObject({
+        "sunco.app_id": APP,
+        "sunco.conversation_id": CONV,
+        "http.request.method": "GET",
+        "http.response.status_code": 200,
+        "sunco.attempts": 2
+      })
+    }), { timeout: 10_000 })
+})
+
+describe("secrets never leak", () => {
+  const leaks = (text: string) => text.includes(SECRET) || text.includes(Buffer.from(`app_abc:${SECRET}`).toString("base64"))
+
+  for (const credentials of [
+    Credentials.basic({ keyId: "app_abc", secret: SECRET }),
+    Credentials.jwt({ keyId: "app_abc", secret: SECRET }),
+    Credentials.bearer(SECRET)
+  ]) {
+    it.effect(`${credentials._tag}: not in errors, logs, spans or printed configuration`, () =>
+      Effect.gen(function*() {
+        const { spans, tracer } = yield* recordingTracer
+        const logs: Array<string> = []
+        const logger = Logger.make(({ message, cause }) => logs.push(`${JSON.stringify(message)} ${Cause.pretty(cause)}`))
+        const replies = [
+          apiError(401, "unauthorized", "Invalid credentials"),
+          { transport: { code: "ECONNRESET", message: "socket hang up" } },
+          { status: 200, raw: "not json" }
+        ] as const
+        for (const reply of replies) {
+          const mock = makeMock(() => reply)
+          const error = yield* Effect.flatMap(Conversations, (c) => c.get(APP, CONV)).pipe(
+            Effect.tapErrorCause(Effect.logError),
+            Effect.flip,
+            Effect.provide(liveOn(mock, { credentials, retry: false })),
+            Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+            Effect.withTracer(tracer)
+          )
+          // the request did carry the secret...
+          expect(leaks(JSON.stringify(mock.requests[0]!.headers)) || mock.requests[0]!.headers.authorization !== undefined)
+            .toBe(true)
+          // ...but nothing the user can see does
+          expect(leaks(JSON.stringify(error))).toBe(false)
+          expect(leaks(String(error))).toBe(false)
+          expect(leaks(error.message)).toBe(false)
+          expect(leaks(Cause.pretty(Cause.fail(error)))).toBe(false)
+        }
+        expect(logs.length).toBe(replies.length)
+        expect(logs.some(leaks)).toBe(false)
+        const spanText = JSON.stringify(spans.map((s) => [s.name, Object.fromEntries(s.attributes)]))
+        expect(spanText).toContain("Conversations.get")
+        expect(leaks(spanText)).toBe(false)
+        expect(leaks(JSON.stringify(credentials))).toBe(false)
+        expect(leaks(String(credentials))).toBe(false)
+        expect(leaks(JSON.stringify({ baseUrl: "https://api.smooch.io", credentials }))).toBe(false)
+      }))
+  }
+
+  it.effect("configuration errors do not quote the secret either", () =>
+    Effect.gen(function*() {
+      const error = yield* Layer.build(liveOn(makeMock(() => ok({})), {
+        baseUrl: "http://example.com",
+        credentials: Credentials.basic({ keyId: "app_abc", secret: SECRET })
+      })).pipe(Effect.scoped, Effect.flip)
+      expect(error._tag).toBe("ConfigurationError")
+      expect(leaks(JSON.stringify(error) + error.message)).toBe(false)
+    }))
+})

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Conversations } from "@sunco-effect/conversations"
+import { Chunk, Effect, Fiber, Stream, TestClock } from "effect"
+import { APP, liveOn, makeMock, type Recorded, type Reply } from "./support/MockHttp.js"
+
+const idOf = (i: number) => i.toString(16).padStart(24, "0")
+
+/** A listing of `total` conversations served by cursor, like the service. */
+const listing = (total: number) => (r: Recorded): Reply => {
+  const size = Number(r.url.searchParams.get("page[size]") ?? 25)
+  const after = r.url.searchParams.get("page[after]")
+  const before = r.url.searchParams.get("page[before]")
+  let start: number
+  let end: number
+  if (before !== null) {
+    end = parseInt(before, 16)
+    start = Math.max(0, end - size)
+  } else {
+    start = after === null ? 0 : parseInt(after, 16) + 1
+    end = Math.min(total, start + size)
+  }
+  const conversations = Array.from({ length: end - start }, (_, k) => ({ id: idOf(start + k), type: "sdkGroup" }))
+  return {
+    status: 200,
+    body: {
+      conversations,
+      meta: {
+        hasMore: before !== null ? start > 0 : end < total,
+        ...(end < total ? { afterCursor: idOf(end - 1) } : {}),
+        ...(start > 0 ? { beforeCursor: idOf(start) } : {})
+      }
+    }
+  }
+}
+
+const filter = { userId: "42589ad070d43be9b00ff7e5" }
+
+describe("streaming every conversation", () => {
+  it.effect("follows afterCursor while hasMore, and sends the page size on every request", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(listing(250))
+      const all = yield* Effect.flatMap(Conversations, (c) => Stream.runCollect(c.stream(APP, { filter, pageSize: 100 }))).pipe(
+        Effect.provide(liveOn(mock))
+      )
+      expect(Chunk.size(all)).toBe(250)
+      expect(new Set(Chunk.toReadonlyArray(all).map((c) => c.id)).size).toBe(250)
+      expect(mock.requests).toHaveLength(3)
+      expect(mock.requests.map((r) => r.url.searchParams.get("page[size]"))).toEqual(["100", "100", "100"])
+      expect(mock.requests.map((r) => r.url.searchParams.get("page[after]"))).toEqual([null, idOf(99), idOf(199)])
+    }))
+
+  it.effect("is lazy: the first 5 of 10,000 take exactly one request", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(listing(10_000))
+      const five = yield* Effect.flatMap(Conversations, (c) =>
+        c.stream(APP, { filter, pageSize: 100 }).pipe(Stream.take(5), Stream.runCollect)).pipe(Effect.provide(liveOn(mock)))
+      expect(Chunk.size(five)).toBe(5)
+      expect(mock.requests).toHaveLength(1)
+    }))
+
+  it.effect("builds nothing until run, and an interrupted stream sends no further request", () =>
+    Effect.gen(function*() {
+      let release: () => void = () => {}
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      const mock = makeMock(listing(10_000))
+      yield* Effect.gen(function*() {
+        const c = yield* Conversations
+        const stream = c.stream(APP, { filter, pageSize: 10 })
+        expect(mock.requests).toHaveLength(0)
+        const fiber = yield* stream.pipe(
+          Stream.tap(() => Effect.promise(() => gate)),
+          Stream.runDrain,
+          Effect.fork
+        )
+        yield* TestClock.adjust(0)
+        yield* Effect.yieldNow()
+        expect(mock.requests).toHaveLength(1)
+        yield* Fiber.interrupt(fiber)
+        release()
+        yield* Effect.sleep(0).pipe(Effect.zipRight(TestClock.adjust(10)))
+        expect(mock.requests).toHaveLength(1)
+      }).pipe(Effect.provide(liveOn(mock)))
+    }))
+
+  it.effect("read-ahead fetches the next page while the consumer works on the current one", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(listing(50))
+      yield* Effect.gen(function*() {
+        const c = yield* Conversations
+        const fiber = yield* c.streamPages(APP, { filter, pageSize: 10, readAhead: 1 }).pipe(
+          Stream.tap(() => Effect.sleep("1 second")),
+          Stream.runDrain,
+          Effect.fork
+        )
+        yield* TestClock.adjust(0)
+        // consumer is still on page 1, yet page 2 (and the one buffered behind it) has been requested
+        expect(mock.requests.length).toBeGreaterThanOrEqual(2)
+        yield* TestClock.adjust("10 seconds")
+        yield* Fiber.join(fiber)
+        expect(mock.requests).toHaveLength(5)
+      }).pipe(Effect.provide(liveOn(mock)))
+
+      const lazy = makeMock(listing(50))
+      yield* Effect.gen(function*() {
+        const c = yield* Conversations
+        const fiber = yield* c.streamPages(APP, { filter, pageSize: 10 }).pipe(
+          Stream.tap(() => Effect.sleep("1 second")),
+          Stream.runDrain,
+          Effect.fork
+        )
+        yield* TestClock.adjust(0)
+        expect(lazy.requests).toHaveLength(1)
+        yield* TestClock.adjust("10 seconds")
+        yield* Fiber.join(fiber)
+      }).pipe(Effect.provide(liveOn(lazy)))
+    }))
+
+  it.effect("walks backwards with page[before], following beforeCursor", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(listing(100))
+      const pages = yield* Effect.flatMap(Conversations, (c) =>
+        c.streamPages(APP, { filter, pageSize: 30, before: idOf(90) }).pipe(Stream.runCollect)).pipe(
+          Effect.provide(liveOn(mock))
+        )
+      const ids = Chunk.toReadonlyArray(pages).map((p) => p.conversations.map((c) => parseInt(c.id!, 16)))
+      expect(ids.map((p) => [p[0], p[p.length - 1]])).toEqual([[60, 89], [30, 59], [0, 29]])
+      expect(mock.requests.map((r) => r.url.searchParams.get("page[before]"))).toEqual([idOf(90), idOf(60), idOf(30)])
+    }))
+
+  it.effect("a failing page ends the stream with the typed error", () =>
+    Effect.gen(function*() {
+      const mock = makeMock((r, i) =>
+        i === 0 ? listing(100)(r) : { status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } }
+      )
+      const error = yield* Effect.flatMap(Conversations, (c) => Stream.runDrain(c.stream(APP, { filter, pageSize: 50 }))).pipe(
+        Effect.flip,
+        Effect.provide(liveOn(mock))
+      )
+      expect(error._tag).toBe("UserNotFound")
+    }))
+})
