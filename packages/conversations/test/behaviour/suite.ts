@@ -1,0 +1,176 @@
+/**
+ * The behavioural suite: what a user of the service can observe, written once
+ * and run against the in-memory test layer and against the live client
+ * talking to the emulator, so the two cannot drift apart.
+ */
+import { expect, layer } from "@effect/vitest"
+import { Conversations, type Seed, Users } from "@sunco-effect/conversations"
+import { Chunk, Effect, type Layer, Stream } from "effect"
+
+export const APP = "5f0c8b0e3f1a2b001e4d6c01"
+export const OTHER_APP = "5f0c8b0e3f1a2b001e4d6cff"
+
+/** An account key reaches every app, so 404 app_not_found is observable (an app key gets 403 elsewhere). */
+export const accountKey = { id: "act_5f0c8b0e3f1a2b001e4d6c03", secret: "behaviour-account-secret" }
+
+export const seed: Seed.Seed = {
+  apps: [
+    {
+      id: APP,
+      keys: [{ id: "app_5f0c8b0e3f1a2b001e4d6c02", secret: "behaviour-secret", scope: "app" }],
+      users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" }],
+      conversations: [{ id: "5f0c8b0e3f1a2b001e4d6c20", type: "personal", participants: ["ada"] }]
+    },
+    { id: OTHER_APP }
+  ],
+  accountKeys: [{ ...accountKey, scope: "account" }]
+}
+
+let counter = 0
+const newUser = Effect.flatMap(Users, (users) => users.create(APP, { externalId: `behaviour-${Date.now()}-${++counter}` }))
+
+export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users, unknown>) =>
+  layer(services, { timeout: "30 seconds" })(name, (it) => {
+    it.effect("a user's first personal conversation is their default; later ones are not", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        const first = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id! }] })
+        const second = yield* c.create(APP, { type: "personal", participants: [{ userExternalId: user.externalId! }] })
+        const group = yield* c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id! }], displayName: "G" })
+        expect(first.isDefault).toBe(true)
+        expect(second.isDefault).toBe(false)
+        expect(group).toMatchObject({ isDefault: false, type: "sdkGroup", displayName: "G" })
+        for (const conversation of [first, second, group]) expect(conversation.id).toMatch(/^[0-9a-f]{24}$/)
+        expect(new Date(first.createdAt!).toISOString()).toBe(first.createdAt)
+      }))
+
+    it.effect("get returns what create made; unknown ids and apps are typed 404s", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const created = yield* c.create(APP, { type: "sdkGroup", metadata: { lang: "en-ca", n: 2, vip: true } })
+        expect(yield* c.get(APP, created.id!)).toEqual(created)
+        expect((yield* Effect.flip(c.get(APP, "0123456789abcdef01234567")))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(c.get("000000000000000000000000", created.id!)))._tag).toBe("AppNotFound")
+      }))
+
+    it.effect("update changes only the given fields, and null clears one", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const created = yield* c.create(APP, {
+          type: "sdkGroup",
+          displayName: "Before",
+          description: "Keep me",
+          iconUrl: "https://example.com/a.png"
+        })
+        const updated = yield* c.update(APP, created.id!, { displayName: "After", iconUrl: null })
+        expect(updated.displayName).toBe("After")
+        expect(updated.description).toBe("Keep me")
+        expect(updated.iconUrl ?? null).toBeNull()
+        expect(yield* c.get(APP, created.id!)).toEqual(updated)
+        expect((yield* Effect.flip(c.update(APP, "0123456789abcdef01234567", { displayName: "x" })))._tag)
+          .toBe("ConversationNotFound")
+      }))
+
+    it.effect("delete removes a conversation; the default one is refused; unknown ones are 404", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        const personal = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id! }] })
+        const group = yield* c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id! }] })
+        yield* c.delete(APP, group.id!)
+        expect((yield* Effect.flip(c.get(APP, group.id!)))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(c.delete(APP, group.id!)))._tag).toBe("ConversationNotFound")
+        const refused = yield* Effect.flip(c.delete(APP, personal.id!))
+        expect(refused).toMatchObject({ _tag: "DefaultConversationUndeletable", status: 400, conversationId: personal.id })
+        expect((yield* c.get(APP, personal.id!)).isDefault).toBe(true)
+      }))
+
+    it.effect("list pages through a user's conversations with meta and absolute links", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        const made = yield* Effect.forEach(
+          Array.from({ length: 30 }, (_, i) => i),
+          (i) => c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id! }], displayName: `#${i}` })
+        )
+        const first = yield* c.list(APP, { filter: { userId: user.id! } })
+        expect(first.conversations).toHaveLength(25) // the service's default page size
+        expect(first.meta.hasMore).toBe(true)
+        expect(first.meta.beforeCursor).toBeUndefined()
+        expect(first.links.next).toMatch(/^https?:\/\/[^/]+(\/.*)?\/v2\/apps\/[^/]+\/conversations\?.*page\[after\]=/)
+        expect(first.links.prev).toBeUndefined()
+
+        const second = yield* c.list(APP, { filter: { userExternalId: user.externalId! }, page: { after: first.meta.afterCursor!, size: 25 } })
+        expect(second.conversations).toHaveLength(5)
+        expect(second.meta.hasMore).toBe(false)
+        expect(second.meta.afterCursor).toBeUndefined()
+        expect(second.links.prev).toContain("page[before]=")
+        const ids = [...first.conversations, ...second.conversations].map((x) => x.id)
+        expect(new Set(ids)).toEqual(new Set(made.map((x) => x.id)))
+
+        const back = yield* c.list(APP, { filter: { userId: user.id! }, page: { before: second.meta.beforeCursor!, size: 10 } })
+        expect(back.conversations.map((x) => x.id)).toEqual(first.conversations.slice(15).map((x) => x.id))
+        expect(back.meta.hasMore).toBe(true)
+      }))
+
+    it.effect("list fails with UserNotFound for an unknown user and InvalidPage for a bad cursor", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        expect((yield* Effect.flip(c.list(APP, { filter: { userExternalId: "nobody-at-all" } })))._tag).toBe("UserNotFound")
+        const bad = yield* Effect.flip(c.list(APP, { filter: { userExternalId: "ada" }, page: { after: "zzzzzzzzzzzzzzzzzzzzzzzz" } }))
+        expect(bad).toMatchObject({ _tag: "InvalidPage", status: 400, title: "Invalid page query parameters" })
+      }))
+
+    it.effect("stream yields every conversation once, lazily", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        yield* Effect.forEach(Array.from({ length: 23 }, (_, i) => i), () =>
+          c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id! }] }))
+        const all = yield* Stream.runCollect(c.stream(APP, { filter: { userId: user.id! }, pageSize: 5 }))
+        expect(new Set(Chunk.toReadonlyArray(all).map((x) => x.id)).size).toBe(23)
+        const pages = yield* Stream.runCollect(c.streamPages(APP, { filter: { userId: user.id! }, pageSize: 5, readAhead: 2 }))
+        expect(Chunk.toReadonlyArray(pages).map((p) => p.conversations.length)).toEqual([5, 5, 5, 5, 3])
+      }))
+
+    it.effect("create with an unknown participant is UserNotFound; in another app the user does not exist", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        expect((yield* Effect.flip(c.create(APP, { type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))._tag)
+          .toBe("UserNotFound")
+        expect((yield* Effect.flip(c.create("000000000000000000000000", { type: "sdkGroup", participants: [{ userId: user.id! }] })))
+          ._tag).toBe("AppNotFound")
+      }))
+
+    it.effect("downloadMessageRef answers with an object; the conversation must exist", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const user = yield* newUser
+        const convo = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id! }] })
+        const body = {
+          userId: user.id!,
+          apple: { interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" } }
+        }
+        expect(typeof (yield* c.downloadMessageRef(APP, convo.id!, body))).toBe("object")
+        expect((yield* Effect.flip(c.downloadMessageRef(APP, "0123456789abcdef01234567", body)))._tag).toBe("ConversationNotFound")
+      }))
+
+    it.effect("a taken externalId cannot make a second user", () =>
+      Effect.gen(function*() {
+        const users = yield* Users
+        const error = yield* Effect.flip(users.create(APP, { externalId: "ada" }))
+        expect(error).toMatchObject({ _tag: "ApiError", status: 409 })
+      }))
+
+    it.effect("invalid input fails the same way, before anything is sent", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        expect(yield* Effect.flip(c.create(APP, { type: "sdkGroup", displayName: "" }))).toMatchObject({
+          _tag: "ValidationError",
+          field: "displayName",
+          rule: "length"
+        })
+      }))
+  })

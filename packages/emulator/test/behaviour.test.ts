@@ -1,0 +1,12 @@
+/** The behavioural suite against the live client talking to the emulator over loopback HTTP. */
+import { Credentials } from "@sunco-effect/conversations"
+import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
+import { Layer } from "effect"
+import { accountKey, behaviourSuite, seed } from "../../conversations/test/behaviour/suite.js"
+
+behaviourSuite(
+  "behaviour: live client against the emulator",
+  EmulatorClient.layer({ credentials: Credentials.basic({ keyId: accountKey.id, secret: accountKey.secret }) }).pipe(
+    Layer.provide(Emulator.layer({ seed }))
+  )
+)
