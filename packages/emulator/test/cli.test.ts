@@ -1,0 +1,83 @@
+/**
+ * The `sunco-emulator` bin: starts on a free port, prints its base URL and
+ * credentials, logs one line per request, serves curl-like clients, and
+ * exits cleanly on SIGTERM and SIGINT.
+ */
+import { spawn } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "@effect/vitest"
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+
+const start = (args: ReadonlyArray<string>) => {
+  const child = spawn(process.execPath, [bin, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] })
+  let output = ""
+  child.stdout.on("data", (d) => (output += d))
+  child.stderr.on("data", (d) => (output += d))
+  const ready = new Promise<Record<string, string>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner: ${output}`)), 15_000)
+    child.stdout.on("data", () => {
+      if (!output.includes("SUNCO_KEY_SECRET=")) return
+      clearTimeout(timer)
+      resolve(Object.fromEntries([...output.matchAll(/(SUNCO_\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])))
+    })
+  })
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+  return { child, ready, exited, output: () => output }
+}
+
+describe("sunco-emulator", () => {
+  it("starts with --app-id/--key-id/--key-secret, serves basic auth, logs requests, stops on SIGTERM", async () => {
+    const emulator = start(["--app-id", "app1", "--key-id", "app_key1", "--key-secret", "cli-secret"])
+    const env = await emulator.ready
+    expect(env.SUNCO_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(env).toMatchObject({ SUNCO_APP_ID: "app1", SUNCO_KEY_ID: "app_key1", SUNCO_KEY_SECRET: "cli-secret" })
+    const auth = `Basic ${Buffer.from("app_key1:cli-secret").toString("base64")}`
+    const created = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/app1/conversations`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify({ type: "sdkGroup" })
+    })
+    expect(created.status).toBe(201)
+    emulator.child.kill("SIGTERM")
+    expect(await emulator.exited).toBe(0)
+    expect(emulator.output()).toMatch(/POST \/v2\/apps\/app1\/conversations 201/)
+    // the request log never carries credentials
+    expect(emulator.output().split("\n").filter((l) => l.startsWith("POST")).join("\n")).not.toContain("cli-secret")
+  })
+
+  it("reads a seed file and fault flags, and stops on SIGINT", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
+    const seedFile = join(dir, "seed.json")
+    writeFileSync(seedFile, JSON.stringify({
+      apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }], users: [{ externalId: "u1", conversationCount: 3 }] }]
+    }))
+    const emulator = start(["--seed", seedFile, "--rate-limit", "1", "--retry-after", "9", "--quiet"])
+    const env = await emulator.ready
+    expect(env.SUNCO_APP_ID).toBe("seeded")
+    const answer = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations?filter[userExternalId]=u1`, {
+      headers: { authorization: `Basic ${Buffer.from("app_s:s").toString("base64")}` }
+    })
+    expect(answer.status).toBe(429)
+    expect(answer.headers.get("retry-after")).toBe("9")
+    await fetch(`${env.SUNCO_BASE_URL}/__emulator/faults`, { method: "PUT", body: "{}" })
+    const listed = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations?filter[userExternalId]=u1`, {
+      headers: { authorization: `Basic ${Buffer.from("app_s:s").toString("base64")}` }
+    })
+    expect(((await listed.json()) as { conversations: unknown[] }).conversations).toHaveLength(3)
+    emulator.child.kill("SIGINT")
+    expect(await emulator.exited).toBe(0)
+  })
+
+  it("refuses a bad seed file with a message and exit code 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
+    const seedFile = join(dir, "seed.json")
+    writeFileSync(seedFile, JSON.stringify({ apps: "nope" }))
+    const emulator = start(["--seed", seedFile])
+    expect(await emulator.exited).toBe(2)
+    expect(emulator.output()).toMatch(/invalid seed/)
+  })
+})
