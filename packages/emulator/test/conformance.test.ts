@@ -6,7 +6,7 @@ import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
 import addFormats from "ajv-formats"
-import OpenAPIBackend from "openapi-backend"
+import { OpenAPIBackend } from "openapi-backend"
 import { specForAjv } from "../../conversations/test/support/Spec.js"
 import { type Answer, call } from "./support/Http.js"
 
@@ -14,7 +14,7 @@ const api = new OpenAPIBackend({
   definition: specForAjv() as never,
   validate: true,
   quick: true,
-  customizeAjv: (ajv) => {
+  customizeAjv: (ajv: any) => {
     addFormats.default(ajv)
     return ajv
   }

@@ -21,7 +21,7 @@ const sdk = Effect.map(Emulator, (emulator) => {
   return new SunshineConversationsClient.ConversationsApi(client)
 })
 
-const promise = <A>(f: () => Promise<A>) =>
+const promise = (f: () => Promise<any>) =>
   Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
 
 layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the emulator", (it) => {
