@@ -22,11 +22,13 @@ import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./Downl
 import * as Host from "./Host.js"
 import type { CallOptions, ConversationPage, ListQuery } from "./internal/backend.js"
 import * as HttpBackend from "./internal/httpBackend.js"
+import * as HttpClientTransport from "./internal/httpClientTransport.js"
+import type { Transport } from "./internal/transport.js"
 import { makeServices } from "./internal/service.js"
 import type { StreamOptions } from "./internal/stream.js"
 import { userAgent } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
-import { Users } from "./Users.js"
+import { Users, type UsersService } from "./Users.js"
 
 export type { CallOptions, ConversationPage, ListQuery, StreamOptions }
 
@@ -144,28 +146,50 @@ export interface ConversationsOptions {
 }
 
 /**
- * Build both live services (Conversations and Users) on an HttpClient.
+ * Build both live services (Conversations and Users) on a transport.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeAll = (options: ConversationsOptions) =>
+export const makeWith = (options: ConversationsOptions, transport: Transport) =>
   Effect.gen(function*() {
     const baseUrl = yield* Either.match(Host.validateBaseUrl(options.baseUrl ?? Host.us), {
       onLeft: Effect.fail,
       onRight: Effect.succeed
     })
     const authorization = yield* Credentials.authorization(options.credentials)
-    const httpClient = yield* HttpClient.HttpClient
     const backend = HttpBackend.make({
       baseUrl,
       authorization,
       retry: RetryPolicy.resolve(options.retry),
       timeout: Duration.decode(options.timeout ?? "30 seconds"),
       userAgent
-    }, options.transformClient ? options.transformClient(httpClient) : httpClient)
+    }, transport)
     return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
   })
+
+/**
+ * Build both live services (Conversations and Users) on the platform's HttpClient.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeAll = (options: ConversationsOptions) =>
+  Effect.flatMap(HttpClient.HttpClient, (client) =>
+    makeWith(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client)))
+
+/**
+ * The two services as a layer, from whatever builds them.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFrom = <E, R>(
+  build: Effect.Effect<{ readonly conversations: ConversationsService; readonly users: UsersService }, E, R>
+): Layer.Layer<Conversations | Users, E, R> =>
+  Layer.effectContext(
+    Effect.map(build, (s) => Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
+  )
 
 /**
  * Build the Conversations service on an HttpClient.
@@ -179,9 +203,9 @@ export const make = (
   Effect.map(makeAll(options), (s) => s.conversations)
 
 /**
- * A layer of the live services (Conversations and Users) from explicit values.
- * Needs an HttpClient: `NodeHttpClient.layerUndici` from `@effect/platform-node`
- * is the recommended one.
+ * A layer of the live services (Conversations and Users) from explicit values,
+ * on the platform's HttpClient (any runtime, any client middleware). On Node,
+ * `Undici.layer` from `@sunco-effect/conversations/Undici` is faster.
  *
  * @example
  * ```ts
@@ -199,11 +223,7 @@ export const make = (
  */
 export const layer = (
   options: ConversationsOptions
-): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
-  Layer.effectContext(
-    Effect.map(makeAll(options), (s) =>
-      Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
-  )
+): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => layerFrom(makeAll(options))
 
 /**
  * The options read from configuration (environment variables by default):

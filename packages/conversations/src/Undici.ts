@@ -1,0 +1,71 @@
+/**
+ * The live services over undici's dispatcher, driven directly: the fastest
+ * way to run the client on Node (see BENCHMARKS.md). Same options, retries,
+ * timeouts, spans and errors as `Conversations.layer`; it only skips the
+ * platform HttpClient, so `transformClient` does not apply.
+ *
+ * Imported from its own entry point, `@sunco-effect/conversations/Undici`,
+ * so that programs which do not use it never load undici.
+ *
+ * @since 0.1.0
+ */
+import { Config, Effect, Layer } from "effect"
+import type { Dispatcher } from "undici"
+import {
+  config as conversationsConfig,
+  type Conversations,
+  type ConversationsOptions,
+  layerFrom,
+  makeWith
+} from "./Conversations.js"
+import { ConfigurationError } from "./ConversationsError.js"
+import * as UndiciTransport from "./internal/undiciTransport.js"
+import type { Users } from "./Users.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UndiciOptions extends Omit<ConversationsOptions, "transformClient"> {
+  /** The undici dispatcher (an Agent, a Pool, a ProxyAgent). Default: undici's global dispatcher. */
+  readonly dispatcher?: Dispatcher | undefined
+}
+
+/**
+ * Conversations and Users over undici, from explicit values.
+ *
+ * @example
+ * ```ts
+ * import { Undici } from "@sunco-effect/conversations/Undici"
+ * const ConversationsLive = Undici.layer({ baseUrl: Host.eu, credentials })
+ * ```
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: UndiciOptions): Layer.Layer<Conversations | Users, ConfigurationError> =>
+  layerFrom(makeWith(options, UndiciTransport.make(options.dispatcher)))
+
+/**
+ * Conversations and Users over undici, from Effect `Config` (the variables of `Conversations.config`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Omit<Partial<UndiciOptions>, "credentials" | "baseUrl"> = {},
+  from: Config.Config<ConversationsOptions> = conversationsConfig
+): Layer.Layer<Conversations | Users, ConfigurationError> =>
+  Layer.unwrapEffect(
+    Effect.map(
+      Effect.mapError(from, (e) => new ConfigurationError({ detail: String(e) })),
+      (options) => layer({ ...options, ...overrides })
+    )
+  )
+
+/**
+ * The namespace form, for `Undici.layer(…)`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const Undici = { layer, layerConfig } as const

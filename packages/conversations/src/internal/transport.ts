@@ -1,0 +1,26 @@
+/**
+ * What the live backend needs from an HTTP stack: send one request, get the
+ * status, the headers and the whole body back, or a typed transport failure
+ * or timeout. Two implementations: the platform's HttpClient (any runtime,
+ * any middleware) and undici's dispatcher driven directly (Node, fastest).
+ */
+import type { Effect } from "effect"
+import type { Operation, RequestTimeout, TransportError } from "../ConversationsError.js"
+
+export interface TransportRequest {
+  readonly operation: Operation
+  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | undefined
+  readonly timeoutMillis: number
+}
+
+export interface TransportResponse {
+  readonly status: number
+  readonly text: string
+  /** A response header by lower-case name. */
+  readonly header: (name: string) => string | undefined
+}
+
+export type Transport = (request: TransportRequest) => Effect.Effect<TransportResponse, TransportError | RequestTimeout>

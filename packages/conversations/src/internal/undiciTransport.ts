@@ -1,0 +1,77 @@
+/**
+ * The transport over undici's dispatcher, driven directly: one callback
+ * handler per request, no stream objects, no AbortController. Interruption
+ * and the timeout abort the request through the dispatch controller.
+ */
+import { Effect } from "effect"
+import { type Dispatcher, getGlobalDispatcher } from "undici"
+import { RequestTimeout } from "../ConversationsError.js"
+import { transportError } from "./classify.js"
+import type { Transport, TransportResponse } from "./transport.js"
+
+const decoder = new TextDecoder()
+
+class Timeout extends Error {}
+
+const headerOf = (headers: Record<string, string | Array<string> | undefined>) => (name: string) => {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+export const make = (dispatcher: Dispatcher = getGlobalDispatcher()): Transport => (req) =>
+  Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout>((resume) => {
+    const url = new URL(req.url)
+    let controller: Dispatcher.DispatchController | undefined
+    let aborted: Error | undefined
+    let status = 0
+    let headers: Record<string, string | Array<string> | undefined> = {}
+    const chunks: Array<Buffer> = []
+    const timer = setTimeout(() => {
+      aborted = new Timeout()
+      controller?.abort(aborted)
+    }, req.timeoutMillis)
+    const fail = (error: Error) => {
+      clearTimeout(timer)
+      resume(Effect.fail(
+        error instanceof Timeout
+          ? new RequestTimeout({ operation: req.operation, timeoutMillis: req.timeoutMillis })
+          : transportError(req.operation, error)
+      ))
+    }
+    try {
+      dispatcher.dispatch({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: req.method,
+        headers: req.body === undefined ? req.headers : { ...req.headers, "content-type": "application/json" },
+        body: req.body ?? null
+      }, {
+        onRequestStart(c) {
+          controller = c
+          if (aborted) c.abort(aborted)
+        },
+        onResponseStart(_, statusCode, responseHeaders) {
+          status = statusCode
+          headers = responseHeaders as typeof headers
+        },
+        onResponseData(_, chunk) {
+          chunks.push(chunk)
+        },
+        onResponseEnd() {
+          clearTimeout(timer)
+          const text = chunks.length === 1 ? decoder.decode(chunks[0]) : decoder.decode(Buffer.concat(chunks))
+          resume(Effect.succeed({ status, text, header: headerOf(headers) }))
+        },
+        onResponseError(_, error) {
+          fail(aborted ?? error)
+        }
+      })
+    } catch (error) {
+      fail(error as Error)
+    }
+    return Effect.sync(() => {
+      clearTimeout(timer)
+      aborted ??= new Error("interrupted")
+      controller?.abort(aborted)
+    })
+  })
