@@ -139,6 +139,9 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     accept: "application/json"
   }
   const defaultTimeoutMillis = Duration.toMillis(config.timeout)
+  // Split once: the transport needs the origin apart from the path (which may start with /sc).
+  const origin = new URL(config.baseUrl).origin
+  const basePath = config.baseUrl.slice(origin.length)
 
   const execute = <A>(call: Call<A>, options: CallOptions | undefined): Effect.Effect<A, ConversationsError> => {
     const { operation } = call
@@ -151,7 +154,8 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     const request: TransportRequest = {
       operation,
       method: call.method,
-      url: config.baseUrl + call.path + (call.query ?? ""),
+      origin,
+      path: basePath + call.path + (call.query ?? ""),
       headers: baseHeaders,
       body: call.body,
       timeoutMillis

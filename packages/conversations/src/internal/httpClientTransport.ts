@@ -10,7 +10,7 @@ import { transportError } from "./classify.js"
 import type { Transport } from "./transport.js"
 
 export const make = (httpClient: HttpClient.HttpClient): Transport => (req) => {
-  let request = HttpClientRequest.make(req.method)(req.url, { headers: req.headers })
+  let request = HttpClientRequest.make(req.method)(req.origin + req.path, { headers: req.headers })
   if (req.body !== undefined) request = HttpClientRequest.bodyText(request, req.body, "application/json")
   return httpClient.execute(request).pipe(
     Effect.flatMap((response) =>

@@ -10,7 +10,10 @@ import type { Operation, RequestTimeout, TransportError } from "../Conversations
 export interface TransportRequest {
   readonly operation: Operation
   readonly method: "GET" | "POST" | "PATCH" | "DELETE"
-  readonly url: string
+  /** `https://host:port`, without a trailing slash. */
+  readonly origin: string
+  /** Everything after the origin: the base URL's own path (such as `/sc`), the route and the query. */
+  readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body: string | undefined
   readonly timeoutMillis: number

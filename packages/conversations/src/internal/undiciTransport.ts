@@ -20,7 +20,6 @@ const headerOf = (headers: Record<string, string | Array<string> | undefined>) =
 
 export const make = (dispatcher: Dispatcher = getGlobalDispatcher()): Transport => (req) =>
   Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout>((resume) => {
-    const url = new URL(req.url)
     let controller: Dispatcher.DispatchController | undefined
     let aborted: Error | undefined
     let status = 0
@@ -40,8 +39,8 @@ export const make = (dispatcher: Dispatcher = getGlobalDispatcher()): Transport 
     }
     try {
       dispatcher.dispatch({
-        origin: url.origin,
-        path: url.pathname + url.search,
+        origin: req.origin,
+        path: req.path,
         method: req.method,
         headers: req.body === undefined ? req.headers : { ...req.headers, "content-type": "application/json" },
         body: req.body ?? null
