@@ -5,13 +5,13 @@
 import { createServer } from "node:net"
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
-import { Undici } from "@sunco-effect/conversations/Undici"
+import { Undici, type UndiciOptions } from "@sunco-effect/conversations/Undici"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
 import { Effect, Fiber, Layer } from "effect"
 import { accountKey, behaviourSuite, seed } from "../../conversations/test/behaviour/suite.js"
 import { call } from "./support/Http.js"
 
-const undiciOn = (options: Partial<Undici.UndiciOptions> = {}) =>
+const undiciOn = (options: Partial<UndiciOptions> = {}) =>
   Layer.unwrapEffect(Effect.map(Emulator, (emulator) =>
     Undici.layer({
       baseUrl: emulator.baseUrl,
