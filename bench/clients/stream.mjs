@@ -10,13 +10,9 @@ const auth = `Basic ${Buffer.from("app_bench:secret").toString("base64")}`
 let run
 if (contender === "sunco") {
   const { Conversations, Credentials } = await import("@sunco-effect/conversations")
-  const { NodeHttpClient } = await import("@effect/platform-node")
-  const { Effect, Layer, Stream } = await import("effect")
-  const layer = Conversations.layer({
-    baseUrl,
-    credentials: Credentials.basic({ keyId: "app_bench", secret: "secret" }),
-    validateLimits: false
-  }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  const { Undici } = await import("@sunco-effect/conversations/Undici")
+  const { Effect, Stream } = await import("effect")
+  const layer = Undici.layer({ baseUrl, credentials: Credentials.basic({ keyId: "app_bench", secret: "secret" }) })
   run = () =>
     Effect.runPromise(
       Effect.flatMap(Conversations, (c) =>

@@ -7,7 +7,11 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Either, Layer, Option } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { Conversations } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError, type Operation } from "./ConversationsError.js"
 import type { Backend } from "./internal/backend.js"

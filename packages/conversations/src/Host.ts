@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { ConfigurationError } from "./ConversationsError.js"
 
 /**

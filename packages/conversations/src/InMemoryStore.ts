@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody, Participant } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"

@@ -9,7 +9,9 @@
  *
  * @since 0.1.0
  */
-import { Config, Effect, Layer } from "effect"
+import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type { Dispatcher } from "undici"
 import {
   config as conversationsConfig,

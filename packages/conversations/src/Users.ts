@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { CreateUserError } from "./ConversationsError.js"
 import type { CallOptions } from "./internal/backend.js"
 import type { User, UserCreateBody } from "./User.js"

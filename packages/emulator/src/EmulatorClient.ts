@@ -4,9 +4,10 @@
  *
  * @since 0.1.0
  */
-import { NodeHttpClient } from "@effect/platform-node"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Conversations, type ConversationsOptions, Credentials } from "@sunco-effect/conversations"
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { Emulator } from "./Emulator.js"
 
 /**

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Context } from "effect"
+import * as Context from "effect/Context"
 import type { InMemoryStore, Seed } from "@sunco-effect/conversations"
 import type { ApiKey } from "./Auth.js"
 import type { Faults } from "./Faults.js"

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { HttpServerResponse } from "@effect/platform"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import type { InMemoryStore } from "@sunco-effect/conversations"
 
 /**

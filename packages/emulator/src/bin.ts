@@ -11,9 +11,13 @@
  */
 import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Seed } from "@sunco-effect/conversations"
-import { Console, Effect, Layer, Redacted, Schema } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import { Emulator, type EmulatorOptions } from "./Emulator.js"
 import { FaultConfig, type FaultRule } from "./Faults.js"
 

@@ -3,7 +3,7 @@
  * client or the in-memory test store. The service adds validation and
  * streaming on top, so both backends share them.
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { Conversation } from "../Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "../ConversationBody.js"
 import type {
@@ -19,7 +19,7 @@ import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "../Down
 import type { ConversationListFilter, Links, Meta, Page } from "../Pagination.js"
 import type { Retry } from "../RetryPolicy.js"
 import type { User, UserCreateBody } from "../User.js"
-import type { Duration } from "effect"
+import type * as Duration from "effect/Duration"
 
 /**
  * Per-call settings that override the layer's.

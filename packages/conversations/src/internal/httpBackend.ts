@@ -3,19 +3,17 @@
  * with a per-attempt timeout, the retry policy, one span per operation, and
  * every failure mapped to the operation's typed error.
  */
-import {
-  Context,
-  DefaultServices,
-  Duration,
-  Effect,
-  Either,
-  Option,
-  ParseResult,
-  Redacted,
-  Schedule,
-  Schema,
-  Tracer
-} from "effect"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import * as Tracer from "effect/Tracer"
 import { ConversationResponse } from "../Conversation.js"
 import { type ConversationsError, type Operation, ResponseDecodeError } from "../ConversationsError.js"
 import { DownloadMessageRefResponse } from "../DownloadMessageRef.js"

@@ -3,8 +3,9 @@
  * and with any client middleware. Timeouts run on Effect's Clock, so
  * TestClock controls them in tests.
  */
-import { type HttpClient, HttpClientRequest } from "@effect/platform"
-import { Effect } from "effect"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Effect from "effect/Effect"
 import { RequestTimeout } from "../ConversationsError.js"
 import { transportError } from "./classify.js"
 import type { Transport } from "./transport.js"

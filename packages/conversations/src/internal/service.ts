@@ -3,7 +3,9 @@
  * backend sees it, and streams are derived from `list`. The live client and
  * the test layer both go through here.
  */
-import { Effect, type Option, Stream } from "effect"
+import * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import type { ConversationsService } from "../Conversations.js"
 import type { Operation } from "../ConversationsError.js"
 import type { UsersService } from "../Users.js"

@@ -3,7 +3,10 @@
  * and the test layer. A page is requested only when the consumer pulls past
  * the previous one, unless read-ahead is asked for.
  */
-import { Chunk, Effect, Option, Stream } from "effect"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import type { Conversation } from "../Conversation.js"
 import type { ListError } from "../ConversationsError.js"
 import type { ConversationListFilter, Page } from "../Pagination.js"

@@ -4,7 +4,7 @@
  * or timeout. Two implementations: the platform's HttpClient (any runtime,
  * any middleware) and undici's dispatcher driven directly (Node, fastest).
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { Operation, RequestTimeout, TransportError } from "../ConversationsError.js"
 
 export interface TransportRequest {

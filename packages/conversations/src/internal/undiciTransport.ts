@@ -3,7 +3,7 @@
  * handler per request, no stream objects, no AbortController. Interruption
  * and the timeout abort the request through the dispatch controller.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { type Dispatcher, getGlobalDispatcher } from "undici"
 import { RequestTimeout } from "../ConversationsError.js"
 import { transportError } from "./classify.js"

@@ -3,9 +3,14 @@
  * a reset, and the fault settings. They need no credentials: the emulator
  * is a loopback test tool.
  */
-import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Seed } from "@sunco-effect/conversations"
-import { Effect, Either, ParseResult, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { keysOf } from "../Auth.js"
 import { EmulatorState } from "../EmulatorState.js"
 import { errorResponse, failures } from "../ErrorBody.js"

@@ -1,7 +1,7 @@
 /**
  * The six Conversations endpoints.
  */
-import { HttpRouter } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import {
   ConversationCreateBody,
   ConversationUpdateBody,
@@ -9,7 +9,8 @@ import {
   InMemoryStore,
   Validation
 } from "@sunco-effect/conversations"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { EmulatorState } from "../EmulatorState.js"
 import { errorResponse } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"

@@ -1,9 +1,10 @@
 /**
  * CreateUser, so programs can make the users their conversations belong to.
  */
-import { HttpRouter } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import { UserCreateBody, Validation } from "@sunco-effect/conversations"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { EmulatorState } from "../EmulatorState.js"
 import { errorResponse } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"
