@@ -1,0 +1,245 @@
+// The benchmark: side by side, interleaved, median of several rounds, loopback only.
+// Writes BENCHMARKS.md and bench/chart.svg at the repository root.
+//   npx -y pnpm@12.4.2 bench          (ROUNDS=N to change the number of rounds, default 3)
+import { execFileSync, spawn } from "node:child_process"
+import { writeFileSync } from "node:fs"
+import os from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
+import { chart } from "./chart.mjs"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, "..")
+const ROUNDS = Number(process.env.ROUNDS ?? 3)
+const started = Date.now()
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+/** Start a long-running process and wait for a line that matches. */
+const startProcess = (command, args, readyPattern) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(" ")} did not start: ${output}`)), 60_000)
+    const onData = (d) => {
+      output += d
+      const match = readyPattern.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, match })
+      }
+    }
+    child.stdout.on("data", onData)
+    child.stderr.on("data", onData)
+    child.on("exit", (code) => reject(new Error(`${command} exited with ${code}: ${output}`)))
+  })
+
+const stop = (child) => {
+  child.removeAllListeners("exit")
+  child.kill("SIGTERM")
+}
+
+/** Run a client script in its own process and parse the JSON it prints last. */
+const client = (script, args) => {
+  const out = execFileSync(process.execPath, [join(here, "clients", script), ...args.map(String)], {
+    cwd: here,
+    encoding: "utf8",
+    timeout: 300_000
+  })
+  return JSON.parse(out.trim().split("\n").at(-1))
+}
+
+const server = async (...args) => {
+  const { child, match } = await startProcess(process.execPath, ["servers.mjs", ...args], /\{"port":(\d+)\}/)
+  return { child, url: `http://127.0.0.1:${match[1]}` }
+}
+
+const log = (s) => process.stdout.write(`${s}\n`)
+
+// 1. Request overhead ------------------------------------------------------------
+const OVERHEAD_CONTENDERS = ["sunco", "undici", "fetch", "official", "sunco-httpclient"]
+const OVERHEAD_RUNS = [{ concurrency: 1, n: 2000 }, { concurrency: 64, n: 10000 }]
+log(`# request overhead: ${OVERHEAD_CONTENDERS.join(", ")}; ${ROUNDS} rounds`)
+const canned = await server("canned")
+const overhead = {}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const { concurrency, n } of OVERHEAD_RUNS) {
+    for (const contender of OVERHEAD_CONTENDERS) {
+      const r = client("overhead.mjs", [contender, canned.url, n, concurrency])
+      ;((overhead[`${contender}@${concurrency}`] ??= []).push(r))
+      log(`  round ${round + 1} c=${concurrency} ${contender}: ${r.opsPerSec} ops/s, ${r.cpuMicrosPerOp} us CPU/op`)
+    }
+  }
+}
+stop(canned.child)
+const ov = (contender, c, key) => median(overhead[`${contender}@${c}`].map((r) => r[key]))
+
+// 2. Streaming -----------------------------------------------------------------
+log(`# streaming 10,000 and 100,000 conversations`)
+const pages = await server("pages")
+const streaming = {}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const total of [10000, 100000]) {
+    for (const contender of ["sunco", "undici"]) {
+      const r = client("stream.mjs", [contender, pages.url, total])
+      ;((streaming[`${contender}@${total}`] ??= []).push(r))
+      log(`  round ${round + 1} ${total} ${contender}: ${r.perSec}/s, ${r.cpuMs} ms CPU, ${r.peakRssMb} MB peak RSS`)
+    }
+  }
+}
+stop(pages.child)
+const st = (contender, total, key) => median(streaming[`${contender}@${total}`].map((r) => r[key]))
+
+// 3. Latency hiding ------------------------------------------------------------
+log(`# latency hiding: 50 pages, 20 ms server + 20 ms consumer per page`)
+const slow = await server("pages", 20)
+const latency = { 0: [], 1: [] }
+for (let round = 0; round < ROUNDS; round++) {
+  for (const readAhead of [0, 1]) {
+    const r = client("latency.mjs", [readAhead, slow.url])
+    latency[readAhead].push(r.elapsedMs)
+    log(`  round ${round + 1} readAhead=${readAhead}: ${r.elapsedMs} ms`)
+  }
+}
+stop(slow.child)
+
+// 4. Emulator throughput against Prism ---------------------------------------------
+log(`# emulator against Prism (autocannon, 64 connections, 3 s per run)`)
+const specPath = join(root, "..", "shared", "spec", "sunshine-conversations-openapi.yaml")
+const emulator = await startProcess(process.execPath, [join(root, "packages/emulator/dist/bin.js"), "--port", "0", "--quiet"], /SUNCO_KEY_SECRET=(\S+)/)
+const emulatorUrl = /listening on (\S+)/.exec(emulator.match.input)[1]
+const prismPort = 40000 + Math.floor(Math.random() * 10000)
+const prism = await startProcess(join(here, "node_modules/.bin/prism"), ["mock", specPath, "-h", "127.0.0.1", "-p", String(prismPort)], /Prism is listening/)
+const prismUrl = `http://127.0.0.1:${prismPort}`
+const APP = "5f0c8b0e3f1a2b001e4d6c01"
+const auth = `Basic ${Buffer.from("app_5f0c8b0e3f1a2b001e4d6c02:emulator-app-secret-not-for-production").toString("base64")}`
+const routes = {
+  get: `/v2/apps/${APP}/conversations/5f0c8b0e3f1a2b001e4d6c20`,
+  list: `/v2/apps/${APP}/conversations?filter[userExternalId]=ada&page[size]=25`
+}
+for (const [name, base] of [["emulator", emulatorUrl], ["prism", prismUrl]]) {
+  for (const [route, path] of Object.entries(routes)) {
+    const answer = await fetch(base + path, { headers: { authorization: auth } })
+    if (answer.status !== 200) throw new Error(`${name} ${route} answered ${answer.status}: ${await answer.text()}`)
+  }
+}
+const load = (url) =>
+  new Promise((resolve, reject) =>
+    autocannon({ url, connections: 64, duration: 3, headers: { authorization: auth } }, (err, result) =>
+      err ? reject(err) : resolve(result)))
+const throughput = {}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const route of Object.keys(routes)) {
+    for (const [name, base] of [["emulator", emulatorUrl], ["prism", prismUrl]]) {
+      const result = await load(base + routes[route])
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name} ${route}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+      ;((throughput[`${name}@${route}`] ??= []).push(result.requests.average))
+      log(`  round ${round + 1} ${route} ${name}: ${Math.round(result.requests.average)} req/s`)
+    }
+  }
+}
+stop(emulator.child)
+stop(prism.child)
+const tp = (name, route) => median(throughput[`${name}@${route}`])
+
+// Report -----------------------------------------------------------------------
+const fmt = (x, d = 0) => Number(x).toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d })
+const ratio = (a, b) => (a / b).toFixed(2)
+const verdict = (ok) => (ok ? "met" : "**missed**")
+const cpuRatio = ov("sunco", 64, "cpuMicrosPerOp") / ov("undici", 64, "cpuMicrosPerOp")
+const tputRatio = ov("sunco", 64, "opsPerSec") / ov("official", 64, "opsPerSec")
+const streamRatio = st("sunco", 100000, "perSec") / st("undici", 100000, "perSec")
+const rssRatio = st("sunco", 100000, "peakRssMb") / st("undici", 100000, "peakRssMb")
+const rssGrowth = st("sunco", 100000, "peakRssMb") / st("sunco", 10000, "peakRssMb")
+const readAheadRatio = median(latency[1]) / 1000
+const emuGet = tp("emulator", "get") / tp("prism", "get")
+const emuList = tp("emulator", "list") / tp("prism", "list")
+const cpu = os.cpus()
+const machine = `${cpu.length} x ${cpu[0]?.model ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}`
+const command = "npx -y pnpm@12.4.2 install && npx -y pnpm@12.4.2 bench"
+const names = {
+  sunco: "sunco-effect (`Undici.layer`, recommended on Node)",
+  "sunco-httpclient": "sunco-effect (`Conversations.layer` on `NodeHttpClient.layerUndici`)",
+  undici: "raw `undici.request` + JSON parse",
+  fetch: "global `fetch`",
+  official: "official `sunshine-conversations-client` 14.1.0"
+}
+
+const md = `# Benchmarks
+
+Produced by \`${command}\` (the figures below are from its latest run; \`ROUNDS=${ROUNDS}\`).
+
+- Machine: ${machine}
+- Node ${process.version}; date ${new Date().toISOString().slice(0, 10)}; ${ROUNDS} rounds, contenders interleaved in every round, medians reported
+- Loopback only: servers and each contender run in separate processes, so client CPU (\`process.cpuUsage\`) and peak RSS (\`process.resourceUsage().maxRSS\`) are the client's alone
+- Total time: ${fmt((Date.now() - started) / 1000, 0)} s
+
+![Benchmark summary](bench/chart.svg)
+
+## Targets
+
+| target | measured | verdict |
+|---|---|---|
+| client CPU per request at concurrency 64 ≤ 1.5x raw undici | ${ratio(ov("sunco", 64, "cpuMicrosPerOp"), ov("undici", 64, "cpuMicrosPerOp"))}x | ${verdict(cpuRatio <= 1.5)} |
+| throughput at concurrency 64 ≥ 2.5x the official SDK | ${ratio(ov("sunco", 64, "opsPerSec"), ov("official", 64, "opsPerSec"))}x | ${verdict(tputRatio >= 2.5)} |
+| streaming 100,000 with full decoding ≥ 0.6x the hand-written loop | ${ratio(st("sunco", 100000, "perSec"), st("undici", 100000, "perSec"))}x | ${verdict(streamRatio >= 0.6)} |
+| peak RSS streaming 100,000 ≤ 1.2x the loop's | ${rssRatio.toFixed(2)}x | ${verdict(rssRatio <= 1.2)} |
+| peak RSS flat from 10,000 to 100,000 | ${rssGrowth.toFixed(2)}x | ${verdict(rssGrowth <= 1.1)} |
+| 50 pages with read-ahead ≤ 1.15x the 50 x 20 ms floor | ${readAheadRatio.toFixed(2)}x | ${verdict(readAheadRatio <= 1.15)} |
+| emulator ≥ 10x Prism's requests per second (get / list) | ${emuGet.toFixed(1)}x / ${emuList.toFixed(1)}x | ${verdict(emuGet >= 10 && emuList >= 10)} |
+
+## 1. Request overhead: GetConversation against a canned loopback server
+
+| client | ops/s at c=1 | CPU µs/op at c=1 | ops/s at c=64 | CPU µs/op at c=64 |
+|---|---:|---:|---:|---:|
+${OVERHEAD_CONTENDERS.map((c) =>
+  `| ${names[c]} | ${fmt(ov(c, 1, "opsPerSec"))} | ${fmt(ov(c, 1, "cpuMicrosPerOp"), 1)} | ${fmt(ov(c, 64, "opsPerSec"))} | ${fmt(ov(c, 64, "cpuMicrosPerOp"), 1)} |`
+).join("\n")}
+
+sunco-effect's figures include everything a call does: input validation, the retry policy (set up
+only after a failure), the per-attempt timeout, Schema decoding of the response, and error mapping.
+The operation span is recorded whenever a tracer is installed (OpenTelemetry, for instance); under
+Effect's built-in tracer, which exports nowhere, it is skipped, which saves about 30 µs per call.
+
+## 2. Streaming every conversation of one user (pages of 100)
+
+| client | conversations | per second | CPU ms | peak RSS MB |
+|---|---:|---:|---:|---:|
+${[10000, 100000].flatMap((total) => ["sunco", "undici"].map((c) =>
+  `| ${c === "sunco" ? "sunco-effect \`stream\` (full Schema decoding)" : "hand-written undici cursor loop (JSON.parse only)"} | ${fmt(total)} | ${fmt(st(c, total, "perSec"))} | ${fmt(st(c, total, "cpuMs"))} | ${fmt(st(c, total, "peakRssMb"), 1)} |`
+)).join("\n")}
+
+Peak RSS is dominated by code loaded at start-up (Effect, @effect/platform and undici: about 90 MB
+for sunco-effect's undici entry point against about 59 MB for undici alone); it does not grow with
+the number of conversations streamed.
+
+## 3. Latency hiding: 50 pages, 20 ms of server latency and 20 ms of consumer work per page
+
+| variant | elapsed ms (median) | vs the 50 x 20 ms floor |
+|---|---:|---:|
+| \`streamPages\` without read-ahead | ${fmt(median(latency[0]))} | ${(median(latency[0]) / 1000).toFixed(2)}x |
+| \`streamPages\` with \`readAhead: 1\` | ${fmt(median(latency[1]))} | ${(median(latency[1]) / 1000).toFixed(2)}x |
+
+## 4. Emulator throughput against Prism (\`@stoplight/prism-cli\` mock of the same spec)
+
+autocannon, 64 connections, 3 s per run, loopback, basic auth on every request.
+
+| route | sunco-emulator req/s | Prism req/s | ratio |
+|---|---:|---:|---:|
+| GetConversation | ${fmt(tp("emulator", "get"))} | ${fmt(tp("prism", "get"))} | ${emuGet.toFixed(1)}x |
+| ListConversations | ${fmt(tp("emulator", "list"))} | ${fmt(tp("prism", "list"))} | ${emuList.toFixed(1)}x |
+`
+writeFileSync(join(root, "BENCHMARKS.md"), md)
+writeFileSync(join(here, "chart.svg"), chart({
+  cpu: OVERHEAD_CONTENDERS.filter((c) => c !== "sunco-httpclient").map((c) => [c === "sunco" ? "sunco-effect" : c, ov(c, 64, "cpuMicrosPerOp")]),
+  throughput: OVERHEAD_CONTENDERS.filter((c) => c !== "sunco-httpclient").map((c) => [c === "sunco" ? "sunco-effect" : c, ov(c, 64, "opsPerSec")]),
+  streaming: [["sunco-effect", st("sunco", 100000, "perSec")], ["undici loop", st("undici", 100000, "perSec")]],
+  emulator: [["emulator get", tp("emulator", "get")], ["Prism get", tp("prism", "get")], ["emulator list", tp("emulator", "list")], ["Prism list", tp("prism", "list")]]
+}))
+log(`\nwrote BENCHMARKS.md and bench/chart.svg in ${fmt((Date.now() - started) / 1000)} s`)
+process.exit(0)
