@@ -40,7 +40,10 @@ const usage = `Usage: sunco-emulator [options]
   --quiet                do not log requests
   --help                 this text`
 
+// `pnpm emulator -- --port 0` passes the "--" through; it is not an argument.
+const argv = process.argv.slice(2)
 const { values } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     host: { type: "string", default: "127.0.0.1" },
     port: { type: "string", default: "8091" },
