@@ -291,11 +291,24 @@ export const config: Config.Config<ConversationsOptions> = Config.all({
 export const layerConfig = (
   overrides: Omit<Partial<ConversationsOptions>, "credentials" | "baseUrl"> = {},
   from: Config.Config<ConversationsOptions> = config
-): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
+): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => layerFromConfig(from, overrides, layer)
+
+/**
+ * Read options from `Config`, apply overrides, and build a layer with them;
+ * a configuration error becomes a `ConfigurationError`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const layerFromConfig = <O extends ConversationsOptions, R>(
+  from: Config.Config<ConversationsOptions>,
+  overrides: Omit<Partial<O>, "credentials" | "baseUrl">,
+  build: (options: O) => Layer.Layer<Conversations | Users, ConfigurationError, R>
+): Layer.Layer<Conversations | Users, ConfigurationError, R> =>
   Layer.unwrapEffect(
     Effect.map(
       Effect.mapError(from, (e) => new ConfigurationError({ detail: String(e) })),
-      (options) => layer({ ...options, ...overrides })
+      (options) => build({ ...options, ...overrides } as O)
     )
   )
 

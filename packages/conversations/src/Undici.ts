@@ -9,8 +9,7 @@
  *
  * @since 0.1.0
  */
-import * as Config from "effect/Config"
-import * as Effect from "effect/Effect"
+import type * as Config from "effect/Config"
 import * as Layer from "effect/Layer"
 import type { Dispatcher } from "undici"
 import {
@@ -18,9 +17,10 @@ import {
   type Conversations,
   type ConversationsOptions,
   layerFrom,
+  layerFromConfig,
   makeWith
 } from "./Conversations.js"
-import { ConfigurationError } from "./ConversationsError.js"
+import type { ConfigurationError } from "./ConversationsError.js"
 import * as UndiciTransport from "./internal/undiciTransport.js"
 import type { Users } from "./Users.js"
 
@@ -56,13 +56,7 @@ export const layer = (options: UndiciOptions): Layer.Layer<Conversations | Users
 export const layerConfig = (
   overrides: Omit<Partial<UndiciOptions>, "credentials" | "baseUrl"> = {},
   from: Config.Config<ConversationsOptions> = conversationsConfig
-): Layer.Layer<Conversations | Users, ConfigurationError> =>
-  Layer.unwrapEffect(
-    Effect.map(
-      Effect.mapError(from, (e) => new ConfigurationError({ detail: String(e) })),
-      (options) => layer({ ...options, ...overrides })
-    )
-  )
+): Layer.Layer<Conversations | Users, ConfigurationError> => layerFromConfig(from, overrides, layer)
 
 /**
  * The namespace form, for `Undici.layer(…)`.
