@@ -88,6 +88,21 @@ const verifyBasic = (encoded: string, keys: ReadonlyMap<string, ApiKey>): ApiKey
   return ok ? key : undefined
 }
 
+const verify = (header: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | undefined => {
+  const space = header.indexOf(" ")
+  const scheme = header.slice(0, space).toLowerCase()
+  const value = header.slice(space + 1).trim()
+  return scheme === "basic" ? verifyBasic(value, keys) : scheme === "bearer" ? verifyJwt(value, keys) : undefined
+}
+
+/**
+ * Headers that verified, per key set, so each distinct credential pays for
+ * the HMACs once. Only successes are kept (a guess never lands here), the
+ * lookup is by hash, and the cache is bounded and dropped when keys change.
+ */
+const verified = new WeakMap<ReadonlyMap<string, ApiKey>, Map<string, ApiKey>>()
+const MAX_VERIFIED = 1024
+
 /**
  * Check an `Authorization` header for a request on `appId`: the key, or the
  * failure to answer with (401 for missing or bad credentials, 403 for a key of
@@ -102,11 +117,15 @@ export const authorize = (
   keys: ReadonlyMap<string, ApiKey>
 ): ApiFailure | undefined => {
   if (header === undefined || header.length === 0) return failures.unauthorized
-  const space = header.indexOf(" ")
-  const scheme = header.slice(0, space).toLowerCase()
-  const value = header.slice(space + 1).trim()
-  const key = scheme === "basic" ? verifyBasic(value, keys) : scheme === "bearer" ? verifyJwt(value, keys) : undefined
-  if (!key) return failures.invalidCredentials
+  let cache = verified.get(keys)
+  if (!cache) verified.set(keys, cache = new Map())
+  let key = cache.get(header)
+  if (!key) {
+    key = verify(header, keys)
+    if (!key) return failures.invalidCredentials
+    if (cache.size >= MAX_VERIFIED) cache.clear()
+    cache.set(header, key)
+  }
   if (key.scope === "app" && key.appId !== appId) return failures.forbidden
   return undefined
 }

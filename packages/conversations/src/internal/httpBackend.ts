@@ -24,6 +24,7 @@ import { UserResponse } from "../User.js"
 import { checkBodySize, toError } from "../Validation.js"
 import type { Backend, CallOptions, ConversationPage } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
+import { compile } from "./compiledGuard.js"
 import { conversationPath, conversationsPath, usersPath } from "./path.js"
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js"
 
@@ -49,10 +50,16 @@ interface Call<A> {
 
 const formatIssue = (error: ParseResult.ParseError) => ParseResult.TreeFormatter.formatErrorSync(error)
 
-/** A decoder for a 2xx body; excess properties are ignored so the service may grow. */
+/**
+ * A decoder for a 2xx body. Valid bodies pass the compiled guard and are
+ * returned as parsed (unknown extra fields kept, so the service may grow);
+ * anything else goes through Schema's decoder, which says what is wrong.
+ */
 const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
-  return (json: unknown): Either.Either<A, string> => Either.mapLeft(decode(json), formatIssue)
+  const valid = compile(schema)
+  return (json: unknown): Either.Either<A, string> =>
+    valid?.(json) ? Either.right(json) : Either.mapLeft(decode(json), formatIssue)
 }
 
 const decodeConversationResponse = decoder(ConversationResponse)

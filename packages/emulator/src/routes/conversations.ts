@@ -11,7 +11,6 @@ import {
 } from "@sunco-effect/conversations"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { EmulatorState } from "../EmulatorState.js"
 import { errorResponse } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"
 
@@ -43,9 +42,8 @@ const baseUrlOf = (headers: Record<string, string | undefined>) => `http://${hea
 export const conversationRoutes = HttpRouter.empty.pipe(
   HttpRouter.post(
     "/v2/apps/:appId/conversations",
-    endpoint("createConversation", (request, { appId }) =>
+    endpoint("createConversation", (request, { appId }, { store }) =>
       Effect.gen(function*() {
-        const { store } = yield* EmulatorState
         const body = yield* readBody(request, ConversationCreateBody, (b) => Validation.checkCreateBody(b, limits))
         if (Either.isLeft(body)) return errorResponse(body.left)
         return respond(store.createConversation(appId!, body.right), 201, wrapConversation)
@@ -53,8 +51,8 @@ export const conversationRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.get(
     "/v2/apps/:appId/conversations",
-    endpoint("listConversations", (request, { appId }) =>
-      Effect.map(EmulatorState, ({ store }) => {
+    endpoint("listConversations", (request, { appId }, { store }) =>
+      Effect.sync(() => {
         const query = listQuery(request.url)
         if (query.filter === undefined) {
           return errorResponse({
@@ -73,15 +71,13 @@ export const conversationRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.get(
     "/v2/apps/:appId/conversations/:conversationId",
-    endpoint("getConversation", (_, { appId, conversationId }) =>
-      Effect.map(EmulatorState, ({ store }) =>
-        respond(store.getConversation(appId!, conversationId!), 200, wrapConversation)))
+    endpoint("getConversation", (_, { appId, conversationId }, { store }) =>
+      Effect.sync(() => respond(store.getConversation(appId!, conversationId!), 200, wrapConversation)))
   ),
   HttpRouter.patch(
     "/v2/apps/:appId/conversations/:conversationId",
-    endpoint("updateConversation", (request, { appId, conversationId }) =>
+    endpoint("updateConversation", (request, { appId, conversationId }, { store }) =>
       Effect.gen(function*() {
-        const { store } = yield* EmulatorState
         const body = yield* readBody(request, ConversationUpdateBody, (b) => Validation.checkUpdateBody(b, limits))
         if (Either.isLeft(body)) return errorResponse(body.left)
         return respond(store.updateConversation(appId!, conversationId!, body.right), 200, wrapConversation)
@@ -89,15 +85,13 @@ export const conversationRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.del(
     "/v2/apps/:appId/conversations/:conversationId",
-    endpoint("deleteConversation", (_, { appId, conversationId }) =>
-      Effect.map(EmulatorState, ({ store }) =>
-        respond(store.deleteConversation(appId!, conversationId!), 200, () => ({}))))
+    endpoint("deleteConversation", (_, { appId, conversationId }, { store }) =>
+      Effect.sync(() => respond(store.deleteConversation(appId!, conversationId!), 200, () => ({}))))
   ),
   HttpRouter.post(
     "/v2/apps/:appId/conversations/:conversationId/download",
-    endpoint("downloadMessageRef", (request, { appId, conversationId }) =>
+    endpoint("downloadMessageRef", (request, { appId, conversationId }, { store }) =>
       Effect.gen(function*() {
-        const { store } = yield* EmulatorState
         const body = yield* readBody(request, DownloadMessageRefBody, Validation.checkDownloadMessageRefBody)
         if (Either.isLeft(body)) return errorResponse(body.left)
         return respond(store.downloadMessageRef(appId!, conversationId!, body.right), 200, (r) => r)

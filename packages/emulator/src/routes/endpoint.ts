@@ -7,44 +7,51 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Validation } from "@sunco-effect/conversations"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { authorize } from "../Auth.js"
-import { EmulatorState } from "../EmulatorState.js"
+import { EmulatorState, type EmulatorStateShape } from "../EmulatorState.js"
 import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
 import type { RouteName } from "../Faults.js"
 
-/** A route's own work: given the request and its path params, the response. */
+/** A route's own work: given the request, its path params and the state, the response. */
 export type Handler = (
   request: HttpServerRequest.HttpServerRequest,
-  params: Readonly<Record<string, string | undefined>>
-) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, EmulatorState>
+  params: Readonly<Record<string, string | undefined>>,
+  state: EmulatorStateShape
+) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+
+const malformedBody = "{\"conversation\":{\"id\":"
 
 /** Wrap a handler with authentication and fault injection. */
 export const endpoint = (route: RouteName, handler: Handler) =>
-  Effect.gen(function*() {
-    const state = yield* EmulatorState
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const params = yield* HttpRouter.params
+  // One context read for request, params and state: this runs on every request.
+  Effect.contextWithEffect((
+    context: Context.Context<EmulatorState | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext>
+  ) => {
+    const state = Context.get(context, EmulatorState)
+    const request = Context.get(context, HttpServerRequest.HttpServerRequest)
+    const params = Context.get(context, HttpRouter.RouteContext).params
     const denied = authorize(request.headers["authorization"], params.appId ?? "", state.keys)
-    if (denied) return errorResponse(denied)
+    if (denied) return Effect.succeed(errorResponse(denied))
     const fault = state.faults.decide(route)
     switch (fault._tag) {
       case "Drop":
         NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
-        return HttpServerResponse.empty({ status: 500 })
+        return Effect.succeed(HttpServerResponse.empty({ status: 500 }))
       case "RateLimit":
-        return errorResponse(failures.rateLimited, { "retry-after": String(fault.retryAfterSeconds) })
+        return Effect.succeed(errorResponse(failures.rateLimited, { "retry-after": String(fault.retryAfterSeconds) }))
       case "ServerError":
-        return errorResponse(failures.serverError(fault.status))
+        return Effect.succeed(errorResponse(failures.serverError(fault.status)))
     }
-    if (fault.delayMs > 0) yield* Effect.sleep(fault.delayMs)
-    const response = yield* handler(request, params)
-    return fault.malformed
-      ? HttpServerResponse.text("{\"conversation\":{\"id\":", { status: response.status, contentType: "application/json" })
+    const response = handler(request, params, state)
+    const answered = fault.malformed
+      ? Effect.map(response, (r) => HttpServerResponse.text(malformedBody, { status: r.status, contentType: "application/json" }))
       : response
+    return fault.delayMs > 0 ? Effect.zipRight(Effect.sleep(fault.delayMs), answered) : answered
   })
 
 const formatIssue = (e: ParseResult.ParseError) => ParseResult.ArrayFormatter.formatErrorSync(e)
