@@ -202,7 +202,10 @@ ${OVERHEAD_CONTENDERS.map((c) =>
 ).join("\n")}
 
 sunco-effect's figures include everything a call does: input validation, the retry policy (set up
-only after a failure), the per-attempt timeout, Schema decoding of the response, and error mapping.
+only after a failure), the per-attempt timeout, validation of every field of the response against
+its Schema, and error mapping. (Responses are checked by a guard compiled once from the Schema's
+AST; only a response that fails it goes through Schema's full decoder, which then says what is
+wrong.)
 The operation span is recorded whenever a tracer is installed (OpenTelemetry, for instance); under
 Effect's built-in tracer, which exports nowhere, it is skipped, which saves about 30 µs per call.
 
@@ -214,9 +217,9 @@ ${[10000, 100000].flatMap((total) => ["sunco", "undici"].map((c) =>
   `| ${c === "sunco" ? "sunco-effect \`stream\` (full Schema decoding)" : "hand-written undici cursor loop (JSON.parse only)"} | ${fmt(total)} | ${fmt(st(c, total, "perSec"))} | ${fmt(st(c, total, "cpuMs"))} | ${fmt(st(c, total, "peakRssMb"), 1)} |`
 )).join("\n")}
 
-Peak RSS is dominated by code loaded at start-up (Effect, @effect/platform and undici: about 90 MB
-for sunco-effect's undici entry point against about 59 MB for undici alone); it does not grow with
-the number of conversations streamed.
+Peak RSS is dominated by code loaded at start-up: importing sunco-effect's undici entry point takes
+about 90 MB of RSS against about 59 MB for undici alone and 39 MB for bare Node (\`effect/Effect\` by
+itself adds about 23 MB). It does not grow with the number of conversations streamed.
 
 ## 3. Latency hiding: 50 pages, 20 ms of server latency and 20 ms of consumer work per page
 
@@ -225,9 +228,18 @@ the number of conversations streamed.
 | \`streamPages\` without read-ahead | ${fmt(median(latency[0]))} | ${(median(latency[0]) / 1000).toFixed(2)}x |
 | \`streamPages\` with \`readAhead: 1\` | ${fmt(median(latency[1]))} | ${(median(latency[1]) / 1000).toFixed(2)}x |
 
+Pages are sequential by nature (each cursor comes from the previous page), so the producer's floor is
+the server's latency plus a round trip per page: a bare undici loop fetching the 50 pages with no
+consumer at all takes about 1,100 ms here (1.10x), and the same prefetching written with plain
+promises about 1,110 ms. Effect fibers and a queue without a Stream measured 1,141 ms; the gap that
+remains to the figure above is spent in the consumer's Stream pipeline.
+
 ## 4. Emulator throughput against Prism (\`@stoplight/prism-cli\` mock of the same spec)
 
-autocannon, 64 connections, 3 s per run, loopback, basic auth on every request.
+autocannon, 64 connections, 3 s per run, loopback, basic auth on every request. The load generator
+shares the machine's two cores with the server under test. For scale, a bare \`@effect/platform\`
+Node server answering one constant JSON route does about 10,000 req/s here (7,700 with its
+per-request spans on); the emulator turns those spans off and runs close to that floor.
 
 | route | sunco-emulator req/s | Prism req/s | ratio |
 |---|---:|---:|---:|
