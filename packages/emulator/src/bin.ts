@@ -24,7 +24,8 @@ import { FaultConfig, type FaultRule } from "./Faults.js"
 const usage = `Usage: sunco-emulator [options]
   --host HOST            interface to listen on (default 127.0.0.1)
   --port PORT            port, 0 for any free port (default 8091)
-  --seed FILE            JSON seed: apps, keys, users, conversations (default: the built-in demo seed)
+  --seed FILE            JSON seed: apps, keys, users, conversations, and optional faults
+                         (default: the built-in demo seed)
   --app-id ID            also seed this app ...
   --key-id ID            ... with this app-scoped key id ...
   --key-secret SECRET    ... and this secret
@@ -113,7 +114,10 @@ const flagRule: FaultRule = Object.fromEntries(
   }).filter(([, v]) => v !== undefined)
 )
 
-const fileFaults = values.faults ? readJson(values.faults, FaultConfig, "fault file") : {}
+// A seed file may carry its own "faults"; --faults and the fault flags override it.
+const SeedFile = Schema.Struct({ ...Seed.Seed.fields, faults: Schema.optional(FaultConfig) })
+const seedFile = values.seed ? readJson(values.seed, SeedFile, "seed") : undefined
+const fileFaults = values.faults ? readJson(values.faults, FaultConfig, "fault file") : seedFile?.faults ?? {}
 const faultSeed = number("fault-seed", values["fault-seed"])
 const faults = Schema.decodeUnknownSync(FaultConfig)({
   ...fileFaults,
@@ -130,7 +134,7 @@ const port = number("port", values.port)!
 const options: EmulatorOptions & { host: string; port: number } = {
   host: values.host!,
   port,
-  seed: values.seed ? readJson(values.seed, Seed.Seed, "seed") : undefined,
+  seed: seedFile,
   app: values["app-id"]
     ? { appId: values["app-id"], keyId: values["key-id"]!, keySecret: values["key-secret"]! }
     : undefined,

@@ -72,6 +72,23 @@ describe("sunco-emulator", () => {
     expect(await emulator.exited).toBe(0)
   })
 
+  it("takes faults from the seed file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
+    const seedFile = join(dir, "seed.json")
+    writeFileSync(seedFile, JSON.stringify({
+      apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }] }],
+      faults: { routes: { getConversation: { serverError: 1, serverErrorStatus: 502 } } }
+    }))
+    const emulator = start(["--seed", seedFile, "--quiet"])
+    const env = await emulator.ready
+    const answer = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations/0123456789abcdef01234567`, {
+      headers: { authorization: `Basic ${Buffer.from("app_s:s").toString("base64")}` }
+    })
+    expect(answer.status).toBe(502)
+    emulator.child.kill("SIGTERM")
+    expect(await emulator.exited).toBe(0)
+  })
+
   it("refuses a bad seed file with a message and exit code 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
     const seedFile = join(dir, "seed.json")
