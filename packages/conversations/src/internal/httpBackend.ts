@@ -209,6 +209,9 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const decodeAny = decoder(DownloadMessageRefResponse)
   const ignoreBody = () => Either.right(undefined)
 
+  // `execute` is typed with the union of all errors; each cast below narrows it to the operation's
+  // own error type, which holds because `classify` turns any code an operation cannot produce into
+  // ApiError (the type-level test and the error-mapping tests pin both sides).
   return {
     create: (appId, body, options) =>
       execute({
