@@ -10,9 +10,8 @@ import {
   Validation
 } from "@sunco-effect/conversations"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { errorResponse } from "../ErrorBody.js"
-import { endpoint, limits, readBody, respond } from "./endpoint.js"
+import { bodyEndpoint, endpoint, limits, respond } from "./endpoint.js"
 
 const wrapConversation = (conversation: unknown) => ({ conversation })
 
@@ -42,12 +41,12 @@ const baseUrlOf = (headers: Record<string, string | undefined>) => `http://${hea
 export const conversationRoutes = HttpRouter.empty.pipe(
   HttpRouter.post(
     "/v2/apps/:appId/conversations",
-    endpoint("createConversation", (request, { appId }, { store }) =>
-      Effect.gen(function*() {
-        const body = yield* readBody(request, ConversationCreateBody, (b) => Validation.checkCreateBody(b, limits))
-        if (Either.isLeft(body)) return errorResponse(body.left)
-        return respond(store.createConversation(appId!, body.right), 201, wrapConversation)
-      }))
+    bodyEndpoint(
+      "createConversation",
+      ConversationCreateBody,
+      (b) => Validation.checkCreateBody(b, limits),
+      (body, { appId }, { store }) => respond(store.createConversation(appId!, body), 201, wrapConversation)
+    )
   ),
   HttpRouter.get(
     "/v2/apps/:appId/conversations",
@@ -76,12 +75,13 @@ export const conversationRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.patch(
     "/v2/apps/:appId/conversations/:conversationId",
-    endpoint("updateConversation", (request, { appId, conversationId }, { store }) =>
-      Effect.gen(function*() {
-        const body = yield* readBody(request, ConversationUpdateBody, (b) => Validation.checkUpdateBody(b, limits))
-        if (Either.isLeft(body)) return errorResponse(body.left)
-        return respond(store.updateConversation(appId!, conversationId!, body.right), 200, wrapConversation)
-      }))
+    bodyEndpoint(
+      "updateConversation",
+      ConversationUpdateBody,
+      (b) => Validation.checkUpdateBody(b, limits),
+      (body, { appId, conversationId }, { store }) =>
+        respond(store.updateConversation(appId!, conversationId!, body), 200, wrapConversation)
+    )
   ),
   HttpRouter.del(
     "/v2/apps/:appId/conversations/:conversationId",
@@ -90,11 +90,12 @@ export const conversationRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.post(
     "/v2/apps/:appId/conversations/:conversationId/download",
-    endpoint("downloadMessageRef", (request, { appId, conversationId }, { store }) =>
-      Effect.gen(function*() {
-        const body = yield* readBody(request, DownloadMessageRefBody, Validation.checkDownloadMessageRefBody)
-        if (Either.isLeft(body)) return errorResponse(body.left)
-        return respond(store.downloadMessageRef(appId!, conversationId!, body.right), 200, (r) => r)
-      }))
+    bodyEndpoint(
+      "downloadMessageRef",
+      DownloadMessageRefBody,
+      Validation.checkDownloadMessageRefBody,
+      (body, { appId, conversationId }, { store }) =>
+        respond(store.downloadMessageRef(appId!, conversationId!, body), 200, (r) => r)
+    )
   )
 )
