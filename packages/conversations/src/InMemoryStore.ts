@@ -14,6 +14,7 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody, Participant } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./internal/classify.js"
+import { conversationsPath } from "./internal/path.js"
 import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
 import type { Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
@@ -178,7 +179,7 @@ export class InMemoryStore {
   }
 
   /** Add an app (no-op when it exists). */
-  addApp(id: string): AppState {
+  private addApp(id: string): AppState {
     const existing = this.apps.get(id)
     if (existing) return existing
     const state: AppState = {
@@ -191,10 +192,6 @@ export class InMemoryStore {
     }
     this.apps.set(id, state)
     return state
-  }
-
-  hasApp(id: string): boolean {
-    return this.apps.has(id)
   }
 
   private insertUser(app: AppState, user: Omit<User, "id"> & { id?: string | undefined }): User {
@@ -389,7 +386,8 @@ export class InMemoryStore {
  * @category pagination
  */
 export const pageLinks = (baseUrl: string, appId: string, filter: ConversationListFilter, page: StorePage): Links => {
-  const base = `${baseUrl}/v2/apps/${encodeURIComponent(appId)}/conversations?` +
+  // The query keeps the spec's own form (`page[after]=…`, as in its `links` example).
+  const base = `${baseUrl}${conversationsPath(appId)}?` +
     ("userId" in filter
       ? `filter[userId]=${encodeURIComponent(filter.userId)}`
       : `filter[userExternalId]=${encodeURIComponent(filter.userExternalId)}`)
