@@ -143,6 +143,8 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     "user-agent": config.userAgent,
     accept: "application/json"
   }
+  // Built once: every request with a body sends this set.
+  const jsonHeaders = { ...baseHeaders, "content-type": "application/json" }
   const defaultTimeoutMillis = Duration.toMillis(config.timeout)
   // Split once: the transport needs the origin apart from the path (which may start with /sc).
   const origin = new URL(config.baseUrl).origin
@@ -161,7 +163,7 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
       method: call.method,
       origin,
       path: basePath + call.path + (call.query ?? ""),
-      headers: baseHeaders,
+      headers: call.body === undefined ? baseHeaders : jsonHeaders,
       body: call.body,
       timeoutMillis
     }

@@ -14,6 +14,7 @@ export interface TransportRequest {
   readonly origin: string
   /** Everything after the origin: the base URL's own path (such as `/sc`), the route and the query. */
   readonly path: string
+  /** Every header to send, `content-type` included when there is a body. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string | undefined
   readonly timeoutMillis: number

@@ -42,7 +42,7 @@ export const make = (dispatcher: Dispatcher = getGlobalDispatcher()): Transport 
         origin: req.origin,
         path: req.path,
         method: req.method,
-        headers: req.body === undefined ? req.headers : { ...req.headers, "content-type": "application/json" },
+        headers: req.headers,
         body: req.body ?? null
       }, {
         onRequestStart(c) {
