@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
 import { Effect, Either, Layer } from "effect"
 import * as jose from "jose"
+import packageJson from "../package.json" with { type: "json" }
 import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
 
 const withConversations = <A, E>(
@@ -77,11 +78,11 @@ describe("operations on the wire", () => {
       expect(mock.requests[0]!.url.href).toBe(`https://acme.zendesk.com/sc/v2/apps/${APP}/conversations/${CONV}`)
     }))
 
-  it.effect("requests carry a User-Agent naming the library and its version", () =>
+  it.effect("requests carry a User-Agent naming the library and its package.json version", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
       yield* withConversations(mock, (c) => c.get(APP, CONV))
-      expect(mock.requests[0]!.headers["user-agent"]).toMatch(/^sunco-effect\/\d+\.\d+\.\d+/)
+      expect(mock.requests[0]!.headers["user-agent"]).toMatch(new RegExp(`^sunco-effect/${packageJson.version.replace(/\./g, "\\.")} `))
     }))
 })
 

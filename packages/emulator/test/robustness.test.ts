@@ -31,15 +31,16 @@ layer(Emulator.layer())("bad input", (it) => {
 
   it.effect("odd path segments and unknown routes are 404s in the API's shape", () =>
     Effect.gen(function*() {
-      for (const path of [
-        `${base}/..%2F..%2Fusers`,
-        `${base}/a%2Fb`,
-        `/v2/apps/..%2F${DefaultSeed.appId}/conversations/x`,
-        `/v2/apps/${DefaultSeed.appId}/nothing-here`,
-        "/favicon.ico"
-      ]) {
+      const cases: ReadonlyArray<readonly [string, number]> = [
+        [`${base}/..%2F..%2Fusers`, 404], // one segment: no such conversation
+        [`${base}/a%2Fb`, 404],
+        [`/v2/apps/..%2F${DefaultSeed.appId}/conversations/x`, 403], // an app id that is not the key's app
+        [`/v2/apps/${DefaultSeed.appId}/nothing-here`, 404],
+        ["/favicon.ico", 404]
+      ]
+      for (const [path, status] of cases) {
         const answer = yield* call("GET", path)
-        expect([path, answer.status]).toEqual([path, answer.status === 403 ? 403 : 404])
+        expect([path, answer.status]).toEqual([path, status])
         errorShape(answer.json)
       }
       const unknownRoute = yield* call("GET", "/v2/nowhere")

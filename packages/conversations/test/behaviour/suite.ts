@@ -122,7 +122,7 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         expect(bad).toMatchObject({ _tag: "InvalidPage", status: 400, title: "Invalid page query parameters" })
       }))
 
-    it.effect("stream yields every conversation once, lazily", () =>
+    it.effect("stream yields every conversation once; streamPages yields the pages in order", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
