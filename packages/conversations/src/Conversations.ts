@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
 import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
@@ -187,15 +188,16 @@ export const makeAll = (options: ConversationsOptions) =>
     makeWith(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client)))
 
 /**
- * The two services as a layer, from whatever builds them.
+ * The two services as a layer, from whatever builds them. Resources the
+ * build acquires in its `Scope` (an undici Agent) are released with the layer.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerFrom = <E, R>(
   build: Effect.Effect<{ readonly conversations: ConversationsService; readonly users: UsersService }, E, R>
-): Layer.Layer<Conversations | Users, E, R> =>
-  Layer.effectContext(
+): Layer.Layer<Conversations | Users, E, Exclude<R, Scope.Scope>> =>
+  Layer.scopedContext(
     Effect.map(build, (s) => Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
   )
 

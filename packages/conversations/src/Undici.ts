@@ -10,8 +10,9 @@
  * @since 0.1.0
  */
 import type * as Config from "effect/Config"
-import * as Layer from "effect/Layer"
-import type { Dispatcher } from "undici"
+import * as Effect from "effect/Effect"
+import type * as Layer from "effect/Layer"
+import { Agent, type Dispatcher } from "undici"
 import {
   config as conversationsConfig,
   type Conversations,
@@ -29,7 +30,12 @@ import type { Users } from "./Users.js"
  * @category models
  */
 export interface UndiciOptions extends Omit<ConversationsOptions, "transformClient"> {
-  /** The undici dispatcher (an Agent, a Pool, a ProxyAgent). Default: undici's global dispatcher. */
+  /**
+   * The undici dispatcher (an Agent, a Pool, a ProxyAgent), owned and closed by the caller.
+   * Default: an `Agent` of the layer's own, closed when the layer is released. Never undici's
+   * process-wide dispatcher: Node's bundled undici (behind `fetch`) may have installed one with an
+   * older handler API, which fails every request with `UND_ERR_INVALID_ARG`.
+   */
   readonly dispatcher?: Dispatcher | undefined
 }
 
@@ -45,7 +51,15 @@ export interface UndiciOptions extends Omit<ConversationsOptions, "transformClie
  * @category layers
  */
 export const layer = (options: UndiciOptions): Layer.Layer<Conversations | Users, ConfigurationError> =>
-  layerFrom(makeWith(options, UndiciTransport.make(options.dispatcher)))
+  layerFrom(Effect.flatMap(
+    options.dispatcher ? Effect.succeed(options.dispatcher) : ownAgent,
+    (dispatcher) => makeWith(options, UndiciTransport.make(dispatcher))
+  ))
+
+const ownAgent = Effect.acquireRelease(
+  Effect.sync(() => new Agent()),
+  (agent) => Effect.promise(() => agent.close())
+)
 
 /**
  * Conversations and Users over undici, from Effect `Config` (the variables of `Conversations.config`).

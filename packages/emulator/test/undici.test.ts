@@ -2,12 +2,14 @@
  * The direct undici transport: the behavioural suite once more, and the
  * failures only a real socket can show.
  */
+import { createServer as createHttpServer } from "node:http"
 import { createServer } from "node:net"
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
 import { Undici, type UndiciOptions } from "@sunco-effect/conversations/Undici"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
 import { Effect, Fiber, Layer } from "effect"
+import { Agent } from "undici"
 import { accountKey, behaviourSuite, seed } from "../../conversations/test/behaviour/suite.js"
 import { call } from "./support/Http.js"
 
@@ -70,4 +72,64 @@ describe("undici transport failures", () => {
       yield* setFaults({})
       expect((yield* c.get(emulator.appId, CONV)).id).toBe(CONV)
     }).pipe(Effect.provide(undiciOn({ retry: false }).pipe(Layer.provideMerge(Emulator.layer())))))
+})
+
+describe("undici dispatcher ownership", () => {
+  // A server that answers every request with one conversation and counts its open sockets.
+  const countingServer = Effect.acquireRelease(
+    Effect.async<{ url: string; open: () => number; requests: () => number }>((resume) => {
+      let open = 0
+      let requests = 0
+      const server = createHttpServer((_, res) => {
+        requests++
+        res.setHeader("content-type", "application/json")
+        res.end(JSON.stringify({ conversation: { id: CONV, type: "personal" } }))
+      })
+      server.on("connection", (socket) => {
+        open++
+        socket.on("close", () => open--)
+      })
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number }
+        resume(Effect.succeed({ url: `http://127.0.0.1:${port}`, open: () => open, requests: () => requests }))
+      })
+    }),
+    () => Effect.void
+  )
+  const getOnce = (options: Partial<UndiciOptions> & { baseUrl: string }) =>
+    Effect.flatMap(Conversations, (c) => c.get(DefaultSeed.appId, CONV)).pipe(
+      Effect.provide(Undici.layer({ credentials: Credentials.basic({ keyId: "k", secret: "s" }), ...options }))
+    )
+  const settled = (condition: () => boolean) =>
+    Effect.promise(async () => {
+      for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 10))
+      return condition()
+    })
+
+  it.scoped("by default the layer owns an Agent and closes its connections when released", () =>
+    Effect.gen(function*() {
+      const server = yield* countingServer
+      expect((yield* getOnce({ baseUrl: server.url })).id).toBe(CONV)
+      expect(server.requests()).toBe(1)
+      // keep-alive would hold the socket open if the dispatcher outlived the layer
+      expect(yield* settled(() => server.open() === 0)).toBe(true)
+    }))
+
+  it.scoped("a dispatcher the user gives is used, and left open for its owner", () =>
+    Effect.gen(function*() {
+      const server = yield* countingServer
+      const agent = new Agent()
+      yield* Effect.addFinalizer(() => Effect.promise(() => agent.close()))
+      let dispatched = 0
+      const counting = agent.compose((dispatch) => (opts, handler) => {
+        dispatched++
+        return dispatch(opts, handler)
+      })
+      yield* getOnce({ baseUrl: server.url, dispatcher: counting })
+      yield* getOnce({ baseUrl: server.url, dispatcher: counting })
+      expect(dispatched).toBe(2)
+      expect(agent.closed).toBe(false)
+      // both layers are released; the connections they used belong to the agent and stay open
+      expect(server.open()).toBeGreaterThan(0)
+    }))
 })

@@ -4,7 +4,7 @@
  * and the timeout abort the request through the dispatch controller.
  */
 import * as Effect from "effect/Effect"
-import { type Dispatcher, getGlobalDispatcher } from "undici"
+import type { Dispatcher } from "undici"
 import { RequestTimeout } from "../ConversationsError.js"
 import { transportError } from "./classify.js"
 import type { Transport, TransportResponse } from "./transport.js"
@@ -18,7 +18,7 @@ const headerOf = (headers: Record<string, string | Array<string> | undefined>) =
   return Array.isArray(value) ? value[0] : value
 }
 
-export const make = (dispatcher: Dispatcher = getGlobalDispatcher()): Transport => (req) =>
+export const make = (dispatcher: Dispatcher): Transport => (req) =>
   Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout>((resume) => {
     let controller: Dispatcher.DispatchController | undefined
     let aborted: Error | undefined
