@@ -112,7 +112,7 @@ stop(slow.child)
 
 // 4. Emulator throughput against Prism ---------------------------------------------
 log(`# emulator against Prism (autocannon, 64 connections, 3 s per run)`)
-const specPath = join(root, "..", "shared", "spec", "sunshine-conversations-openapi.yaml")
+const specPath = join(root, "spec", "sunshine-conversations-openapi.yaml")
 const emulator = await startProcess(process.execPath, [join(root, "packages/emulator/dist/bin.js"), "--port", "0", "--quiet"], /SUNCO_KEY_SECRET=(\S+)/)
 const emulatorUrl = /listening on (\S+)/.exec(emulator.match.input)[1]
 const prismPort = 40000 + Math.floor(Math.random() * 10000)

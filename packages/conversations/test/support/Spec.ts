@@ -1,10 +1,10 @@
-/** The OpenAPI spec in ../shared, parsed once. */
+/** The OpenAPI spec kept in the repository (spec/), parsed once. */
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { parse } from "yaml"
 
 export const specPath = fileURLToPath(
-  new URL("../../../../../shared/spec/sunshine-conversations-openapi.yaml", import.meta.url)
+  new URL("../../../../spec/sunshine-conversations-openapi.yaml", import.meta.url)
 )
 
 export const spec = parse(readFileSync(specPath, "utf8")) as {
