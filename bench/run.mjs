@@ -113,7 +113,7 @@ stop(slow.child)
 // 4. Emulator throughput against Prism ---------------------------------------------
 log(`# emulator against Prism (autocannon, 64 connections, 3 s per run)`)
 const specPath = join(root, "spec", "sunshine-conversations-openapi.yaml")
-const emulator = await startProcess(process.execPath, [join(root, "packages/emulator/dist/bin.js"), "--port", "0", "--quiet"], /SUNCO_KEY_SECRET=(\S+)/)
+const emulator = await startProcess(process.execPath, [join(root, "packages/emulator/dist/esm/bin.js"), "--port", "0", "--quiet"], /SUNCO_KEY_SECRET=(\S+)/)
 const emulatorUrl = /listening on (\S+)/.exec(emulator.match.input)[1]
 const prismPort = 40000 + Math.floor(Math.random() * 10000)
 const prism = await startProcess(join(here, "node_modules/.bin/prism"), ["mock", specPath, "-h", "127.0.0.1", "-p", String(prismPort)], /Prism is listening/)

@@ -16,6 +16,7 @@ export const TargetLive: Layer.Layer<Conversations | Users, unknown> = useRealSe
   ? Conversations.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
   : EmulatorClient.layer().pipe(
     Layer.provide(Emulator.layer()),
+    Layer.provide(NodeHttpClient.layerUndici),
     Layer.tap(() => Console.log("(no SUNCO_BASE_URL: running against an embedded emulator on loopback)"))
   )
 

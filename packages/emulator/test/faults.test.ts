@@ -4,6 +4,7 @@
 import { describe, expect, it, layer } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
 import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
+import { NodeHttpClient } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { call } from "./support/Http.js"
 
@@ -12,7 +13,10 @@ const setFaults = (faults: unknown) => call("PUT", "/__emulator/faults", { body:
 const statuses = (n: number) => Effect.forEach(Array.from({ length: n }), () => Effect.map(call("GET", get), (a) => a.status))
 
 // These tests need the real clock (retry delays, latency), so each gets its own emulator.
-const Live = EmulatorClient.layer({ retry: { baseDelay: "5 millis", maxRetries: 8 } }).pipe(Layer.provideMerge(Emulator.layer()))
+const Live = EmulatorClient.layer({ retry: { baseDelay: "5 millis", maxRetries: 8 } }).pipe(
+  Layer.provideMerge(Emulator.layer()),
+  Layer.provide(NodeHttpClient.layerUndici)
+)
 
 describe("faults and admin", () => {
   it.live("fault dice are deterministic under a seed", () =>
@@ -83,7 +87,11 @@ layer(Emulator.layer({ faults: { routes: { createConversation: { serverError: 1 
     Effect.gen(function*() {
       const emulator = yield* Emulator
       const result = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.create(emulator.appId, { type: "sdkGroup" }))).pipe(
-        Effect.provide(EmulatorClient.layer({ credentials: Credentials.basic({ keyId: emulator.keyId, secret: emulator.keySecret }) }))
+        Effect.provide(
+          EmulatorClient.layer({ credentials: Credentials.basic({ keyId: emulator.keyId, secret: emulator.keySecret }) }).pipe(
+            Layer.provide(NodeHttpClient.layerUndici)
+          )
+        )
       )
       expect(result._tag).toBe("ServerError")
       const state = emulator.state.store.snapshot()
