@@ -164,7 +164,7 @@ export class InMemoryStore {
       for (const c of app.conversations ?? []) {
         const participants = (c.participants ?? []).map((p) => state.users.has(p) ? p : state.userIdByExternalId.get(p))
         if (participants.some((p) => p === undefined)) {
-          return `conversation ${c.id ?? ""} of app ${app.id} names an unknown participant`
+          return `conversation ${c.id === undefined ? "" : `${c.id} `}of app ${app.id} names an unknown participant`
         }
         this.insertConversation(state, {
           type: c.type ?? "personal",

@@ -3,8 +3,8 @@
  * credentials, logs one line per request, serves curl-like clients, and
  * exits cleanly on SIGTERM and SIGINT.
  */
-import { spawn } from "node:child_process"
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { execFile, spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -28,6 +28,12 @@ const start = (args: ReadonlyArray<string>) => {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
   return { child, ready, exited, output: () => output }
 }
+
+const runToExit = (args: ReadonlyArray<string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, [bin, "--port", "0", ...args], { timeout: 10_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }))
+  )
 
 describe("sunco-emulator", () => {
   it("starts with --app-id/--key-id/--key-secret, serves basic auth, logs requests, stops on SIGTERM", async () => {
@@ -89,12 +95,43 @@ describe("sunco-emulator", () => {
     expect(await emulator.exited).toBe(0)
   })
 
-  it("refuses a bad seed file with a message and exit code 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
-    const seedFile = join(dir, "seed.json")
-    writeFileSync(seedFile, JSON.stringify({ apps: "nope" }))
-    const emulator = start(["--seed", seedFile])
-    expect(await emulator.exited).toBe(2)
-    expect(emulator.output()).toMatch(/invalid seed/)
+  it("--version prints the package's version", async () => {
+    const run = await runToExit(["--version"])
+    expect(run.code).toBe(0)
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version)
   })
+
+  const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text)
+    return join(dir, name)
+  }
+  const refusals: ReadonlyArray<[string, ReadonlyArray<string>, RegExp]> = [
+    ["an unknown flag", ["--prot", "8091"], /^sunco-emulator: unknown flag --prot$/],
+    ["a flag without its value", ["--seed"], /^sunco-emulator: --seed needs a value$/],
+    ["a stray argument", ["8091"], /^sunco-emulator: unexpected argument "8091"$/],
+    ["an out-of-range port", ["--port", "70000"], /^sunco-emulator: --port must be a whole number from 0 to 65535, got "70000"$/],
+    ["a port that is not a number", ["--port", "http"], /^sunco-emulator: --port must be a whole number/],
+    ["a probability above 1", ["--rate-limit", "1.5"], /^sunco-emulator: --rate-limit must be a probability from 0 to 1, got "1.5"$/],
+    ["a value that looks like a flag", ["--drop", "-0.1"], /^sunco-emulator: --drop needs a value; write --drop=VALUE for one that starts with "-"$/],
+    ["a negative probability", ["--drop=-0.1"], /^sunco-emulator: --drop must be a probability/],
+    ["a latency range upside down", ["--latency", "30-10"], /^sunco-emulator: --latency range must have MIN <= MAX/],
+    ["a missing seed file", ["--seed", "/nonexistent/seed.json"], /^sunco-emulator: cannot read seed file \/nonexistent\/seed\.json: ENOENT$/],
+    ["a seed file that is not JSON", ["--seed", file("broken.json", "{ apps: [")], /^sunco-emulator: seed file .*broken\.json is not JSON: /],
+    ["a seed file of the wrong shape", ["--seed", file("shape.json", JSON.stringify({ apps: "nope" }))], /^sunco-emulator: seed file .*shape\.json is invalid: at apps: /],
+    ["a seed that does not hold together", ["--seed", file("ghost.json", JSON.stringify({ apps: [{ id: "a", conversations: [{ participants: ["ghost"] }] }] }))], /^sunco-emulator: seed file .*ghost\.json: invalid seed: .*names an unknown participant$/],
+    ["a fault file with a bad probability", ["--faults", file("faults.json", JSON.stringify({ default: { drop: 7 } }))], /^sunco-emulator: fault file .*faults\.json is invalid: at default\.drop: /]
+  ]
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what}: one line naming it, the usage hint, exit code 2`, async () => {
+      const run = await runToExit(args)
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe("")
+      const lines = run.stderr.trimEnd().split("\n")
+      expect(lines).toHaveLength(2)
+      expect(lines[0]).toMatch(message)
+      expect(lines[0]!.length).toBeLessThan(240)
+      expect(lines[1]).toBe("Run sunco-emulator --help for the list of flags.")
+    })
+  }
 })
