@@ -32,7 +32,7 @@ export const SupportLive = Layer.effect(
       openTickets: (userId) =>
         conversations.stream(app, { filter: { userId }, pageSize: 100 }).pipe(
           Stream.filter((c) => c.metadata?.kind === "ticket"),
-          Stream.map((c) => c.displayName ?? c.id!),
+          Stream.map((c) => c.displayName ?? c.id),
           Stream.runCollect,
           Effect.map((chunk) => [...chunk])
         )
@@ -47,9 +47,9 @@ export const program = Effect.gen(function*() {
   const support = yield* Support
   const app = yield* appId
   const user = yield* (yield* Users).create(app, { externalId: `app-layer-${Date.now()}` })
-  yield* support.openTicket(user.id!, "Broken zipper")
-  yield* support.openTicket(user.id!, "Late delivery")
-  yield* Console.log(`open tickets: ${(yield* support.openTickets(user.id!)).join(", ")}`)
+  yield* support.openTicket(user.id, "Broken zipper")
+  yield* support.openTicket(user.id, "Late delivery")
+  yield* Console.log(`open tickets: ${(yield* support.openTickets(user.id)).join(", ")}`)
 })
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -18,7 +18,7 @@ const program = Effect.gen(function*() {
     Stream.runForEach((c) => Console.log(c.id, c.displayName))
   )
 
-  yield* conversations.delete(appId, created.id!).pipe(
+  yield* conversations.delete(appId, created.id).pipe(
     Effect.catchTag("DefaultConversationUndeletable", () => Console.log("kept the default conversation"))
   )
 })

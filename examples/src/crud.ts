@@ -15,20 +15,20 @@ export const program = Effect.gen(function*() {
 
   const created = yield* conversations.create(app, {
     type: "sdkGroup",
-    participants: [{ userId: user.id! }],
+    participants: [{ userId: user.id }],
     displayName: "Order #1234",
     metadata: { orderId: 1234, priority: "high" }
   })
   yield* Console.log(`created ${created.id} (${created.displayName})`)
 
-  const read = yield* conversations.get(app, created.id!)
+  const read = yield* conversations.get(app, created.id)
   yield* Console.log(`read    ${read.id}: ${JSON.stringify(read.metadata)}`)
 
-  const updated = yield* conversations.update(app, created.id!, { displayName: "Order #1234 (shipped)", metadata: null })
+  const updated = yield* conversations.update(app, created.id, { displayName: "Order #1234 (shipped)", metadata: null })
   yield* Console.log(`updated ${updated.id}: ${updated.displayName}, metadata cleared`)
 
-  yield* conversations.delete(app, created.id!)
-  const gone = yield* conversations.get(app, created.id!).pipe(
+  yield* conversations.delete(app, created.id)
+  const gone = yield* conversations.get(app, created.id).pipe(
     Effect.as("still there"),
     Effect.catchTag("ConversationNotFound", () => Effect.succeed("gone"))
   )

@@ -25,13 +25,13 @@ export const program = Effect.gen(function*() {
   })
   yield* Console.log(`1. created user ${user.externalId} (${user.id})`)
 
-  const personal = yield* conversations.create(app, { type: "personal", participants: [{ userId: user.id! }] })
+  const personal = yield* conversations.create(app, { type: "personal", participants: [{ userId: user.id }] })
   yield* Effect.forEach(
     Array.from({ length: GROUP_CONVERSATIONS }, (_, i) => i + 1),
     (i) =>
       conversations.create(app, {
         type: "sdkGroup",
-        participants: [{ userId: user.id! }],
+        participants: [{ userId: user.id }],
         displayName: `Order #${1000 + i}`,
         metadata: { order: 1000 + i }
       }),
@@ -42,7 +42,7 @@ export const program = Effect.gen(function*() {
   )
 
   yield* Console.log(`3. streaming them, ${PAGE_SIZE} per page:`)
-  const seen = yield* conversations.streamPages(app, { filter: { userId: user.id! }, pageSize: PAGE_SIZE }).pipe(
+  const seen = yield* conversations.streamPages(app, { filter: { userId: user.id }, pageSize: PAGE_SIZE }).pipe(
     Stream.zipWithIndex,
     Stream.tap(([page, i]) =>
       Console.log(
@@ -57,21 +57,21 @@ export const program = Effect.gen(function*() {
   )
 
   const target = seen.find((c) => !c.isDefault)!
-  const updated = yield* conversations.update(app, target.id!, {
+  const updated = yield* conversations.update(app, target.id, {
     displayName: `${target.displayName} (priority)`,
     description: "Escalated by the demo"
   })
   yield* Console.log(`4. updated ${updated.id}: "${updated.displayName}", "${updated.description}"`)
 
-  const defaultOutcome = yield* conversations.delete(app, personal.id!).pipe(
+  const defaultOutcome = yield* conversations.delete(app, personal.id).pipe(
     Effect.as("deleted (unexpected)"),
     Effect.catchTag("DefaultConversationUndeletable", (e) => Effect.succeed(`refused as expected: ${e.title}`))
   )
   yield* Console.log(`5. delete the default conversation: ${defaultOutcome}`)
 
   const rest = seen.filter((c) => !c.isDefault)
-  yield* Effect.forEach(rest, (c) => conversations.delete(app, c.id!), { concurrency: 4, discard: true })
-  const left = yield* conversations.stream(app, { filter: { userId: user.id! } }).pipe(Stream.runCollect)
+  yield* Effect.forEach(rest, (c) => conversations.delete(app, c.id), { concurrency: 4, discard: true })
+  const left = yield* conversations.stream(app, { filter: { userId: user.id } }).pipe(Stream.runCollect)
   yield* Console.log(`6. deleted ${rest.length} conversations; ${left.length} left (the default one)`)
 
   yield* Console.log("")

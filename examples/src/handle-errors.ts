@@ -24,7 +24,7 @@ export const program = Effect.gen(function*() {
   const list = yield* conversations.list(app, { filter: { userExternalId: "ada" } })
   const defaultConversation = list.conversations.find((c) => c.isDefault)
   if (defaultConversation) {
-    const outcome = yield* conversations.delete(app, defaultConversation.id!).pipe(
+    const outcome = yield* conversations.delete(app, defaultConversation.id).pipe(
       Effect.as("deleted"),
       Effect.catchTags({
         DefaultConversationUndeletable: (e) => Effect.succeed(`kept: ${e.title}`),

@@ -17,10 +17,10 @@ describe("Support, tested with ConversationsTest", () => {
     Effect.gen(function*() {
       const support = yield* Support
       const user = yield* (yield* Users).create(APP, { externalId: "customer-1" })
-      yield* support.openTicket(user.id!, "Broken zipper")
-      yield* (yield* Conversations).create(APP, { type: "personal", participants: [{ userId: user.id! }] })
-      yield* support.openTicket(user.id!, "Late delivery")
-      expect(yield* support.openTickets(user.id!)).toEqual(["Broken zipper", "Late delivery"])
+      yield* support.openTicket(user.id, "Broken zipper")
+      yield* (yield* Conversations).create(APP, { type: "personal", participants: [{ userId: user.id }] })
+      yield* support.openTicket(user.id, "Late delivery")
+      expect(yield* support.openTickets(user.id)).toEqual(["Broken zipper", "Late delivery"])
     }).pipe(Effect.provide(TestApp)))
 
   it.effect("surfaces the service's failure as the typed error", () =>

@@ -68,7 +68,8 @@ export interface SwitchboardIntegrationWebhook extends Schema.Schema.Type<typeof
  * @category schemas
  */
 export const conversationTruncatedFields = {
-  id: Schema.optional(Schema.String),
+  /** Always returned by the service; a response without one is a `ResponseDecodeError`. */
+  id: Schema.String,
   type: Schema.optional(ConversationType),
   metadata: Schema.optional(Schema.NullOr(Metadata)),
   activeSwitchboardIntegration: Schema.optional(Schema.NullOr(SwitchboardIntegrationWebhook)),

@@ -29,8 +29,11 @@ import {
 import * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
 import * as Host from "./Host.js"
-import type { CallOptions, ConversationPage, ListQuery } from "./internal/backend.js"
+import type { ListQuery } from "./ListQuery.js"
+import type { CallOptions } from "./Operations.js"
+import type { ConversationPage } from "./Pagination.js"
 import * as HttpBackend from "./internal/httpBackend.js"
+import * as Pipeline from "./internal/pipeline.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import type { Transport } from "./internal/transport.js"
 import { makeServices } from "./internal/service.js"
@@ -39,7 +42,7 @@ import { userAgent } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { Users, type UsersService } from "./Users.js"
 
-export type { CallOptions, ConversationPage, ListQuery, StreamOptions }
+export type { StreamOptions }
 
 /**
  * @since 0.1.0
@@ -167,13 +170,7 @@ export const makeWith = (options: ConversationsOptions, transport: Transport) =>
       onRight: Effect.succeed
     })
     const authorization = yield* Credentials.authorization(options.credentials)
-    const backend = HttpBackend.make({
-      baseUrl,
-      authorization,
-      retry: RetryPolicy.resolve(options.retry),
-      timeout: Duration.decode(options.timeout ?? "30 seconds"),
-      userAgent
-    }, transport)
+    const backend = HttpBackend.make({ baseUrl, authorization, settings: Pipeline.settings(options), userAgent }, transport)
     return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
   })
 

@@ -9,41 +9,53 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import type { ErrorOf, Operation } from "./Operations.js"
 
-/**
- * The name of an operation, as used in errors and span names.
- *
- * @since 0.1.0
- * @category models
- */
-export const Operation = Schema.Literal(
-  "Conversations.create",
-  "Conversations.get",
-  "Conversations.list",
-  "Conversations.update",
-  "Conversations.delete",
-  "Conversations.downloadMessageRef",
-  "Users.create"
-)
+export type { Operation }
 
-/**
- * @since 0.1.0
- * @category models
- */
-export type Operation = typeof Operation.Type
+// The names are the keys of the operation table (Operations.ts); a plain string on the wire,
+// since that module depends on this one and a value import would make a cycle.
+const OperationName: Schema.Schema<Operation, string> = Schema.String as Schema.Schema<any, string>
 
 /** Fields of every error that came back as an HTTP error response. */
 const apiFields = {
-  operation: Operation,
+  operation: OperationName,
   status: Schema.Number,
   code: Schema.String,
   title: Schema.String,
-  requestId: Schema.optional(Schema.String)
+  requestId: Schema.optional(Schema.String),
+  /** The app of the call that failed. */
+  appId: Schema.optional(Schema.String),
+  /** The conversation of the call, for the operations that name one. */
+  conversationId: Schema.optional(Schema.String),
+  /** The list filter's user, for list and stream. */
+  userId: Schema.optional(Schema.String),
+  userExternalId: Schema.optional(Schema.String)
 }
 
-const describe = (self: { operation: string; status: number; code: string; title: string; requestId?: string | undefined }) =>
-  `${self.operation} failed with ${self.status} ${self.code}: ${self.title}` +
-  (self.requestId === undefined ? "" : ` (request id ${self.requestId})`)
+interface Described {
+  readonly operation: string
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly requestId?: string | undefined
+  readonly appId?: string | undefined
+  readonly conversationId?: string | undefined
+  readonly userId?: string | undefined
+  readonly userExternalId?: string | undefined
+}
+
+const describe = (self: Described) => {
+  const ids = [
+    self.appId === undefined ? undefined : `app ${self.appId}`,
+    self.conversationId === undefined ? undefined : `conversation ${self.conversationId}`,
+    self.userId === undefined ? undefined : `user ${self.userId}`,
+    self.userExternalId === undefined ? undefined : `user externalId ${self.userExternalId}`,
+    self.requestId === undefined ? undefined : `request id ${self.requestId}`
+  ].filter((id) => id !== undefined)
+  return `${self.operation} failed with ${self.status} ${self.code}: ${self.title}` +
+    (ids.length === 0 ? "" : ` (${ids.join(", ")})`)
+}
 
 /**
  * 404 `app_not_found`: the app id does not name an app these credentials reach.
@@ -195,7 +207,7 @@ export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", apiFiel
  * @category errors
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  operation: Operation,
+  operation: OperationName,
   sent: Schema.Boolean,
   errorCode: Schema.optional(Schema.String),
   description: Schema.String
@@ -213,7 +225,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  * @category errors
  */
 export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("RequestTimeout", {
-  operation: Operation,
+  operation: OperationName,
   timeoutMillis: Schema.Number
 }) {
   override get message() {
@@ -228,7 +240,7 @@ export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("Reques
  * @category errors
  */
 export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
-  operation: Operation,
+  operation: OperationName,
   status: Schema.Number,
   issue: Schema.String,
   requestId: Schema.optional(Schema.String)
@@ -247,7 +259,7 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
  * @category errors
  */
 export class ValidationError extends Schema.TaggedError<ValidationError>()("ValidationError", {
-  operation: Operation,
+  operation: OperationName,
   field: Schema.String,
   rule: Schema.String,
   detail: Schema.String
@@ -290,19 +302,19 @@ export type CommonError =
   | ResponseDecodeError
 
 /** @since 0.1.0 @category errors */
-export type CreateError = CommonError | AppNotFound | UserNotFound | BadRequest
+export type CreateError = ErrorOf<"Conversations.create">
 /** @since 0.1.0 @category errors */
-export type GetError = CommonError | AppNotFound | ConversationNotFound
+export type GetError = ErrorOf<"Conversations.get">
 /** @since 0.1.0 @category errors */
-export type ListError = CommonError | AppNotFound | UserNotFound | InvalidPage | BadRequest
+export type ListError = ErrorOf<"Conversations.list">
 /** @since 0.1.0 @category errors */
-export type UpdateError = CommonError | AppNotFound | ConversationNotFound | BadRequest
+export type UpdateError = ErrorOf<"Conversations.update">
 /** @since 0.1.0 @category errors */
-export type DeleteError = CommonError | AppNotFound | ConversationNotFound | DefaultConversationUndeletable | BadRequest
+export type DeleteError = ErrorOf<"Conversations.delete">
 /** @since 0.1.0 @category errors */
-export type DownloadMessageRefError = CommonError | AppNotFound | ConversationNotFound | UserNotFound | BadRequest
+export type DownloadMessageRefError = ErrorOf<"Conversations.downloadMessageRef">
 /** @since 0.1.0 @category errors */
-export type CreateUserError = CommonError | AppNotFound | BadRequest
+export type CreateUserError = ErrorOf<"Users.create">
 
 /**
  * Any error of the client.

@@ -2,34 +2,44 @@
  * An in-memory implementation of the Conversations and Users services with
  * the API's semantics, for testing programs without a network.
  *
- * It runs the same validation and the same streams as the live client, on
- * the same store as the emulator, and can be told to make an operation fail.
+ * It is the live client's twin: the same validation, the same pipeline
+ * (retry policy and per-call `retry` / `timeout`, spans), the same error
+ * classification and the same streams, on the same store as the emulator.
+ * It can be told to make an operation fail, with an error that operation can
+ * produce.
  *
  * @since 0.1.0
  */
 import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { Conversations } from "./Conversations.js"
-import { ConfigurationError, type ConversationsError, type Operation } from "./ConversationsError.js"
+import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
 import type { Backend } from "./internal/backend.js"
 import { type ApiFailure, classify } from "./internal/classify.js"
+import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
-import { InMemoryStore, pageLinks, type Result } from "./InMemoryStore.js"
+import { handle, InMemoryStore } from "./InMemoryStore.js"
+import { type ErrorOf, type Operation, Operations } from "./Operations.js"
+import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
 import { Users } from "./Users.js"
 import { checkBodySize, toError } from "./Validation.js"
 
 /**
- * A failure to inject: a typed error, or an error response (status, code,
- * title) that is classified like a real one.
+ * A failure to inject into `operation`: one of its own typed errors, or an
+ * error response (status, code, title) that is classified like a real one.
  *
  * @since 0.1.0
  * @category models
  */
-export type InjectedFailure = ConversationsError | ApiFailure
+export type InjectedFailure<N extends Operation = Operation> =
+  | ErrorOf<N>
+  // `_tag?: never` keeps another operation's typed error (which has status, code and title too) out of this branch.
+  | (ApiFailure & { readonly _tag?: never })
 
 /**
  * Control over the test layer, for tests.
@@ -40,11 +50,15 @@ export type InjectedFailure = ConversationsError | ApiFailure
 export interface ConversationsTestControl {
   /** The state behind the services. */
   readonly store: InMemoryStore
-  /** Make `operation` fail with `failure` for the next `times` calls (default: until cleared). */
-  readonly failWith: (operation: Operation, failure: InjectedFailure, times?: number) => Effect.Effect<void>
+  /**
+   * Make each of the next `times` attempts of `operation` (default: until cleared) fail with
+   * `failure`. Retries are attempts: under the default policy, `failWith("Conversations.get",
+   * serverError, 2)` then succeeds on the third attempt, after the same waits as the live client.
+   */
+  readonly failWith: <N extends Operation>(operation: N, failure: InjectedFailure<N>, times?: number) => Effect.Effect<void>
   /** Remove every injected failure. */
   readonly clearFailures: Effect.Effect<void>
-  /** The operations that reached the backend (passed validation), in order. */
+  /** The attempts that reached the backend (passed validation), in order. */
   readonly calls: Effect.Effect<ReadonlyArray<Operation>>
 }
 
@@ -72,9 +86,13 @@ export interface TestOptions {
   readonly baseUrl?: string | undefined
   /** The app id the service reports as configured. */
   readonly appId?: string | undefined
+  /** The retry policy, as for the live layer. Default: `RetryPolicy.defaultPolicy`. */
+  readonly retry?: Retry | undefined
+  /** Timeout of each attempt, as for the live layer (the store answers at once). */
+  readonly timeout?: Duration.DurationInput | undefined
 }
 
-const isTyped = (f: InjectedFailure): f is ConversationsError => "_tag" in f
+const isTyped = (f: ConversationsError | ApiFailure): f is ConversationsError => "_tag" in f
 
 /**
  * Build the test services and their control.
@@ -89,44 +107,31 @@ export const make = (options: TestOptions = {}) =>
       onRight: Effect.succeed
     })
     const baseUrl = options.baseUrl ?? "https://api.smooch.io"
-    const injected = new Map<Operation, { failure: InjectedFailure; remaining: number }>()
+    const settings = Pipeline.settings(options)
+    const injected = new Map<Operation, { readonly failure: ConversationsError | ApiFailure; remaining: number }>()
     const calls: Array<Operation> = []
 
-    const run = <A>(operation: Operation, f: () => Result<A>, conversationId?: string, body?: unknown) =>
-      Effect.suspend(() => {
-        if (body !== undefined) {
-          const tooBig = checkBodySize(JSON.stringify(body))
-          if (tooBig) return Effect.fail(toError(operation, tooBig))
-        }
-        calls.push(operation)
-        const injection = injected.get(operation)
-        if (injection) {
-          if (--injection.remaining <= 0) injected.delete(operation)
-          return Effect.fail(isTyped(injection.failure) ? injection.failure : classify(operation, injection.failure, conversationId))
-        }
-        const result = f()
-        return Either.isRight(result)
-          ? Effect.succeed(result.right)
-          : Effect.fail(classify(operation, result.left, conversationId))
-      })
-
-    // Each method is typed by Backend; classify only produces the errors of its operation.
-    const backend = {
-      create: (appId, body) => run("Conversations.create", () => store.createConversation(appId, body), undefined, body),
-      get: (appId, id) => run("Conversations.get", () => store.getConversation(appId, id), id),
-      list: (appId, query) =>
-        run("Conversations.list", () =>
-          Either.map(store.listConversations(appId, query.filter, query.page), (page) => ({
-            conversations: page.conversations,
-            meta: page.meta,
-            links: pageLinks(baseUrl, appId, query.filter, page)
-          }))),
-      update: (appId, id, body) => run("Conversations.update", () => store.updateConversation(appId, id, body), id, body),
-      delete: (appId, id) => run("Conversations.delete", () => store.deleteConversation(appId, id), id),
-      downloadMessageRef: (appId, id, body) =>
-        run("Conversations.downloadMessageRef", () => store.downloadMessageRef(appId, id, body), id, body),
-      createUser: (appId, body) => run("Users.create", () => store.createUser(appId, body), undefined, body)
-    } as Backend
+    const backend: Backend = (operation, input, callOptions) => {
+      if (Operations[operation].body !== undefined) {
+        const tooBig = checkBodySize(JSON.stringify(input.body))
+        if (tooBig) return Effect.fail(toError(operation, tooBig))
+      }
+      return Pipeline.run(operation, input, callOptions, settings, (attempt) =>
+        Effect.suspend(() => {
+          calls.push(operation)
+          const injection = injected.get(operation)
+          if (injection) {
+            if (--injection.remaining <= 0) injected.delete(operation)
+            const { failure } = injection
+            // failWith stores only failures of the operation they are stored under.
+            return Effect.fail(isTyped(failure) ? failure as ErrorOf<typeof operation> : classify(operation, failure, input))
+          }
+          const result = handle(store, operation, input, baseUrl)
+          if (Either.isLeft(result)) return Effect.fail(classify(operation, result.left, input))
+          attempt.setStatus(Operations[operation].status)
+          return Effect.succeed(result.right)
+        }))
+    }
 
     const services = makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
     const control: ConversationsTestControl = {
@@ -144,7 +149,7 @@ export const make = (options: TestOptions = {}) =>
  *
  * @example
  * ```ts
- * import { it } from "@effect/vitest"
+ * import { expect, it } from "@effect/vitest"
  * import { Effect } from "effect"
  * import { Conversations, ConversationsTest } from "@sunco-effect/conversations"
  *
@@ -152,7 +157,8 @@ export const make = (options: TestOptions = {}) =>
  *   Effect.gen(function*() {
  *     const conversations = yield* Conversations
  *     const created = yield* conversations.create("app1", { type: "sdkGroup" })
- *     const found = yield* conversations.get("app1", created.id!)
+ *     const found = yield* conversations.get("app1", created.id)
+ *     expect(found.id).toBe(created.id)
  *   }).pipe(Effect.provide(ConversationsTest.layer({ seed: { apps: [{ id: "app1" }] } }))))
  * ```
  * @since 0.1.0

@@ -14,8 +14,9 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody, Participant } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./internal/classify.js"
-import { conversationsPath } from "./internal/path.js"
-import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
+import * as ListQuery from "./ListQuery.js"
+import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
+import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
 import type { Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
 
@@ -158,7 +159,7 @@ export class InMemoryStore {
           profile: { givenName: user.givenName, surname: user.surname }
         })
         for (let i = 0; i < (user.conversationCount ?? 0); i++) {
-          this.insertConversation(state, { type: "sdkGroup", displayName: `Conversation ${i + 1}` }, [created.id!])
+          this.insertConversation(state, { type: "sdkGroup", displayName: `Conversation ${i + 1}` }, [created.id])
         }
       }
       for (const c of app.conversations ?? []) {
@@ -379,20 +380,44 @@ export class InMemoryStore {
   }
 }
 
-/**
- * `links.prev` / `links.next` of a page, as absolute URLs under `baseUrl`.
- *
- * @since 0.1.0
- * @category pagination
- */
-export const pageLinks = (baseUrl: string, appId: string, filter: ConversationListFilter, page: StorePage): Links => {
-  // The query keeps the spec's own form (`page[after]=…`, as in its `links` example).
-  const base = `${baseUrl}${conversationsPath(appId)}?` +
-    ("userId" in filter
-      ? `filter[userId]=${encodeURIComponent(filter.userId)}`
-      : `filter[userExternalId]=${encodeURIComponent(filter.userExternalId)}`)
-  return {
-    ...(page.meta.beforeCursor ? { prev: `${base}&page[before]=${page.meta.beforeCursor}&page[size]=${page.size}` } : {}),
-    ...(page.meta.afterCursor ? { next: `${base}&page[after]=${page.meta.afterCursor}&page[size]=${page.size}` } : {})
-  }
+// What the store does for each operation of the table: the test layer and the emulator both answer with it.
+const handlers: { readonly [N in Operation]: (store: InMemoryStore, input: InputOf<N>, baseUrl: string) => Result<OutputOf<N>> } = {
+  "Conversations.create": (store, { appId, body }) => store.createConversation(appId, body),
+  "Conversations.get": (store, { appId, conversationId }) => store.getConversation(appId, conversationId),
+  "Conversations.list": (store, { appId, query }, baseUrl) =>
+    Either.map(store.listConversations(appId, query.filter, query.page), (page) => ({
+      conversations: page.conversations,
+      meta: page.meta,
+      links: ListQuery.links(baseUrl, appId, query.filter, page.meta, page.size)
+    })),
+  "Conversations.update": (store, { appId, body, conversationId }) => store.updateConversation(appId, conversationId, body),
+  "Conversations.delete": (store, { appId, conversationId }) => store.deleteConversation(appId, conversationId),
+  "Conversations.downloadMessageRef": (store, { appId, body, conversationId }) =>
+    store.downloadMessageRef(appId, conversationId, body),
+  "Users.create": (store, { appId, body }) => store.createUser(appId, body)
 }
+
+/**
+ * Perform `operation` on the store, as the service would: its result, or the
+ * error response the service gives. `baseUrl` is where `links` point.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const handle = <N extends Operation>(
+  store: InMemoryStore,
+  operation: N,
+  input: InputOf<N>,
+  baseUrl: string
+): Result<OutputOf<N>> => handleUnchecked(store, operation, input, baseUrl) as Result<OutputOf<N>>
+
+/**
+ * `handle` for callers that checked the input's shape at run time (the
+ * emulator decodes it from the request with the operation's Schemas).
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const handleUnchecked = (store: InMemoryStore, operation: Operation, input: Input, baseUrl: string): Result<unknown> =>
+  // The table above is complete and typed per operation; TypeScript cannot follow a lookup by a union key.
+  (handlers[operation] as (store: InMemoryStore, input: Input, baseUrl: string) => Result<unknown>)(store, input, baseUrl)

@@ -98,3 +98,15 @@ export const ConversationListResponse = Schema.Struct({
  * @category models
  */
 export interface ConversationListResponse extends Schema.Schema.Type<typeof ConversationListResponse> {}
+
+/**
+ * One page of a listing, with `meta` and `links` always present.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConversationPage {
+  readonly conversations: ReadonlyArray<Conversation>
+  readonly meta: Meta
+  readonly links: Links
+}

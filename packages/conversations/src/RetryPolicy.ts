@@ -21,14 +21,8 @@ import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleInterval from "effect/ScheduleInterval"
 import type { ConversationsError } from "./ConversationsError.js"
+import { type Operation, Operations } from "./Operations.js"
 
-/**
- * The HTTP method of an operation, which decides what is safe to repeat.
- *
- * @since 0.1.0
- * @category models
- */
-export type Method = "GET" | "POST" | "PATCH" | "DELETE"
 
 /**
  * @since 0.1.0
@@ -60,31 +54,37 @@ export interface RetryOptions {
 export type RetrySchedule = Schedule.Schedule<unknown, ConversationsError>
 
 /**
- * Whether an error may be retried for a request of this method.
+ * Whether an error of `operation` may be retried: a 429 always; a failure
+ * before anything was sent always; a reset, a timeout or a 5xx only for an
+ * operation the table marks `repeatable` (not the POSTs), unless `retryUnsafe`.
  *
  * @example
  * ```ts
- * RetryPolicy.isRetryable("POST", error) // true only for 429 and failures before sending
+ * import { RetryPolicy, ServerError } from "@sunco-effect/conversations"
+ *
+ * const error = new ServerError({ operation: "Conversations.create", status: 503, code: "unavailable", title: "Unavailable" })
+ * RetryPolicy.isRetryable("Conversations.create", error) // false: the create may have happened
+ * RetryPolicy.isRetryable("Conversations.get", error) // true
  * ```
  * @since 0.1.0
  * @category predicates
  */
-export const isRetryable = (method: Method, error: ConversationsError, retryUnsafe = false): boolean => {
+export const isRetryable = (operation: Operation, error: ConversationsError, retryUnsafe = false): boolean => {
   switch (error._tag) {
     case "RateLimited":
       return true
     case "TransportError":
-      return !error.sent || method !== "POST" || retryUnsafe
+      return !error.sent || Operations[operation].repeatable || retryUnsafe
     case "RequestTimeout":
     case "ServerError":
-      return method !== "POST" || retryUnsafe
+      return Operations[operation].repeatable || retryUnsafe
     default:
       return false
   }
 }
 
 /**
- * The default policy for a request of the given method.
+ * A policy: for each operation, the schedule of its retries.
  *
  * @example
  * ```ts
@@ -95,7 +95,7 @@ export const isRetryable = (method: Method, error: ConversationsError, retryUnsa
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: RetryOptions = {}): (method: Method) => RetrySchedule => {
+export const make = (options: RetryOptions = {}): (operation: Operation) => RetrySchedule => {
   const maxRetries = options.maxRetries ?? 3
   const base = Duration.toMillis(options.baseDelay ?? "250 millis")
   const maxDelay = Duration.toMillis(options.maxDelay ?? "10 seconds")
@@ -103,11 +103,11 @@ export const make = (options: RetryOptions = {}): (method: Method) => RetrySched
   const maxTotal = Duration.toMillis(options.maxTotalDelay ?? "90 seconds")
   const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.5))
   const retryUnsafe = options.retryUnsafe ?? false
-  return (method) =>
+  return (operation) =>
     Schedule.makeWithState<{ readonly retries: number; readonly total: number }, ConversationsError, number>(
       { retries: 0, total: 0 },
       (now, error, state) => {
-        if (state.retries >= maxRetries || !isRetryable(method, error, retryUnsafe)) {
+        if (state.retries >= maxRetries || !isRetryable(operation, error, retryUnsafe)) {
           return Effect.succeed([state, state.retries, ScheduleDecision.done] as const)
         }
         return Effect.map(Random.next, (r) => {
@@ -132,7 +132,7 @@ export const make = (options: RetryOptions = {}): (method: Method) => RetrySched
  * @since 0.1.0
  * @category constructors
  */
-export const defaultPolicy: (method: Method) => RetrySchedule = make()
+export const defaultPolicy: (operation: Operation) => RetrySchedule = make()
 
 /**
  * How a layer or a call is told to retry: `false` turns retries off, a
@@ -146,12 +146,12 @@ export const defaultPolicy: (method: Method) => RetrySchedule = make()
 export type Retry = false | RetrySchedule | RetryOptions
 
 /**
- * Resolve a `Retry` setting to a per-method schedule, or `undefined` for none.
+ * Resolve a `Retry` setting to a per-operation schedule, or `undefined` for none.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const resolve = (retry: Retry | undefined): ((method: Method) => RetrySchedule) | undefined => {
+export const resolve = (retry: Retry | undefined): ((operation: Operation) => RetrySchedule) | undefined => {
   if (retry === false) return undefined
   if (retry === undefined) return defaultPolicy
   if (Schedule.isSchedule(retry)) return () => retry as RetrySchedule

@@ -31,7 +31,8 @@ export const Profile = Schema.Struct({
  * @category schemas
  */
 export const User = Schema.Struct({
-  id: Schema.optional(Schema.String),
+  /** Always returned by the service; a response without one is a `ResponseDecodeError`. */
+  id: Schema.String,
   authenticated: Schema.optional(Schema.Boolean),
   externalId: text,
   zendeskId: text,

@@ -7,7 +7,7 @@
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type { CreateUserError } from "./ConversationsError.js"
-import type { CallOptions } from "./internal/backend.js"
+import type { CallOptions } from "./Operations.js"
 import type { User, UserCreateBody } from "./User.js"
 
 /**

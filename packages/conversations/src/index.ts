@@ -14,15 +14,8 @@ export * from "./Metadata.js"
 export * from "./Pagination.js"
 export * from "./User.js"
 
-export {
-  type CallOptions,
-  type ConversationPage,
-  Conversations,
-  type ConversationsOptions,
-  type ConversationsService,
-  type ListQuery,
-  type StreamOptions
-} from "./Conversations.js"
+export { Conversations, type ConversationsOptions, type ConversationsService, type StreamOptions } from "./Conversations.js"
+export type { CallOptions, Operation } from "./Operations.js"
 export { Users, type UsersService } from "./Users.js"
 
 /** Test layer and its control. @since 0.1.0 */
@@ -33,6 +26,10 @@ export * as Credentials from "./Credentials.js"
 export * as Host from "./Host.js"
 /** The in-memory store behind the test layer and the emulator. @since 0.1.0 */
 export * as InMemoryStore from "./InMemoryStore.js"
+/** The list query on the wire: encode, decode, links. @since 0.2.0 */
+export * as ListQuery from "./ListQuery.js"
+/** The operation table: every operation declared once. @since 0.2.0 */
+export * as Operations from "./Operations.js"
 /** Retry policies. @since 0.1.0 */
 export * as RetryPolicy from "./RetryPolicy.js"
 /** The seed format. @since 0.1.0 */

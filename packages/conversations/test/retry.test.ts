@@ -196,11 +196,11 @@ describe("replacing the policy", () => {
 
   it.effect("isRetryable states the safety rules", () =>
     Effect.sync(() => {
-      expect(RetryPolicy.isRetryable("POST", { _tag: "ServerError" } as never)).toBe(false)
-      expect(RetryPolicy.isRetryable("GET", { _tag: "ServerError" } as never)).toBe(true)
-      expect(RetryPolicy.isRetryable("POST", { _tag: "RateLimited" } as never)).toBe(true)
-      expect(RetryPolicy.isRetryable("POST", { _tag: "TransportError", sent: false } as never)).toBe(true)
-      expect(RetryPolicy.isRetryable("POST", { _tag: "TransportError", sent: true } as never)).toBe(false)
-      expect(RetryPolicy.isRetryable("GET", { _tag: "ValidationError" } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "ServerError" } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("Conversations.get", { _tag: "ServerError" } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "RateLimited" } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: false } as never)).toBe(true)
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: true } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("Conversations.get", { _tag: "ValidationError" } as never)).toBe(false)
     }))
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
+  User,
   Conversation,
   ConversationCreateBody,
   ConversationListResponse,
@@ -64,7 +65,7 @@ describe("decoding is lenient where the service may grow", () => {
       expect(Either.getOrThrow(decode(Conversation, { id: "x", type: "businessGroup" })).type).toBe("businessGroup")
     }))
 
-  it.effect("nullable fields accept null, optional ones may be absent, others are checked", () =>
+  it.effect("nullable fields accept null, optional ones may be absent, the id is required, others are checked", () =>
     Effect.sync(() => {
       const nulls = {
         id: "x",
@@ -78,10 +79,13 @@ describe("decoding is lenient where the service may grow", () => {
         pendingSwitchboardIntegration: null
       }
       expect(Either.isRight(decode(Conversation, nulls))).toBe(true)
-      expect(Either.isRight(decode(Conversation, {}))).toBe(true)
+      expect(Either.isRight(decode(Conversation, { id: "x" }))).toBe(true)
+      // the service always returns the id, so programs need no `!`; a conversation without one is refused
+      expect(Either.isLeft(decode(Conversation, {}))).toBe(true)
+      expect(Either.isLeft(decode(User, { externalId: "ada" }))).toBe(true)
       // createdAt and isDefault are not nullable in the spec
-      expect(Either.isLeft(decode(Conversation, { createdAt: null }))).toBe(true)
-      expect(Either.isLeft(decode(Conversation, { isDefault: null }))).toBe(true)
+      expect(Either.isLeft(decode(Conversation, { id: "x", createdAt: null }))).toBe(true)
+      expect(Either.isLeft(decode(Conversation, { id: "x", isDefault: null }))).toBe(true)
     }))
 
   it.effect("request bodies are strict about the spec's required fields", () =>

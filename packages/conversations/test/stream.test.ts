@@ -128,7 +128,7 @@ describe("streaming every conversation", () => {
         c.streamPages(APP, { filter, pageSize: 30, before: idOf(90) }).pipe(Stream.runCollect)).pipe(
           Effect.provide(liveOn(mock))
         )
-      const ids = Chunk.toReadonlyArray(pages).map((p) => p.conversations.map((c) => parseInt(c.id!, 16)))
+      const ids = Chunk.toReadonlyArray(pages).map((p) => p.conversations.map((c) => parseInt(c.id, 16)))
       expect(ids.map((p) => [p[0], p[p.length - 1]])).toEqual([[60, 89], [30, 59], [0, 29]])
       expect(mock.requests.map((r) => r.url.searchParams.get("page[before]"))).toEqual([idOf(90), idOf(60), idOf(30)])
     }))

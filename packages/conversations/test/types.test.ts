@@ -9,6 +9,7 @@ import type {
   UserNotFound,
   ConversationNotFound
 } from "@sunco-effect/conversations"
+import type { ConversationsTest, Operation } from "@sunco-effect/conversations"
 import type { Effect, Stream } from "effect"
 
 type ErrorOf<K extends keyof ConversationsService> = ConversationsService[K] extends (...args: any) => infer R
@@ -38,5 +39,22 @@ describe("error channels", () => {
   })
   it("create cannot fail with ConversationNotFound", () => {
     expectTypeOf<Extract<ErrorOf<"create">, ConversationNotFound>>().toBeNever()
+  })
+})
+
+describe("the test layer's failWith", () => {
+  it("accepts only errors the operation can produce", () => {
+    type Injected<N extends Operation> = ConversationsTest.InjectedFailure<N>
+    expectTypeOf<DefaultConversationUndeletable>().toMatchTypeOf<Injected<"Conversations.delete">>()
+    expectTypeOf<InvalidPage>().not.toMatchTypeOf<Injected<"Conversations.delete">>()
+    expectTypeOf<InvalidPage>().toMatchTypeOf<Injected<"Conversations.list">>()
+    expectTypeOf({ status: 503, code: "unavailable", title: "Unavailable" }).toMatchTypeOf<Injected<"Conversations.delete">>()
+  })
+  it("injecting InvalidPage into delete does not compile", () => {
+    const control = null as unknown as ConversationsTest.ConversationsTestControl
+    const invalidPage = null as unknown as InvalidPage
+    // @ts-expect-error InvalidPage is not an error of Conversations.delete
+    void (() => control.failWith("Conversations.delete", invalidPage))
+    void (() => control.failWith("Conversations.list", invalidPage))
   })
 })

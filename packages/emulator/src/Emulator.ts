@@ -24,8 +24,7 @@ import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
 import { errorResponse, failures } from "./ErrorBody.js"
 import { type FaultConfig, Faults } from "./Faults.js"
 import { adminRoutes } from "./routes/admin.js"
-import { conversationRoutes } from "./routes/conversations.js"
-import { userRoutes } from "./routes/users.js"
+import { operationRoutes } from "./routes/operations.js"
 
 /**
  * @since 0.1.0
@@ -58,8 +57,7 @@ export interface EmulatorInfo {
 
 
 const router = HttpRouter.empty.pipe(
-  HttpRouter.concat(conversationRoutes),
-  HttpRouter.concat(userRoutes),
+  HttpRouter.concat(operationRoutes),
   HttpRouter.concat(adminRoutes)
 )
 

@@ -6,23 +6,17 @@
  *
  * @since 0.1.0
  */
+import { Operations } from "@sunco-effect/conversations"
 import * as Schema from "effect/Schema"
 
 /**
- * The routes faults can target.
+ * The routes faults can target: the operations, by the names they have in
+ * the client (`Conversations.get`, `Users.create`, …).
  *
  * @since 0.1.0
  * @category models
  */
-export const RouteName = Schema.Literal(
-  "createConversation",
-  "getConversation",
-  "listConversations",
-  "updateConversation",
-  "deleteConversation",
-  "downloadMessageRef",
-  "createUser"
-)
+export const RouteName = Schema.Literal(...Operations.names)
 
 /**
  * @since 0.1.0
@@ -68,7 +62,7 @@ export interface FaultRule extends Schema.Schema.Type<typeof FaultRule> {}
  *
  * @example
  * ```json
- * { "seed": 7, "default": { "slow": 1, "latencyMs": 20 }, "routes": { "getConversation": { "rateLimit": 0.5 } } }
+ * { "seed": 7, "default": { "slow": 1, "latencyMs": 20 }, "routes": { "Conversations.get": { "rateLimit": 0.5 } } }
  * ```
  * @since 0.1.0
  * @category schemas

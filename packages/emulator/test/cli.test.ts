@@ -83,7 +83,7 @@ describe("sunco-emulator", () => {
     const seedFile = join(dir, "seed.json")
     writeFileSync(seedFile, JSON.stringify({
       apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }] }],
-      faults: { routes: { getConversation: { serverError: 1, serverErrorStatus: 502 } } }
+      faults: { routes: { "Conversations.get": { serverError: 1, serverErrorStatus: 502 } } }
     }))
     const emulator = start(["--seed", seedFile, "--quiet"])
     const env = await emulator.ready

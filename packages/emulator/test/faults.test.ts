@@ -21,7 +21,7 @@ const Live = EmulatorClient.layer({ retry: { baseDelay: "5 millis", maxRetries: 
 describe("faults and admin", () => {
   it.live("fault dice are deterministic under a seed", () =>
     Effect.provide(Effect.gen(function*() {
-      const faults = { seed: 42, routes: { getConversation: { rateLimit: 0.3, serverError: 0.2, retryAfterSeconds: 2 } } }
+      const faults = { seed: 42, routes: { "Conversations.get": { rateLimit: 0.3, serverError: 0.2, retryAfterSeconds: 2 } } }
       yield* setFaults(faults)
       const first = yield* statuses(40)
       yield* setFaults(faults)
@@ -30,7 +30,7 @@ describe("faults and admin", () => {
       expect(first).toContain(429)
       expect(first).toContain(503)
       expect(first).toContain(200)
-      yield* setFaults({ seed: 42, routes: { getConversation: { rateLimit: 1, retryAfterSeconds: 2 } } })
+      yield* setFaults({ seed: 42, routes: { "Conversations.get": { rateLimit: 1, retryAfterSeconds: 2 } } })
       const limited = yield* call("GET", get)
       expect(limited.headers.get("retry-after")).toBe("2")
       expect(limited.json).toMatchObject({ errors: [{ code: "too_many_requests" }] })
@@ -40,15 +40,15 @@ describe("faults and admin", () => {
   it.live("dropped connections, slow answers and malformed bodies", () =>
     Effect.provide(Effect.gen(function*() {
       const c = yield* Conversations
-      yield* setFaults({ routes: { getConversation: { drop: 1 } } })
+      yield* setFaults({ routes: { "Conversations.get": { drop: 1 } } })
       const dropped = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20", { retry: false }))
       expect(dropped._tag).toBe("TransportError")
 
-      yield* setFaults({ routes: { getConversation: { slow: 1, latencyMs: 300 } } })
+      yield* setFaults({ routes: { "Conversations.get": { slow: 1, latencyMs: 300 } } })
       const timedOut = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20", { retry: false, timeout: "50 millis" }))
       expect(timedOut._tag).toBe("RequestTimeout")
 
-      yield* setFaults({ routes: { getConversation: { malformed: 1 } } })
+      yield* setFaults({ routes: { "Conversations.get": { malformed: 1 } } })
       const malformed = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20"))
       expect(malformed._tag).toBe("ResponseDecodeError")
       yield* setFaults({})
@@ -75,14 +75,14 @@ describe("faults and admin", () => {
       yield* setFaults({ default: { slow: 0.5 } })
       expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({ default: { slow: 0.5 } })
       expect((yield* call("POST", "/__emulator/reset", { authorization: null })).status).toBe(200)
-      expect((yield* Effect.flip(c.get(DefaultSeed.appId, made.id!)))._tag).toBe("ConversationNotFound")
+      expect((yield* Effect.flip(c.get(DefaultSeed.appId, made.id)))._tag).toBe("ConversationNotFound")
       expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({})
       const bad = yield* setFaults({ default: { drop: 7 } })
       expect(bad.status).toBe(400)
     }), Live))
 })
 
-layer(Emulator.layer({ faults: { routes: { createConversation: { serverError: 1 } } } }))("faults from options", (it) => {
+layer(Emulator.layer({ faults: { routes: { "Conversations.create": { serverError: 1 } } } }))("faults from options", (it) => {
   it.effect("a create that meets a 503 is not repeated by the default policy", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator

@@ -57,10 +57,10 @@ describe("undici transport failures", () => {
     Effect.gen(function*() {
       const c = yield* Conversations
       const emulator = yield* Emulator
-      yield* setFaults({ routes: { getConversation: { drop: 1 } } })
+      yield* setFaults({ routes: { "Conversations.get": { drop: 1 } } })
       expect((yield* Effect.flip(c.get(emulator.appId, CONV)))._tag).toBe("TransportError")
 
-      yield* setFaults({ routes: { getConversation: { slow: 1, latencyMs: 500 } } })
+      yield* setFaults({ routes: { "Conversations.get": { slow: 1, latencyMs: 500 } } })
       expect(yield* Effect.flip(c.get(emulator.appId, CONV, { timeout: "50 millis" }))).toMatchObject({
         _tag: "RequestTimeout",
         timeoutMillis: 50

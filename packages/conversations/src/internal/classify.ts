@@ -11,13 +11,13 @@ import {
   DefaultConversationUndeletable,
   Forbidden,
   InvalidPage,
-  type Operation,
   RateLimited,
   ServerError,
   TransportError,
   Unauthorized,
   UserNotFound
 } from "../ConversationsError.js"
+import { type ErrorOf, type Input, mapOperations, type Operation, type SpecificErrors } from "../Operations.js"
 
 /** An error response as it arrived, before classification. */
 export interface ApiFailure {
@@ -28,27 +28,37 @@ export interface ApiFailure {
   readonly retryAfterMillis?: number | undefined
 }
 
-type Specific = "ConversationNotFound" | "UserNotFound" | "DefaultConversationUndeletable" | "InvalidPage" | "BadRequest"
+// The table's error lists as sets, built once.
+const specific = mapOperations((spec): ReadonlySet<keyof SpecificErrors> => new Set(spec.errors))
 
-/** Which specific errors each operation can produce; anything else becomes ApiError. */
-const specific: Record<Operation, ReadonlySet<Specific>> = {
-  "Conversations.create": new Set(["UserNotFound", "BadRequest"]),
-  "Conversations.get": new Set(["ConversationNotFound"]),
-  "Conversations.list": new Set(["UserNotFound", "InvalidPage", "BadRequest"]),
-  "Conversations.update": new Set(["ConversationNotFound", "BadRequest"]),
-  "Conversations.delete": new Set(["ConversationNotFound", "DefaultConversationUndeletable", "BadRequest"]),
-  "Conversations.downloadMessageRef": new Set(["ConversationNotFound", "UserNotFound", "BadRequest"]),
-  "Users.create": new Set(["BadRequest"])
+/** The ids of the call, carried by every API error so it says which app, conversation or user. */
+const idsOf = (input: Input) => {
+  const filter = input.query?.filter
+  return {
+    appId: input.appId,
+    conversationId: input.conversationId,
+    userId: filter && "userId" in filter ? filter.userId : undefined,
+    userExternalId: filter && "userExternalId" in filter ? filter.userExternalId : undefined
+  }
 }
 
-export const classify = (operation: Operation, failure: ApiFailure, conversationId?: string) => {
+/**
+ * The typed error of `operation` for an error response. A code or status the
+ * operation cannot produce (by the table) becomes `ApiError`, so the result
+ * is always one of `ErrorOf<N>`.
+ */
+export const classify = <N extends Operation>(operation: N, failure: ApiFailure, input: Input): ErrorOf<N> =>
+  classifyAny(operation, failure, input) as ErrorOf<N>
+
+const classifyAny = (operation: Operation, failure: ApiFailure, input: Input) => {
   const allowed = specific[operation]
   const fields = {
     operation,
     status: failure.status,
     code: failure.code,
     title: failure.title,
-    requestId: failure.requestId
+    requestId: failure.requestId,
+    ...idsOf(input)
   }
   const { status, code, title } = failure
   if (status === 404) {
@@ -57,7 +67,7 @@ export const classify = (operation: Operation, failure: ApiFailure, conversation
     if (code === "user_not_found" && allowed.has("UserNotFound")) return new UserNotFound(fields)
   } else if (status === 400) {
     if (allowed.has("DefaultConversationUndeletable") && /default/i.test(title)) {
-      return new DefaultConversationUndeletable({ ...fields, conversationId: conversationId ?? "" })
+      return new DefaultConversationUndeletable({ ...fields, conversationId: input.conversationId ?? "" })
     }
     if (allowed.has("InvalidPage") && /page/i.test(title)) return new InvalidPage(fields)
     if (allowed.has("BadRequest")) return new BadRequest(fields)

@@ -16,3 +16,18 @@ export const conversationPath = (appId: string, conversationId: string): string 
   `${conversationsPath(appId)}/${segment(conversationId)}`
 
 export const usersPath = (appId: string): string => `/v2/apps/${segment(appId)}/users`
+
+/**
+ * A path template of the operation table (`/v2/apps/{appId}/conversations`)
+ * as a function of the input, split once so a request only joins strings.
+ */
+export const compile = (template: string): (params: { readonly appId: string; readonly conversationId?: string | undefined }) => string => {
+  const parts = template.split(/\{(appId|conversationId)\}/)
+  return (params) => {
+    let path = ""
+    for (let i = 0; i < parts.length; i++) {
+      path += i % 2 === 0 ? parts[i] : segment(parts[i] === "appId" ? params.appId : params.conversationId ?? "")
+    }
+    return path
+  }
+}

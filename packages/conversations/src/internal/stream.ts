@@ -9,8 +9,11 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { Conversation } from "../Conversation.js"
 import type { ListError } from "../ConversationsError.js"
-import type { ConversationListFilter, Page } from "../Pagination.js"
-import type { Backend, CallOptions, ConversationPage } from "./backend.js"
+import type { ListQuery } from "../ListQuery.js"
+import type { CallOptions } from "../Operations.js"
+import type { ConversationListFilter, ConversationPage, Page } from "../Pagination.js"
+
+type List = (appId: string, query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
 
 /**
  * What to stream and how.
@@ -49,7 +52,7 @@ const withReadAhead = <A, E>(stream: Stream.Stream<A, E>, options: StreamOptions
     ? Stream.buffer(stream, { capacity: options.readAhead })
     : stream
 
-const rawPages = (list: Backend["list"], appId: string, options: StreamOptions) =>
+const rawPages = (list: List, appId: string, options: StreamOptions) =>
   Stream.paginateEffect(
     { after: options.after, before: options.before, size: options.pageSize } as Page,
     (page) =>
@@ -61,14 +64,14 @@ const rawPages = (list: Backend["list"], appId: string, options: StreamOptions) 
 
 /** Every page of a listing, in the order the cursors lead. */
 export const pages = (
-  list: Backend["list"],
+  list: List,
   appId: string,
   options: StreamOptions
 ): Stream.Stream<ConversationPage, ListError> => withReadAhead(rawPages(list, appId, options), options)
 
 /** Every conversation of a listing, page after page. */
 export const conversations = (
-  list: Backend["list"],
+  list: List,
   appId: string,
   options: StreamOptions
 ): Stream.Stream<Conversation, ListError> =>

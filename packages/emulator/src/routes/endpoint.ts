@@ -90,24 +90,6 @@ export const readBody = <A, I>(
       : Either.right(decoded.right)
   })
 
-/**
- * A route whose request has a JSON body: the body is read and checked
- * (`readBody`), a bad one is answered with its failure, a good one goes to `handler`.
- */
-export const bodyEndpoint = <A, I>(
-  route: RouteName,
-  schema: Schema.Schema<A, I>,
-  check: (body: A) => Validation.Violation | undefined,
-  handler: (
-    body: A,
-    params: Readonly<Record<string, string | undefined>>,
-    state: EmulatorStateShape
-  ) => HttpServerResponse.HttpServerResponse
-) =>
-  endpoint(route, (request, params, state) =>
-    Effect.map(readBody(request, schema, check), (body) =>
-      Either.isLeft(body) ? errorResponse(body.left) : handler(body.right, params, state)))
-
 /** Answer a store result: the value wrapped by `wrap`, or the failure. */
 export const respond = <A>(
   result: Either.Either<A, ApiFailure>,

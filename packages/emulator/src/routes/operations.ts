@@ -1,0 +1,45 @@
+/**
+ * The API's routes, one per operation of the client's table: its method and
+ * path, its body's Schema and rules, its success status and envelope, and the
+ * store's answer. Nothing here names an operation.
+ */
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { InMemoryStore, ListQuery, Operations } from "@sunco-effect/conversations"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { errorResponse, failures } from "../ErrorBody.js"
+import { endpoint, limits, readBody, respond } from "./endpoint.js"
+
+/** Where `links` point: the address the client reached this emulator at. */
+const baseUrlOf = (headers: Record<string, string | undefined>) => `http://${headers["host"] ?? "127.0.0.1"}`
+
+const route = (spec: Operations.OperationSpec<any, unknown, keyof Operations.SpecificErrors>, operation: Operations.Operation) => {
+  const path = spec.path.replace(/\{(\w+)\}/g, ":$1") as HttpRouter.PathInput
+  const handler = endpoint(operation, (request, params, { store }) => {
+    const answer = (input: Operations.Input): HttpServerResponse.HttpServerResponse =>
+      respond(
+        InMemoryStore.handleUnchecked(store, operation, input, baseUrlOf(request.headers)),
+        spec.status,
+        spec.response.encode
+      )
+    const ids = { appId: params.appId ?? "", conversationId: params.conversationId }
+    if (spec.body !== undefined) {
+      return Effect.map(
+        readBody(request, spec.body, (body) => spec.check({ ...ids, body }, limits)),
+        (body) => Either.isLeft(body) ? errorResponse(body.left) : answer({ ...ids, body: body.right })
+      )
+    }
+    if (spec.query) {
+      const q = request.url.indexOf("?")
+      return Effect.succeed(Either.match(ListQuery.decode(q < 0 ? "" : request.url.slice(q)), {
+        onLeft: (title) => errorResponse(failures.badRequest(title)),
+        onRight: (query) => answer({ ...ids, query })
+      }))
+    }
+    return Effect.succeed(answer(ids))
+  })
+  return HttpRouter.makeRoute(spec.method, path, handler)
+}
+
+export const operationRoutes = HttpRouter.fromIterable(Object.values(Operations.mapOperations(route)))
