@@ -3,7 +3,7 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { Credentials } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Layer } from "effect"
-import { accountKey, behaviourSuite, seed } from "../../conversations/test/behaviour/suite.js"
+import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 
 behaviourSuite(
   "behaviour: live client against the emulator",

@@ -10,7 +10,7 @@ import { Undici, type UndiciOptions } from "@sunco-effect/conversations/Undici"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
 import { Effect, Fiber, Layer } from "effect"
 import { Agent } from "undici"
-import { accountKey, behaviourSuite, seed } from "../../conversations/test/behaviour/suite.js"
+import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { call } from "./support/Http.js"
 
 const undiciOn = (options: Partial<UndiciOptions> = {}) =>
