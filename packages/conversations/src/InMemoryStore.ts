@@ -15,6 +15,7 @@ import type { ConversationCreateBody, ConversationUpdateBody, Participant } from
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./internal/classify.js"
 import * as ListQuery from "./ListQuery.js"
+import { CURSOR_LENGTH } from "./Validation.js"
 import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
 import type { Seed } from "./Seed.js"
@@ -104,7 +105,8 @@ const insertSorted = (ids: Array<string>, id: string) => {
   else ids.splice(lowerBound(ids, id, true), 0, id)
 }
 
-const cursorPattern = /^[0-9a-f]{24}$/
+// The service's cursors are conversation ids: 24 hex digits (Validation.CURSOR_LENGTH).
+const cursorPattern = new RegExp(`^[0-9a-f]{${CURSOR_LENGTH}}$`)
 
 /**
  * @since 0.1.0
