@@ -16,7 +16,7 @@ const layer = Conversations.layer({ baseUrl, credentials: Credentials.basic({ ke
   Layer.provide(NodeHttpClient.layerUndici)
 )
 const program = Effect.flatMap(Conversations, (c) =>
-  c.streamPages("5d8cff3cd55b040010928b5b", { filter: { userId: `user-${PAGES * SIZE}` }, pageSize: SIZE, readAhead }).pipe(
+  c.forApp("5d8cff3cd55b040010928b5b").streamPages({ filter: { userId: `user-${PAGES * SIZE}` }, page: { size: SIZE }, readAhead }).pipe(
     Stream.mapEffect(() => Effect.sleep("20 millis")),
     Stream.runCount
   ))

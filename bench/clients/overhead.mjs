@@ -36,7 +36,7 @@ if (contender === "sunco" || contender === "sunco-httpclient") {
       : Conversations.layer(options).pipe(Layer.provide(NodeHttpClient.layerUndici))
   )
   const conversations = await runtime.runPromise(Conversations)
-  const one = conversations.get(APP, CONV)
+  const one = conversations.forApp(APP).get(CONV)
   runBatch = (count) =>
     runtime.runPromise(Effect.forEach(Array.from({ length: count }), () => one, { concurrency, discard: true }))
 } else if (contender === "undici") {

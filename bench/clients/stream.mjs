@@ -16,7 +16,7 @@ if (contender === "sunco") {
   run = () =>
     Effect.runPromise(
       Effect.flatMap(Conversations, (c) =>
-        c.stream(APP, { filter: { userId }, pageSize: 100 }).pipe(Stream.runFold(0, (n) => n + 1))).pipe(
+        c.forApp(APP).stream({ filter: { userId }, page: { size: 100 } }).pipe(Stream.runFold(0, (n) => n + 1))).pipe(
           Effect.provide(layer)
         )
     )

@@ -7,7 +7,7 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import { Conversations, Users } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
-import { Console, Effect, Layer, Option } from "effect"
+import { Console, Layer } from "effect"
 
 const useRealService = ["SUNCO_BASE_URL", "SUNCO_SUBDOMAIN", "SUNCO_REGION"].some((v) => process.env[v])
 
@@ -20,9 +20,3 @@ export const TargetLive: Layer.Layer<Conversations | Users, unknown> = useRealSe
     Layer.tap(() => Console.log("(no SUNCO_BASE_URL: running against an embedded emulator on loopback)"))
   )
 
-/** The app the examples work in: from configuration, or the emulator's. */
-export const appId = Effect.flatMap(Conversations, (c) =>
-  Option.match(c.appId, {
-    onNone: () => Effect.dieMessage("SUNCO_APP_ID is required when running against the real service"),
-    onSome: Effect.succeed
-  }))

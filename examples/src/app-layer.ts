@@ -8,7 +8,7 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { type Conversation, Conversations, type CreateError, Users } from "@sunco-effect/conversations"
 import { Console, Context, Effect, Layer, Stream } from "effect"
-import { appId, TargetLive } from "./Target.js"
+import { TargetLive } from "./Target.js"
 
 /** The application's own service: what support agents need, in its words. */
 export class Support extends Context.Tag("Support")<Support, {
@@ -20,17 +20,16 @@ export const SupportLive = Layer.effect(
   Support,
   Effect.gen(function*() {
     const conversations = yield* Conversations
-    const app = yield* appId
     return {
       openTicket: (userId, subject) =>
-        conversations.create(app, {
+        conversations.create({
           type: "sdkGroup",
           participants: [{ userId }],
           displayName: subject,
           metadata: { kind: "ticket" }
         }),
       openTickets: (userId) =>
-        conversations.stream(app, { filter: { userId }, pageSize: 100 }).pipe(
+        conversations.stream({ filter: { userId }, page: { size: 100 } }).pipe(
           Stream.filter((c) => c.metadata?.kind === "ticket"),
           Stream.map((c) => c.displayName ?? c.id),
           Stream.runCollect,
@@ -45,8 +44,7 @@ export const AppLayer = SupportLive.pipe(Layer.provideMerge(TargetLive))
 
 export const program = Effect.gen(function*() {
   const support = yield* Support
-  const app = yield* appId
-  const user = yield* (yield* Users).create(app, { externalId: `app-layer-${Date.now()}` })
+  const user = yield* (yield* Users).create({ externalId: `app-layer-${Date.now()}` })
   yield* support.openTicket(user.id, "Broken zipper")
   yield* support.openTicket(user.id, "Late delivery")
   yield* Console.log(`open tickets: ${(yield* support.openTickets(user.id)).join(", ")}`)

@@ -6,14 +6,13 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Conversations, Users } from "@sunco-effect/conversations"
 import { Console, Effect } from "effect"
-import { appId, TargetLive } from "./Target.js"
+import { TargetLive } from "./Target.js"
 
 export const program = Effect.gen(function*() {
-  const app = yield* appId
   const conversations = yield* Conversations
-  const user = yield* (yield* Users).create(app, { externalId: `crud-${Date.now()}` })
+  const user = yield* (yield* Users).create({ externalId: `crud-${Date.now()}` })
 
-  const created = yield* conversations.create(app, {
+  const created = yield* conversations.create({
     type: "sdkGroup",
     participants: [{ userId: user.id }],
     displayName: "Order #1234",
@@ -21,14 +20,14 @@ export const program = Effect.gen(function*() {
   })
   yield* Console.log(`created ${created.id} (${created.displayName})`)
 
-  const read = yield* conversations.get(app, created.id)
+  const read = yield* conversations.get(created.id)
   yield* Console.log(`read    ${read.id}: ${JSON.stringify(read.metadata)}`)
 
-  const updated = yield* conversations.update(app, created.id, { displayName: "Order #1234 (shipped)", metadata: null })
+  const updated = yield* conversations.update(created.id, { displayName: "Order #1234 (shipped)", metadata: null })
   yield* Console.log(`updated ${updated.id}: ${updated.displayName}, metadata cleared`)
 
-  yield* conversations.delete(app, created.id)
-  const gone = yield* conversations.get(app, created.id).pipe(
+  yield* conversations.delete(created.id)
+  const gone = yield* conversations.get(created.id).pipe(
     Effect.as("still there"),
     Effect.catchTag("ConversationNotFound", () => Effect.succeed("gone"))
   )

@@ -8,28 +8,27 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Conversations, Users } from "@sunco-effect/conversations"
 import { Console, Effect, Stream } from "effect"
-import { appId, TargetLive } from "./Target.js"
+import { TargetLive } from "./Target.js"
 
 const GROUP_CONVERSATIONS = 12
 const PAGE_SIZE = 5
 
 export const program = Effect.gen(function*() {
-  const app = yield* appId
   const conversations = yield* Conversations
   const users = yield* Users
   const started = performance.now()
 
-  const user = yield* users.create(app, {
+  const user = yield* users.create({
     externalId: `demo-${Date.now().toString(36)}`,
     profile: { givenName: "Grace", surname: "Hopper" }
   })
   yield* Console.log(`1. created user ${user.externalId} (${user.id})`)
 
-  const personal = yield* conversations.create(app, { type: "personal", participants: [{ userId: user.id }] })
+  const personal = yield* conversations.create({ type: "personal", participants: [{ userId: user.id }] })
   yield* Effect.forEach(
     Array.from({ length: GROUP_CONVERSATIONS }, (_, i) => i + 1),
     (i) =>
-      conversations.create(app, {
+      conversations.create({
         type: "sdkGroup",
         participants: [{ userId: user.id }],
         displayName: `Order #${1000 + i}`,
@@ -42,7 +41,7 @@ export const program = Effect.gen(function*() {
   )
 
   yield* Console.log(`3. streaming them, ${PAGE_SIZE} per page:`)
-  const seen = yield* conversations.streamPages(app, { filter: { userId: user.id }, pageSize: PAGE_SIZE }).pipe(
+  const seen = yield* conversations.streamPages({ filter: { userId: user.id }, page: { size: PAGE_SIZE } }).pipe(
     Stream.zipWithIndex,
     Stream.tap(([page, i]) =>
       Console.log(
@@ -57,21 +56,21 @@ export const program = Effect.gen(function*() {
   )
 
   const target = seen.find((c) => !c.isDefault)!
-  const updated = yield* conversations.update(app, target.id, {
+  const updated = yield* conversations.update(target.id, {
     displayName: `${target.displayName} (priority)`,
     description: "Escalated by the demo"
   })
   yield* Console.log(`4. updated ${updated.id}: "${updated.displayName}", "${updated.description}"`)
 
-  const defaultOutcome = yield* conversations.delete(app, personal.id).pipe(
+  const defaultOutcome = yield* conversations.delete(personal.id).pipe(
     Effect.as("deleted (unexpected)"),
     Effect.catchTag("DefaultConversationUndeletable", (e) => Effect.succeed(`refused as expected: ${e.title}`))
   )
   yield* Console.log(`5. delete the default conversation: ${defaultOutcome}`)
 
   const rest = seen.filter((c) => !c.isDefault)
-  yield* Effect.forEach(rest, (c) => conversations.delete(app, c.id), { concurrency: 4, discard: true })
-  const left = yield* conversations.stream(app, { filter: { userId: user.id } }).pipe(Stream.runCollect)
+  yield* Effect.forEach(rest, (c) => conversations.delete(c.id), { concurrency: 4, discard: true })
+  const left = yield* conversations.stream({ filter: { userId: user.id } }).pipe(Stream.runCollect)
   yield* Console.log(`6. deleted ${rest.length} conversations; ${left.length} left (the default one)`)
 
   yield* Console.log("")

@@ -6,33 +6,32 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Conversations, Users } from "@sunco-effect/conversations"
 import { Console, Effect, Stream } from "effect"
-import { appId, TargetLive } from "./Target.js"
+import { TargetLive } from "./Target.js"
 
 export const program = Effect.gen(function*() {
-  const app = yield* appId
   const conversations = yield* Conversations
-  const user = yield* (yield* Users).create(app, { externalId: `stream-${Date.now()}` })
+  const user = yield* (yield* Users).create({ externalId: `stream-${Date.now()}` })
   yield* Effect.forEach(
     Array.from({ length: 42 }, (_, i) => i),
-    (i) => conversations.create(app, { type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` }),
+    (i) => conversations.create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` }),
     { concurrency: 8 }
   )
 
   // Items, 10 per request, fetching the next page while this one is printed.
-  const count = yield* conversations.stream(app, { filter: { userId: user.id }, pageSize: 10, readAhead: 1 }).pipe(
+  const count = yield* conversations.stream({ filter: { userId: user.id }, page: { size: 10 }, readAhead: 1 }).pipe(
     Stream.runFold(0, (n) => n + 1)
   )
   yield* Console.log(`${count} conversations`)
 
   // Pages, for those who want meta and links.
-  yield* conversations.streamPages(app, { filter: { userId: user.id }, pageSize: 10 }).pipe(
+  yield* conversations.streamPages({ filter: { userId: user.id }, page: { size: 10 } }).pipe(
     Stream.runForEach((page) =>
       Console.log(`page of ${page.conversations.length}, hasMore=${page.meta.hasMore}, next=${page.links.next ?? "-"}`)
     )
   )
 
   // Only the first five: one request, however many there are.
-  const firstFive = yield* conversations.stream(app, { filter: { userId: user.id }, pageSize: 100 }).pipe(
+  const firstFive = yield* conversations.stream({ filter: { userId: user.id }, page: { size: 100 } }).pipe(
     Stream.take(5),
     Stream.runCollect
   )

@@ -16,9 +16,9 @@ describe("Support, tested with ConversationsTest", () => {
   it.effect("lists the tickets it opened, and nothing else", () =>
     Effect.gen(function*() {
       const support = yield* Support
-      const user = yield* (yield* Users).create(APP, { externalId: "customer-1" })
+      const user = yield* (yield* Users).create({ externalId: "customer-1" })
       yield* support.openTicket(user.id, "Broken zipper")
-      yield* (yield* Conversations).create(APP, { type: "personal", participants: [{ userId: user.id }] })
+      yield* (yield* Conversations).create({ type: "personal", participants: [{ userId: user.id }] })
       yield* support.openTicket(user.id, "Late delivery")
       expect(yield* support.openTickets(user.id)).toEqual(["Broken zipper", "Late delivery"])
     }).pipe(Effect.provide(TestApp)))

@@ -1,28 +1,27 @@
-// Every operation of the client, once, against the server in SUNCO_* (the
-// packed emulator's CLI). It is handed the library rather than importing it,
+// Every operation of the client, once, in the app the layer is bound to
+// (SUNCO_APP_ID, or the in-process emulator's). It is handed the library rather than importing it,
 // so the ESM program, the CommonJS program and the Bun/Deno smoke each run it
 // on the copy they loaded themselves.
 export const everyOperation = async ({ effect, conversations, layer }) => {
-  const { Chunk, Config, Effect, Stream } = effect
+  const { Chunk, Effect, Stream } = effect
   const { Conversations, Users } = conversations
   const program = Effect.gen(function*() {
-    const appId = yield* Config.string("SUNCO_APP_ID")
     const c = yield* Conversations
     const externalId = `consumer-${Date.now()}-${Math.random().toString(36).slice(2)}`
-    const user = yield* (yield* Users).create(appId, { externalId })
-    const personal = yield* c.create(appId, { type: "personal", participants: [{ userId: user.id }] })
-    const group = yield* c.create(appId, { type: "sdkGroup", participants: [{ userExternalId: externalId }], displayName: "first" })
-    const fetched = yield* c.get(appId, group.id)
-    const updated = yield* c.update(appId, group.id, { displayName: "renamed" })
-    const page = yield* c.list(appId, { filter: { userId: user.id }, page: { size: 1 } })
-    const streamed = yield* Stream.runCollect(c.stream(appId, { filter: { userExternalId: externalId }, pageSize: 1 }))
-    const download = yield* c.downloadMessageRef(appId, group.id, {
+    const user = yield* (yield* Users).create({ externalId })
+    const personal = yield* c.create({ type: "personal", participants: [{ userId: user.id }] })
+    const group = yield* c.create({ type: "sdkGroup", participants: [{ userExternalId: externalId }], displayName: "first" })
+    const fetched = yield* c.get(group.id)
+    const updated = yield* c.update(group.id, { displayName: "renamed" })
+    const page = yield* c.list({ filter: { userId: user.id }, page: { size: 1 } })
+    const streamed = yield* Stream.runCollect(c.stream({ filter: { userExternalId: externalId }, page: { size: 1 } }))
+    const download = yield* c.downloadMessageRef(group.id, {
       userId: user.id,
       apple: { interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" } }
     })
-    yield* c.delete(appId, group.id)
-    const afterDelete = yield* Effect.flip(c.get(appId, group.id))
-    const undeletable = yield* Effect.flip(c.delete(appId, personal.id))
+    yield* c.delete(group.id)
+    const afterDelete = yield* Effect.flip(c.get(group.id))
+    const undeletable = yield* Effect.flip(c.delete(personal.id))
     return { fetched, updated, page, streamed: Chunk.toReadonlyArray(streamed), download, afterDelete, undeletable }
   })
   const r = await Effect.runPromise(Effect.provide(program, layer))

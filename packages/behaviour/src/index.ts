@@ -27,7 +27,7 @@ export const seed: Seed.Seed = {
 }
 
 let counter = 0
-const newUser = Effect.flatMap(Users, (users) => users.create(APP, { externalId: `behaviour-${Date.now()}-${++counter}` }))
+const newUser = Effect.flatMap(Users, (users) => users.forApp(APP).create({ externalId: `behaviour-${Date.now()}-${++counter}` }))
 
 export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users, unknown>) =>
   layer(services, { timeout: "30 seconds" })(name, (it) => {
@@ -35,9 +35,9 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        const first = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id }] })
-        const second = yield* c.create(APP, { type: "personal", participants: [{ userExternalId: user.externalId! }] })
-        const group = yield* c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id }], displayName: "G" })
+        const first = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
+        const second = yield* c.forApp(APP).create({ type: "personal", participants: [{ userExternalId: user.externalId! }] })
+        const group = yield* c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: "G" })
         expect(first.isDefault).toBe(true)
         expect(second.isDefault).toBe(false)
         expect(group).toMatchObject({ isDefault: false, type: "sdkGroup", displayName: "G" })
@@ -48,27 +48,27 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
     it.effect("get returns what create made; unknown ids and apps are typed 404s", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
-        const created = yield* c.create(APP, { type: "sdkGroup", metadata: { lang: "en-ca", n: 2, vip: true } })
-        expect(yield* c.get(APP, created.id)).toEqual(created)
-        expect((yield* Effect.flip(c.get(APP, "0123456789abcdef01234567")))._tag).toBe("ConversationNotFound")
-        expect((yield* Effect.flip(c.get("000000000000000000000000", created.id)))._tag).toBe("AppNotFound")
+        const created = yield* c.forApp(APP).create({ type: "sdkGroup", metadata: { lang: "en-ca", n: 2, vip: true } })
+        expect(yield* c.forApp(APP).get(created.id)).toEqual(created)
+        expect((yield* Effect.flip(c.forApp(APP).get("0123456789abcdef01234567")))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(c.forApp("000000000000000000000000").get(created.id)))._tag).toBe("AppNotFound")
       }))
 
     it.effect("update changes only the given fields, and null clears one", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
-        const created = yield* c.create(APP, {
+        const created = yield* c.forApp(APP).create({
           type: "sdkGroup",
           displayName: "Before",
           description: "Keep me",
           iconUrl: "https://example.com/a.png"
         })
-        const updated = yield* c.update(APP, created.id, { displayName: "After", iconUrl: null })
+        const updated = yield* c.forApp(APP).update(created.id, { displayName: "After", iconUrl: null })
         expect(updated.displayName).toBe("After")
         expect(updated.description).toBe("Keep me")
         expect(updated.iconUrl ?? null).toBeNull()
-        expect(yield* c.get(APP, created.id)).toEqual(updated)
-        expect((yield* Effect.flip(c.update(APP, "0123456789abcdef01234567", { displayName: "x" })))._tag)
+        expect(yield* c.forApp(APP).get(created.id)).toEqual(updated)
+        expect((yield* Effect.flip(c.forApp(APP).update("0123456789abcdef01234567", { displayName: "x" })))._tag)
           .toBe("ConversationNotFound")
       }))
 
@@ -76,14 +76,14 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        const personal = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id }] })
-        const group = yield* c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id }] })
-        yield* c.delete(APP, group.id)
-        expect((yield* Effect.flip(c.get(APP, group.id)))._tag).toBe("ConversationNotFound")
-        expect((yield* Effect.flip(c.delete(APP, group.id)))._tag).toBe("ConversationNotFound")
-        const refused = yield* Effect.flip(c.delete(APP, personal.id))
+        const personal = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
+        const group = yield* c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+        yield* c.forApp(APP).delete(group.id)
+        expect((yield* Effect.flip(c.forApp(APP).get(group.id)))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(c.forApp(APP).delete(group.id)))._tag).toBe("ConversationNotFound")
+        const refused = yield* Effect.flip(c.forApp(APP).delete(personal.id))
         expect(refused).toMatchObject({ _tag: "DefaultConversationUndeletable", status: 400, conversationId: personal.id })
-        expect((yield* c.get(APP, personal.id)).isDefault).toBe(true)
+        expect((yield* c.forApp(APP).get(personal.id)).isDefault).toBe(true)
       }))
 
     it.effect("list pages through a user's conversations with meta and absolute links", () =>
@@ -92,16 +92,16 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const user = yield* newUser
         const made = yield* Effect.forEach(
           Array.from({ length: 30 }, (_, i) => i),
-          (i) => c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` })
+          (i) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` })
         )
-        const first = yield* c.list(APP, { filter: { userId: user.id } })
+        const first = yield* c.forApp(APP).list({ filter: { userId: user.id } })
         expect(first.conversations).toHaveLength(25) // the service's default page size
         expect(first.meta.hasMore).toBe(true)
         expect(first.meta.beforeCursor).toBeUndefined()
         expect(first.links.next).toMatch(/^https?:\/\/[^/]+(\/.*)?\/v2\/apps\/[^/]+\/conversations\?.*page\[after\]=/)
         expect(first.links.prev).toBeUndefined()
 
-        const second = yield* c.list(APP, { filter: { userExternalId: user.externalId! }, page: { after: first.meta.afterCursor!, size: 25 } })
+        const second = yield* c.forApp(APP).list({ filter: { userExternalId: user.externalId! }, page: { after: first.meta.afterCursor!, size: 25 } })
         expect(second.conversations).toHaveLength(5)
         expect(second.meta.hasMore).toBe(false)
         expect(second.meta.afterCursor).toBeUndefined()
@@ -109,7 +109,7 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const ids = [...first.conversations, ...second.conversations].map((x) => x.id)
         expect(new Set(ids)).toEqual(new Set(made.map((x) => x.id)))
 
-        const back = yield* c.list(APP, { filter: { userId: user.id }, page: { before: second.meta.beforeCursor!, size: 10 } })
+        const back = yield* c.forApp(APP).list({ filter: { userId: user.id }, page: { before: second.meta.beforeCursor!, size: 10 } })
         expect(back.conversations.map((x) => x.id)).toEqual(first.conversations.slice(15).map((x) => x.id))
         expect(back.meta.hasMore).toBe(true)
       }))
@@ -117,8 +117,8 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
     it.effect("list fails with UserNotFound for an unknown user and InvalidPage for a bad cursor", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
-        expect((yield* Effect.flip(c.list(APP, { filter: { userExternalId: "nobody-at-all" } })))._tag).toBe("UserNotFound")
-        const bad = yield* Effect.flip(c.list(APP, { filter: { userExternalId: "ada" }, page: { after: "zzzzzzzzzzzzzzzzzzzzzzzz" } }))
+        expect((yield* Effect.flip(c.forApp(APP).list({ filter: { userExternalId: "nobody-at-all" } })))._tag).toBe("UserNotFound")
+        const bad = yield* Effect.flip(c.forApp(APP).list({ filter: { userExternalId: "ada" }, page: { after: "zzzzzzzzzzzzzzzzzzzzzzzz" } }))
         expect(bad).toMatchObject({ _tag: "InvalidPage", status: 400, title: "Invalid page query parameters" })
       }))
 
@@ -127,10 +127,10 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const c = yield* Conversations
         const user = yield* newUser
         yield* Effect.forEach(Array.from({ length: 23 }, (_, i) => i), () =>
-          c.create(APP, { type: "sdkGroup", participants: [{ userId: user.id }] }))
-        const all = yield* Stream.runCollect(c.stream(APP, { filter: { userId: user.id }, pageSize: 5 }))
+          c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] }))
+        const all = yield* Stream.runCollect(c.forApp(APP).stream({ filter: { userId: user.id }, page: { size: 5 } }))
         expect(new Set(Chunk.toReadonlyArray(all).map((x) => x.id)).size).toBe(23)
-        const pages = yield* Stream.runCollect(c.streamPages(APP, { filter: { userId: user.id }, pageSize: 5, readAhead: 2 }))
+        const pages = yield* Stream.runCollect(c.forApp(APP).streamPages({ filter: { userId: user.id }, page: { size: 5 }, readAhead: 2 }))
         expect(Chunk.toReadonlyArray(pages).map((p) => p.conversations.length)).toEqual([5, 5, 5, 5, 3])
       }))
 
@@ -138,9 +138,9 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        expect((yield* Effect.flip(c.create(APP, { type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))._tag)
+        expect((yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))._tag)
           .toBe("UserNotFound")
-        expect((yield* Effect.flip(c.create("000000000000000000000000", { type: "sdkGroup", participants: [{ userId: user.id }] })))
+        expect((yield* Effect.flip(c.forApp("000000000000000000000000").create({ type: "sdkGroup", participants: [{ userId: user.id }] })))
           ._tag).toBe("AppNotFound")
       }))
 
@@ -148,26 +148,26 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        const convo = yield* c.create(APP, { type: "personal", participants: [{ userId: user.id }] })
+        const convo = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
         const body = {
           userId: user.id,
           apple: { interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" } }
         }
-        expect(typeof (yield* c.downloadMessageRef(APP, convo.id, body))).toBe("object")
-        expect((yield* Effect.flip(c.downloadMessageRef(APP, "0123456789abcdef01234567", body)))._tag).toBe("ConversationNotFound")
+        expect(typeof (yield* c.forApp(APP).downloadMessageRef(convo.id, body))).toBe("object")
+        expect((yield* Effect.flip(c.forApp(APP).downloadMessageRef("0123456789abcdef01234567", body)))._tag).toBe("ConversationNotFound")
       }))
 
     it.effect("a taken externalId cannot make a second user", () =>
       Effect.gen(function*() {
         const users = yield* Users
-        const error = yield* Effect.flip(users.create(APP, { externalId: "ada" }))
+        const error = yield* Effect.flip(users.forApp(APP).create({ externalId: "ada" }))
         expect(error).toMatchObject({ _tag: "ApiError", status: 409 })
       }))
 
     it.effect("invalid input fails the same way, before anything is sent", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
-        expect(yield* Effect.flip(c.create(APP, { type: "sdkGroup", displayName: "" }))).toMatchObject({
+        expect(yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup", displayName: "" }))).toMatchObject({
           _tag: "ValidationError",
           field: "displayName",
           rule: "length"

@@ -37,65 +37,87 @@ import * as Pipeline from "./internal/pipeline.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import type { Transport } from "./internal/transport.js"
 import { makeServices } from "./internal/service.js"
-import type { StreamOptions } from "./internal/stream.js"
 import { userAgent } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { Users, type UsersService } from "./Users.js"
 
-export type { StreamOptions }
+/**
+ * What to stream and how: the list query (`filter`, and `page` with `size`
+ * per request and an optional starting cursor), the call options, and read-ahead.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StreamOptions extends ListQuery, CallOptions {
+  /**
+   * Pages to fetch ahead while the consumer works on the current one.
+   * 0 (the default) requests a page only when the consumer needs it.
+   */
+  readonly readAhead?: number | undefined
+}
 
 /**
+ * The Conversations operations of one app: the app the layer was configured
+ * with (`appId`, or `SUNCO_APP_ID`), or the one given to `forApp`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface ConversationsService {
-  /** The app id from configuration, if one was given. */
+  /**
+   * The app these operations address. Without one, every operation fails with a
+   * `ValidationError` on `appId` before anything is sent: configure one, or use `forApp`.
+   */
   readonly appId: Option.Option<string>
+  /**
+   * The same operations on another app (an account key reaches every app of the account).
+   *
+   * @example
+   * ```ts
+   * const other = yield* conversations.forApp("5d8cff3cd55b040010928b5c").get(conversationId)
+   * ```
+   */
+  readonly forApp: (appId: string) => ConversationsService
   /**
    * CreateConversation. Returns the created conversation (the `{ conversation }` envelope unwrapped).
    *
    * @example
    * ```ts
-   * const conversation = yield* conversations.create(appId, {
+   * const conversation = yield* conversations.create({
    *   type: "sdkGroup",
    *   participants: [{ userExternalId: "customer-17" }],
    *   displayName: "Order #1234"
    * })
    * ```
    */
-  readonly create: (
-    appId: string,
-    body: ConversationCreateBody,
-    options?: CallOptions
-  ) => Effect.Effect<Conversation, CreateError>
+  readonly create: (body: ConversationCreateBody, options?: CallOptions) => Effect.Effect<Conversation, CreateError>
   /**
    * GetConversation.
    *
    * @example
    * ```ts
-   * const conversation = yield* conversations.get(appId, "c93bb9c14dde8ffb94564eae")
+   * const conversation = yield* conversations.get("c93bb9c14dde8ffb94564eae")
    * ```
    */
-  readonly get: (appId: string, conversationId: string, options?: CallOptions) => Effect.Effect<Conversation, GetError>
+  readonly get: (conversationId: string, options?: CallOptions) => Effect.Effect<Conversation, GetError>
   /**
    * ListConversations: one page. Use `stream` to walk every page.
    *
    * @example
    * ```ts
-   * const page = yield* conversations.list(appId, { filter: { userId }, page: { size: 50 } })
+   * const page = yield* conversations.list({ filter: { userId }, page: { size: 50 } })
    * ```
    */
-  readonly list: (appId: string, query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
+  readonly list: (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
   /**
    * UpdateConversation: only the given fields change; `null` clears a field.
    *
    * @example
    * ```ts
-   * yield* conversations.update(appId, id, { displayName: "Renamed", description: null })
+   * yield* conversations.update(id, { displayName: "Renamed", description: null })
    * ```
    */
   readonly update: (
-    appId: string,
     conversationId: string,
     body: ConversationUpdateBody,
     options?: CallOptions
@@ -105,36 +127,37 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * yield* conversations.delete(appId, id).pipe(
+   * yield* conversations.delete(id).pipe(
    *   Effect.catchTag("DefaultConversationUndeletable", () => Effect.void)
    * )
    * ```
    */
-  readonly delete: (appId: string, conversationId: string, options?: CallOptions) => Effect.Effect<void, DeleteError>
+  readonly delete: (conversationId: string, options?: CallOptions) => Effect.Effect<void, DeleteError>
   /**
    * DownloadMessageRef: fetch the data behind a third-party channel's message reference (Apple only).
    */
   readonly downloadMessageRef: (
-    appId: string,
     conversationId: string,
     body: DownloadMessageRefBody,
     options?: CallOptions
   ) => Effect.Effect<DownloadMessageRefResponse, DownloadMessageRefError>
   /**
-   * Every conversation of a user, following the cursors lazily.
+   * Every conversation of a user, following the cursors lazily. Takes the same
+   * `filter` and `page` as `list` (`page.size` per request; `page.after` or
+   * `page.before` to start from a cursor, walking forwards or backwards).
    *
    * @example
    * ```ts
-   * const all = yield* conversations.stream(appId, { filter: { userExternalId: "customer-17" }, pageSize: 100 }).pipe(
+   * const all = yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
    *   Stream.runCollect
    * )
    * ```
    */
-  readonly stream: (appId: string, options: StreamOptions) => Stream.Stream<Conversation, ListError>
+  readonly stream: (options: StreamOptions) => Stream.Stream<Conversation, ListError>
   /**
    * Every page of a user's conversations, with `meta` and `links`.
    */
-  readonly streamPages: (appId: string, options: StreamOptions) => Stream.Stream<ConversationPage, ListError>
+  readonly streamPages: (options: StreamOptions) => Stream.Stream<ConversationPage, ListError>
 }
 
 /**
@@ -145,7 +168,7 @@ export interface ConversationsOptions {
   /** The API's base URL: `Host.us` (default), `Host.eu`, `Host.zendesk(subdomain)` or any URL. */
   readonly baseUrl?: string | undefined
   readonly credentials: Credentials.Credentials
-  /** An app id the program can read back from the service. */
+  /** The app the services address (`forApp` reaches others). */
   readonly appId?: string | undefined
   /** The retry policy of every call; `false` turns retries off. Default: `RetryPolicy.defaultPolicy`. */
   readonly retry?: RetryPolicy.Retry | undefined

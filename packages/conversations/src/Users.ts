@@ -16,14 +16,16 @@ import type { User, UserCreateBody } from "./User.js"
  */
 export interface UsersService {
   /**
-   * CreateUser: `POST /v2/apps/{appId}/users`. A taken `externalId` fails with `ApiError` (409).
+   * CreateUser: `POST /v2/apps/{appId}/users`, in the configured app. A taken `externalId` fails with `ApiError` (409).
    *
    * @example
    * ```ts
-   * const user = yield* (yield* Users).create(appId, { externalId: "customer-17" })
+   * const user = yield* (yield* Users).create({ externalId: "customer-17" })
    * ```
    */
-  readonly create: (appId: string, body: UserCreateBody, options?: CallOptions) => Effect.Effect<User, CreateUserError>
+  readonly create: (body: UserCreateBody, options?: CallOptions) => Effect.Effect<User, CreateUserError>
+  /** The same operations on another app. */
+  readonly forApp: (appId: string) => UsersService
 }
 
 /**

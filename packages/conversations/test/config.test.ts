@@ -7,7 +7,7 @@ import { APP, CONV, conversationJson, makeMock, ok, SECRET } from "./support/Moc
 const withEnv = (env: Record<string, string>) =>
   Effect.gen(function*() {
     const mock = makeMock(() => ok({ conversation: conversationJson }))
-    const result = yield* Effect.flatMap(Conversations, (c) => Effect.as(c.get(APP, CONV), c.appId)).pipe(
+    const result = yield* Effect.flatMap(Conversations, (c) => Effect.as(c.forApp(APP).get(CONV), c.appId)).pipe(
       Effect.provide(Conversations.layerConfig().pipe(Layer.provide(mock.layer))),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))),
       Effect.either

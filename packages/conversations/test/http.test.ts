@@ -16,7 +16,7 @@ describe("operations on the wire", () => {
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }, 201))
       const conversation = yield* withConversations(mock, (c) =>
-        c.create(APP, { type: "personal", participants: [{ userId: "42589ad070d43be9b00ff7e5" }], displayName: "Hi" }))
+        c.forApp(APP).create({ type: "personal", participants: [{ userId: "42589ad070d43be9b00ff7e5" }], displayName: "Hi" }))
       expect(conversation.id).toBe(conversationJson.id)
       const [req] = mock.requests
       expect(req!.method).toBe("POST")
@@ -34,10 +34,10 @@ describe("operations on the wire", () => {
       const mock = makeMock((r) => r.method === "DELETE" || r.url.pathname.endsWith("/download") ? ok({}) : ok({ conversation: conversationJson }))
       yield* withConversations(mock, (c) =>
         Effect.all([
-          c.get(APP, CONV),
-          c.update(APP, CONV, { displayName: null, metadata: { a: 1 } }),
-          c.delete(APP, CONV),
-          c.downloadMessageRef(APP, CONV, { userId: "6e416caac6a5e9544e3fb6d7" })
+          c.forApp(APP).get(CONV),
+          c.forApp(APP).update(CONV, { displayName: null, metadata: { a: 1 } }),
+          c.forApp(APP).delete(CONV),
+          c.forApp(APP).downloadMessageRef(CONV, { userId: "6e416caac6a5e9544e3fb6d7" })
         ]))
       expect(mock.requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
         `GET /v2/apps/${APP}/conversations/${CONV}`,
@@ -53,7 +53,7 @@ describe("operations on the wire", () => {
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversations: [conversationJson], meta: { hasMore: false } }))
       const page = yield* withConversations(mock, (c) =>
-        c.list(APP, { filter: { userExternalId: "ada" }, page: { after: "5e1606762556d93e9c176f69", size: 10 } }))
+        c.forApp(APP).list({ filter: { userExternalId: "ada" }, page: { after: "5e1606762556d93e9c176f69", size: 10 } }))
       expect(page.conversations).toHaveLength(1)
       expect(page.links).toEqual({})
       const params = mock.requests[0]!.url.searchParams
@@ -66,7 +66,7 @@ describe("operations on the wire", () => {
   it.effect("path parameters are percent-encoded so an id cannot reach another route", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => apiError(404, "conversation_not_found", "Conversation not found"))
-      yield* withConversations(mock, (c) => Effect.flip(c.get(APP, "../users/x?y#z")))
+      yield* withConversations(mock, (c) => Effect.flip(c.forApp(APP).get("../users/x?y#z")))
       expect(mock.requests[0]!.url.pathname).toBe(`/v2/apps/${APP}/conversations/..%2Fusers%2Fx%3Fy%23z`)
       expect(mock.requests[0]!.url.search).toBe("")
     }))
@@ -74,14 +74,14 @@ describe("operations on the wire", () => {
   it.effect("the zendesk host keeps its /sc path", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
-      yield* withConversations(mock, (c) => c.get(APP, CONV), { baseUrl: Host.zendesk("acme") })
+      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV), { baseUrl: Host.zendesk("acme") })
       expect(mock.requests[0]!.url.href).toBe(`https://acme.zendesk.com/sc/v2/apps/${APP}/conversations/${CONV}`)
     }))
 
   it.effect("requests carry a User-Agent naming the library and its package.json version", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
-      yield* withConversations(mock, (c) => c.get(APP, CONV))
+      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV))
       expect(mock.requests[0]!.headers["user-agent"]).toMatch(new RegExp(`^sunco-effect/${packageJson.version.replace(/\./g, "\\.")} `))
     }))
 })
@@ -90,7 +90,7 @@ describe("authentication", () => {
   it.effect("basic auth sends key id and secret", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
-      yield* withConversations(mock, (c) => c.get(APP, CONV))
+      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV))
       const header = mock.requests[0]!.headers["authorization"]!
       expect(header.startsWith("Basic ")).toBe(true)
       expect(Buffer.from(header.slice(6), "base64").toString()).toBe(`app_abc:${SECRET}`)
@@ -99,7 +99,7 @@ describe("authentication", () => {
   it.effect("a caller's bearer token is sent as is", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
-      yield* withConversations(mock, (c) => c.get(APP, CONV), { credentials: Credentials.bearer("tok.en.value") })
+      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV), { credentials: Credentials.bearer("tok.en.value") })
       expect(mock.requests[0]!.headers["authorization"]).toBe("Bearer tok.en.value")
     }))
 
@@ -107,7 +107,7 @@ describe("authentication", () => {
     it.effect(`a minted JWT verifies with jose: HS256, kid, scope ${scope}`, () =>
       Effect.gen(function*() {
         const mock = makeMock(() => ok({ conversation: conversationJson }))
-        yield* withConversations(mock, (c) => c.get(APP, CONV), {
+        yield* withConversations(mock, (c) => c.forApp(APP).get(CONV), {
           credentials: Credentials.jwt({ keyId: "app_abc", secret: SECRET, scope })
         })
         const token = mock.requests[0]!.headers["authorization"]!.replace(/^Bearer /, "")

@@ -22,7 +22,7 @@ describe("spans", () => {
     Effect.gen(function*() {
       const { spans, tracer } = yield* recordingTracer
       const mock = makeMock((_, i) => (i === 0 ? apiError(503, "unavailable", "busy") : ok({ conversation: conversationJson })))
-      yield* Effect.flatMap(Conversations, (c) => c.get(APP, CONV)).pipe(
+      yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
         Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } })),
         Effect.withTracer(tracer)
       )
@@ -58,7 +58,7 @@ describe("secrets never leak", () => {
         ] as const
         for (const reply of replies) {
           const mock = makeMock(() => reply)
-          const error = yield* Effect.flatMap(Conversations, (c) => c.get(APP, CONV)).pipe(
+          const error = yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
             Effect.tapErrorCause(Effect.logError),
             Effect.flip,
             Effect.provide(liveOn(mock, { credentials, retry: false })),

@@ -34,7 +34,7 @@ describe("the default retry policy", () => {
   it.effect("retries a 429 with exponential backoff, proven with TestClock", () =>
     Effect.gen(function*() {
       const mock = scripted(limited(), limited(), limited())
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV))
       yield* TestClock.adjust(0)
       expect(mock.requests.length).toBe(1)
       expect(yield* after(mock, 99)).toBe(1)
@@ -50,7 +50,7 @@ describe("the default retry policy", () => {
   it.effect("honours Retry-After over a shorter backoff", () =>
     Effect.gen(function*() {
       const mock = scripted(limited("3"))
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV))
       expect(yield* after(mock, 2999)).toBe(1)
       expect(yield* after(mock, 1)).toBe(2)
       expect((yield* Fiber.join(fiber))._tag).toBe("Right")
@@ -59,7 +59,7 @@ describe("the default retry policy", () => {
   it.effect("caps Retry-After at maxRetryAfter", () =>
     Effect.gen(function*() {
       const mock = scripted(limited("3600"))
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetryAfter: "5 seconds" })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), { ...exact, maxRetryAfter: "5 seconds" })
       expect(yield* after(mock, 4999)).toBe(1)
       expect(yield* after(mock, 1)).toBe(2)
       yield* Fiber.join(fiber)
@@ -68,7 +68,7 @@ describe("the default retry policy", () => {
   it.effect("jitter keeps each delay within [base × (1 − jitter), base]", () =>
     Effect.gen(function*() {
       const mock = scripted(unavailable)
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { baseDelay: "1 second", jitter: 0.5 })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), { baseDelay: "1 second", jitter: 0.5 })
       expect(yield* after(mock, 499)).toBe(1)
       expect(yield* after(mock, 501)).toBe(2)
       yield* Fiber.join(fiber)
@@ -77,9 +77,9 @@ describe("the default retry policy", () => {
   it.effect("retries 5xx, resets and timeouts for GET, PATCH and DELETE", () =>
     Effect.gen(function*() {
       for (const [name, f] of [
-        ["get", (c: Conversations["Type"]) => c.get(APP, CONV)],
-        ["update", (c: Conversations["Type"]) => c.update(APP, CONV, { displayName: "x" })],
-        ["delete", (c: Conversations["Type"]) => c.delete(APP, CONV)]
+        ["get", (c: Conversations["Type"]) => c.forApp(APP).get(CONV)],
+        ["update", (c: Conversations["Type"]) => c.forApp(APP).update(CONV, { displayName: "x" })],
+        ["delete", (c: Conversations["Type"]) => c.forApp(APP).delete(CONV)]
       ] as const) {
         const mock = scripted(unavailable, reset)
         const fiber = yield* run(mock, f as never)
@@ -91,7 +91,7 @@ describe("the default retry policy", () => {
 
   it.effect("a create is repeated after a 429 or a failure before sending, never after a 5xx, a reset or a timeout", () =>
     Effect.gen(function*() {
-      const create = (c: Conversations["Type"]) => c.create(APP, { type: "sdkGroup" })
+      const create = (c: Conversations["Type"]) => c.forApp(APP).create({ type: "sdkGroup" })
 
       const safe = scripted(limited(), refused, { transport: { code: "ENOTFOUND" } }, { transport: { code: "EHOSTUNREACH" } })
       const ok = yield* run(safe, create, { ...exact, maxRetries: 4 })
@@ -121,7 +121,7 @@ describe("the default retry policy", () => {
   it.effect("retryUnsafe opts a create into retries after a 5xx", () =>
     Effect.gen(function*() {
       const mock = scripted(unavailable)
-      const fiber = yield* run(mock, (c) => c.create(APP, { type: "sdkGroup" }), { ...exact, retryUnsafe: true })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).create({ type: "sdkGroup" }), { ...exact, retryUnsafe: true })
       yield* TestClock.adjust("1 second")
       expect(mock.requests.length).toBe(2)
       expect((yield* Fiber.join(fiber))._tag).toBe("Right")
@@ -131,7 +131,7 @@ describe("the default retry policy", () => {
     Effect.gen(function*() {
       for (const reply of [apiError(423, "locked", "Locked"), apiError(400, "bad_request", "Nope"), apiError(404, "conversation_not_found", "Gone"), apiError(401, "unauthorized", "No")]) {
         const mock = scripted(reply)
-        const fiber = yield* run(mock, (c) => c.get(APP, CONV))
+        const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV))
         yield* TestClock.adjust("1 minute")
         expect(mock.requests.length).toBe(1)
         expect((yield* Fiber.join(fiber))._tag).toBe("Left")
@@ -141,7 +141,7 @@ describe("the default retry policy", () => {
   it.effect("gives up after maxRetries", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => unavailable)
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetries: 2 })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), { ...exact, maxRetries: 2 })
       yield* TestClock.adjust("1 minute")
       expect(mock.requests.length).toBe(3)
       const result = yield* Fiber.join(fiber)
@@ -151,7 +151,7 @@ describe("the default retry policy", () => {
   it.effect("gives up when the delays would exceed maxTotalDelay", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => limited("10"))
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), { ...exact, maxRetries: 10, maxTotalDelay: "25 seconds" })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), { ...exact, maxRetries: 10, maxTotalDelay: "25 seconds" })
       yield* TestClock.adjust("5 minutes")
       expect(mock.requests.length).toBe(3) // 10 s + 10 s fit, a third 10 s would not
       expect((yield* Fiber.join(fiber))._tag).toBe("Left")
@@ -162,7 +162,7 @@ describe("replacing the policy", () => {
   it.effect("retries can be turned off for the layer", () =>
     Effect.gen(function*() {
       const mock = scripted(limited())
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), false)
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), false)
       yield* TestClock.adjust("1 minute")
       expect(mock.requests.length).toBe(1)
       expect((yield* Fiber.join(fiber))._tag).toBe("Left")
@@ -171,14 +171,14 @@ describe("replacing the policy", () => {
   it.effect("one call can turn retries off or bring its own Schedule", () =>
     Effect.gen(function*() {
       const off = scripted(limited())
-      const offFiber = yield* run(off, (c) => c.get(APP, CONV, { retry: false }))
+      const offFiber = yield* run(off, (c) => c.forApp(APP).get(CONV, { retry: false }))
       yield* TestClock.adjust("1 minute")
       expect(off.requests.length).toBe(1)
       yield* Fiber.join(offFiber)
 
       const own = scripted(apiError(423, "locked", "Locked"), apiError(423, "locked", "Locked"))
       const schedule = Schedule.spaced("2 seconds").pipe(Schedule.intersect(Schedule.recurs(5)))
-      const ownFiber = yield* run(own, (c) => c.get(APP, CONV, { retry: schedule }))
+      const ownFiber = yield* run(own, (c) => c.forApp(APP).get(CONV, { retry: schedule }))
       expect(yield* after(own, 1999)).toBe(1)
       expect(yield* after(own, 1)).toBe(2)
       expect(yield* after(own, 2000)).toBe(3)
@@ -188,7 +188,7 @@ describe("replacing the policy", () => {
   it.effect("a layer-wide Schedule replaces the default", () =>
     Effect.gen(function*() {
       const mock = scripted(unavailable)
-      const fiber = yield* run(mock, (c) => c.get(APP, CONV), Schedule.spaced("7 seconds").pipe(Schedule.intersect(Schedule.recurs(1))))
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), Schedule.spaced("7 seconds").pipe(Schedule.intersect(Schedule.recurs(1))))
       expect(yield* after(mock, 6999)).toBe(1)
       expect(yield* after(mock, 1)).toBe(2)
       yield* Fiber.join(fiber)

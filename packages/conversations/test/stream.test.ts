@@ -39,7 +39,7 @@ describe("streaming every conversation", () => {
   it.effect("follows afterCursor while hasMore, and sends the page size on every request", () =>
     Effect.gen(function*() {
       const mock = makeMock(listing(250))
-      const all = yield* Effect.flatMap(Conversations, (c) => Stream.runCollect(c.stream(APP, { filter, pageSize: 100 }))).pipe(
+      const all = yield* Effect.flatMap(Conversations, (c) => Stream.runCollect(c.forApp(APP).stream({ filter, page: { size: 100 } }))).pipe(
         Effect.provide(liveOn(mock))
       )
       expect(Chunk.size(all)).toBe(250)
@@ -53,7 +53,7 @@ describe("streaming every conversation", () => {
     Effect.gen(function*() {
       const mock = makeMock(listing(10_000))
       const five = yield* Effect.flatMap(Conversations, (c) =>
-        c.stream(APP, { filter, pageSize: 100 }).pipe(Stream.take(5), Stream.runCollect)).pipe(Effect.provide(liveOn(mock)))
+        c.forApp(APP).stream({ filter, page: { size: 100 } }).pipe(Stream.take(5), Stream.runCollect)).pipe(Effect.provide(liveOn(mock)))
       expect(Chunk.size(five)).toBe(5)
       expect(mock.requests).toHaveLength(1)
     }))
@@ -69,7 +69,7 @@ describe("streaming every conversation", () => {
       const mock = makeMock(listing(10_000))
       return yield* Effect.gen(function*() {
         const c = yield* Conversations
-        const stream = c.stream(APP, { filter, pageSize: 1 })
+        const stream = c.forApp(APP).stream({ filter, page: { size: 1 } })
         expect(mock.requests).toHaveLength(0) // building the stream sends nothing
         const gate = yield* Deferred.make<void>()
         const fiber = yield* stream.pipe(Stream.tap(() => Deferred.await(gate)), Stream.runDrain, Effect.fork)
@@ -93,7 +93,7 @@ describe("streaming every conversation", () => {
       const mock = makeMock(listing(50))
       yield* Effect.gen(function*() {
         const c = yield* Conversations
-        const fiber = yield* c.streamPages(APP, { filter, pageSize: 10, readAhead: 1 }).pipe(
+        const fiber = yield* c.forApp(APP).streamPages({ filter, page: { size: 10 }, readAhead: 1 }).pipe(
           Stream.tap(() => Effect.sleep("1 second")),
           Stream.runDrain,
           Effect.fork
@@ -109,7 +109,7 @@ describe("streaming every conversation", () => {
       const lazy = makeMock(listing(50))
       yield* Effect.gen(function*() {
         const c = yield* Conversations
-        const fiber = yield* c.streamPages(APP, { filter, pageSize: 10 }).pipe(
+        const fiber = yield* c.forApp(APP).streamPages({ filter, page: { size: 10 } }).pipe(
           Stream.tap(() => Effect.sleep("1 second")),
           Stream.runDrain,
           Effect.fork
@@ -125,7 +125,7 @@ describe("streaming every conversation", () => {
     Effect.gen(function*() {
       const mock = makeMock(listing(100))
       const pages = yield* Effect.flatMap(Conversations, (c) =>
-        c.streamPages(APP, { filter, pageSize: 30, before: idOf(90) }).pipe(Stream.runCollect)).pipe(
+        c.forApp(APP).streamPages({ filter, page: { size: 30, before: idOf(90) } }).pipe(Stream.runCollect)).pipe(
           Effect.provide(liveOn(mock))
         )
       const ids = Chunk.toReadonlyArray(pages).map((p) => p.conversations.map((c) => parseInt(c.id, 16)))
@@ -138,7 +138,7 @@ describe("streaming every conversation", () => {
       const mock = makeMock((r, i) =>
         i === 0 ? listing(100)(r) : { status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } }
       )
-      const error = yield* Effect.flatMap(Conversations, (c) => Stream.runDrain(c.stream(APP, { filter, pageSize: 50 }))).pipe(
+      const error = yield* Effect.flatMap(Conversations, (c) => Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 50 } }))).pipe(
         Effect.flip,
         Effect.provide(liveOn(mock))
       )

@@ -18,18 +18,18 @@ describe("the test layer's controls", () => {
         retryAfterMillis: 1000
       })
       yield* control.failWith("Conversations.create", limited, 1)
-      expect(yield* Effect.flip(c.create(APP, { type: "sdkGroup" }, { retry: false }))).toBe(limited)
-      expect((yield* c.create(APP, { type: "sdkGroup" })).type).toBe("sdkGroup")
+      expect(yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup" }, { retry: false }))).toBe(limited)
+      expect((yield* c.forApp(APP).create({ type: "sdkGroup" })).type).toBe("sdkGroup")
     }).pipe(Effect.provide(Test)))
 
   it.effect("injected failures are retried by the layer's policy, with the live client's waits", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
-      const made = yield* c.create(APP, { type: "sdkGroup" })
+      const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       const unavailable = new ServerError({ operation: "Conversations.get", status: 503, code: "unavailable", title: "Unavailable" })
       yield* control.failWith("Conversations.get", unavailable, 2)
-      const fiber = yield* Effect.fork(c.get(APP, made.id))
+      const fiber = yield* Effect.fork(c.forApp(APP).get(made.id))
       const attempts = () => Effect.map(control.calls, (calls) => calls.filter((op) => op === "Conversations.get").length)
       yield* TestClock.adjust(0)
       expect(yield* attempts()).toBe(1)
@@ -51,12 +51,12 @@ describe("the test layer's controls", () => {
     Effect.gen(function*() {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
-      const made = yield* c.create(APP, { type: "sdkGroup" })
+      const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       const unavailable = new ServerError({ operation: "Conversations.get", status: 503, code: "unavailable", title: "Unavailable" })
       yield* control.failWith("Conversations.get", unavailable, 1)
-      expect((yield* Effect.flip(c.get(APP, made.id, { retry: false })))._tag).toBe("ServerError")
+      expect((yield* Effect.flip(c.forApp(APP).get(made.id, { retry: false })))._tag).toBe("ServerError")
       yield* control.failWith("Conversations.get", unavailable, 1)
-      const fiber = yield* Effect.fork(c.get(APP, made.id, { retry: { baseDelay: "1 second", jitter: 0 } }))
+      const fiber = yield* Effect.fork(c.forApp(APP).get(made.id, { retry: { baseDelay: "1 second", jitter: 0 } }))
       yield* TestClock.adjust("999 millis")
       expect(fiber.unsafePoll()).toBe(null)
       yield* TestClock.adjust("1 millis")
@@ -67,19 +67,19 @@ describe("the test layer's controls", () => {
     Effect.gen(function*() {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
-      const made = yield* c.create(APP, { type: "sdkGroup" })
+      const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       yield* control.failWith("Conversations.delete", { status: 400, code: "bad_request", title: "Conversation x cannot be deleted because it is the default." })
-      expect((yield* Effect.flip(c.delete(APP, made.id)))._tag).toBe("DefaultConversationUndeletable")
+      expect((yield* Effect.flip(c.forApp(APP).delete(made.id)))._tag).toBe("DefaultConversationUndeletable")
       yield* control.clearFailures
-      yield* c.delete(APP, made.id)
+      yield* c.forApp(APP).delete(made.id)
     }).pipe(Effect.provide(Test)))
 
   it.effect("records the operations that passed validation", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
-      yield* Effect.flip(c.get(APP, ""))
-      yield* Effect.flip(c.get(APP, "0123456789abcdef01234567"))
+      yield* Effect.flip(c.forApp(APP).get(""))
+      yield* Effect.flip(c.forApp(APP).get("0123456789abcdef01234567"))
       expect(yield* control.calls).toEqual(["Conversations.get"])
     }).pipe(Effect.provide(Test)))
 

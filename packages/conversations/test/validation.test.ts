@@ -31,33 +31,33 @@ const long = (n: number) => "x".repeat(n)
 describe("create body", () => {
   it.effect("type is required and must be a known type", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.create(APP, {} as never), "type", "required")
-      yield* rejects((c) => c.create(APP, { type: "group" }), "type", "enum")
+      yield* rejects((c) => c.forApp(APP).create({} as never), "type", "required")
+      yield* rejects((c) => c.forApp(APP).create({ type: "group" }), "type", "enum")
     }))
 
   it.effect("at most 10 participants; a personal conversation has exactly one", () =>
     Effect.gen(function*() {
       const p = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: `u${i}` }))
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", participants: p(11) }), "participants", "maxItems")
-      yield* accepts((c) => c.create(APP, { type: "sdkGroup", participants: p(10) }))
-      yield* rejects((c) => c.create(APP, { type: "personal", participants: p(2) }), "participants", "personalParticipants")
-      yield* rejects((c) => c.create(APP, { type: "personal" }), "participants", "personalParticipants")
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(11) }), "participants", "maxItems")
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(10) }))
+      yield* rejects((c) => c.forApp(APP).create({ type: "personal", participants: p(2) }), "participants", "personalParticipants")
+      yield* rejects((c) => c.forApp(APP).create({ type: "personal" }), "participants", "personalParticipants")
     }))
 
   it.effect("each participant has exactly one of userId / userExternalId, not empty", () =>
     Effect.gen(function*() {
       yield* rejects(
-        (c) => c.create(APP, { type: "sdkGroup", participants: [{ userId: "a", userExternalId: "b" } as never] }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "a", userExternalId: "b" } as never] }),
         "participants[0]",
         "exactlyOne"
       )
       yield* rejects(
-        (c) => c.create(APP, { type: "sdkGroup", participants: [{ subscribeSDKClient: true } as never] }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ subscribeSDKClient: true } as never] }),
         "participants[0]",
         "exactlyOne"
       )
       yield* rejects(
-        (c) => c.create(APP, { type: "sdkGroup", participants: [{ userId: "a" }, { userExternalId: "" }] }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "a" }, { userExternalId: "" }] }),
         "participants[1].userExternalId",
         "nonEmpty"
       )
@@ -65,74 +65,74 @@ describe("create body", () => {
 
   it.effect("displayName and description are 1-100 characters or null", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", displayName: "" }), "displayName", "length")
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", displayName: long(101) }), "displayName", "length")
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", description: long(101) }), "description", "length")
-      yield* accepts((c) => c.create(APP, { type: "sdkGroup", displayName: long(100), description: null }))
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", displayName: "" }), "displayName", "length")
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", displayName: long(101) }), "displayName", "length")
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", description: long(101) }), "description", "length")
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", displayName: long(100), description: null }))
     }))
 
   it.effect("iconUrl is a URI of at most 2048 characters, or null", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", iconUrl: "not a uri" }), "iconUrl", "uri")
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: "not a uri" }), "iconUrl", "uri")
       yield* rejects(
-        (c) => c.create(APP, { type: "sdkGroup", iconUrl: `https://example.com/${long(2048)}` }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: `https://example.com/${long(2048)}` }),
         "iconUrl",
         "maxLength"
       )
-      yield* accepts((c) => c.create(APP, { type: "sdkGroup", iconUrl: "https://www.gravatar.com/image.jpg" }))
-      yield* accepts((c) => c.create(APP, { type: "sdkGroup", iconUrl: null }))
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: "https://www.gravatar.com/image.jpg" }))
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: null }))
     }))
 
   it.effect("metadata is flat (strings, numbers, booleans) and at most 4 KB", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", metadata: { nested: { a: 1 } } as never }), "metadata.nested", "flat")
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", metadata: { big: long(4100) } }), "metadata", "maxSize")
-      yield* accepts((c) => c.create(APP, { type: "sdkGroup", metadata: { s: "x", n: 1.5, b: false } }))
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { nested: { a: 1 } } as never }), "metadata.nested", "flat")
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { big: long(4100) } }), "metadata", "maxSize")
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { s: "x", n: 1.5, b: false } }))
     }))
 })
 
 describe("update body", () => {
   it.effect("the same field rules apply", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.update(APP, CONV, { displayName: long(101) }), "displayName", "length")
-      yield* rejects((c) => c.update(APP, CONV, { iconUrl: "nope" }), "iconUrl", "uri")
-      yield* rejects((c) => c.update(APP, CONV, { metadata: { a: [1] } as never }), "metadata.a", "flat")
+      yield* rejects((c) => c.forApp(APP).update(CONV, { displayName: long(101) }), "displayName", "length")
+      yield* rejects((c) => c.forApp(APP).update(CONV, { iconUrl: "nope" }), "iconUrl", "uri")
+      yield* rejects((c) => c.forApp(APP).update(CONV, { metadata: { a: [1] } as never }), "metadata.a", "flat")
     }))
 })
 
 describe("ids and the list query", () => {
   it.effect("ids must not be empty or a dot segment", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.get("", CONV), "appId", "nonEmpty")
-      yield* rejects((c) => c.get(APP, ""), "conversationId", "nonEmpty")
-      yield* rejects((c) => c.delete(APP, ".."), "conversationId", "pathSegment")
-      yield* rejects((c) => c.downloadMessageRef(APP, CONV, { userId: "" }), "userId", "nonEmpty")
+      yield* rejects((c) => c.forApp("").get(CONV), "appId", "nonEmpty")
+      yield* rejects((c) => c.forApp(APP).get(""), "conversationId", "nonEmpty")
+      yield* rejects((c) => c.forApp(APP).delete(".."), "conversationId", "pathSegment")
+      yield* rejects((c) => c.forApp(APP).downloadMessageRef(CONV, { userId: "" }), "userId", "nonEmpty")
     }))
 
   it.effect("exactly one filter", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.list(APP, { filter: {} as never }), "filter", "exactlyOne")
-      yield* rejects((c) => c.list(APP, { filter: { userId: "a", userExternalId: "b" } as never }), "filter", "exactlyOne")
+      yield* rejects((c) => c.forApp(APP).list({ filter: {} as never }), "filter", "exactlyOne")
+      yield* rejects((c) => c.forApp(APP).list({ filter: { userId: "a", userExternalId: "b" } as never }), "filter", "exactlyOne")
     }))
 
   it.effect("page size 1-100, cursors of 24 characters, never both", () =>
     Effect.gen(function*() {
       const filter = { userId: "u" }
-      yield* rejects((c) => c.list(APP, { filter, page: { size: 0 } }), "page.size", "range")
-      yield* rejects((c) => c.list(APP, { filter, page: { size: 101 } }), "page.size", "range")
-      yield* rejects((c) => c.list(APP, { filter, page: { size: 2.5 } }), "page.size", "integer")
-      yield* rejects((c) => c.list(APP, { filter, page: { after: "short" } }), "page.after", "length")
+      yield* rejects((c) => c.forApp(APP).list({ filter, page: { size: 0 } }), "page.size", "range")
+      yield* rejects((c) => c.forApp(APP).list({ filter, page: { size: 101 } }), "page.size", "range")
+      yield* rejects((c) => c.forApp(APP).list({ filter, page: { size: 2.5 } }), "page.size", "integer")
+      yield* rejects((c) => c.forApp(APP).list({ filter, page: { after: "short" } }), "page.after", "length")
       yield* rejects(
-        (c) => c.list(APP, { filter, page: { after: "5e1606762556d93e9c176f69", before: "5e1606762556d93e9c176f69" } }),
+        (c) => c.forApp(APP).list({ filter, page: { after: "5e1606762556d93e9c176f69", before: "5e1606762556d93e9c176f69" } }),
         "page",
         "oneCursor"
       )
-      yield* rejects((c) => Stream.runDrain(c.stream(APP, { filter, pageSize: 500 })), "page.size", "range")
+      yield* rejects((c) => Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 500 } })), "page.size", "range")
     }))
 
   it.effect("the download body needs the apple ref's fields when apple is given", () =>
     rejects(
-      (c) => c.downloadMessageRef(APP, CONV, { userId: "u", apple: { interactiveDataRef: { url: "x" } } as never }),
+      (c) => c.forApp(APP).downloadMessageRef(CONV, { userId: "u", apple: { interactiveDataRef: { url: "x" } } as never }),
       "apple.interactiveDataRef.bid",
       "required"
     ))
@@ -143,27 +143,27 @@ describe("limits can be switched off; structural rules always hold", () => {
 
   it.effect("lengths, ranges, counts and the enum are not checked", () =>
     Effect.gen(function*() {
-      yield* accepts((c) => c.create(APP, { type: "futureType", displayName: long(300) }), noLimits)
-      yield* accepts((c) => c.list(APP, { filter: { userId: "u" }, page: { size: 500, after: "short" } }), noLimits)
+      yield* accepts((c) => c.forApp(APP).create({ type: "futureType", displayName: long(300) }), noLimits)
+      yield* accepts((c) => c.forApp(APP).list({ filter: { userId: "u" }, page: { size: 500, after: "short" } }), noLimits)
       yield* accepts(
-        (c) => c.create(APP, { type: "sdkGroup", participants: Array.from({ length: 20 }, (_, i) => ({ userId: `${i}` })) }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: Array.from({ length: 20 }, (_, i) => ({ userId: `${i}` })) }),
         noLimits
       )
     }))
 
   it.effect("one filter, one cursor, non-empty ids, flat metadata and the 100 KB body limit still apply", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.list(APP, { filter: {} as never }), "filter", "exactlyOne", noLimits)
+      yield* rejects((c) => c.forApp(APP).list({ filter: {} as never }), "filter", "exactlyOne", noLimits)
       yield* rejects(
-        (c) => c.list(APP, { filter: { userId: "u" }, page: { after: "a", before: "b" } }),
+        (c) => c.forApp(APP).list({ filter: { userId: "u" }, page: { after: "a", before: "b" } }),
         "page",
         "oneCursor",
         noLimits
       )
-      yield* rejects((c) => c.get(APP, ""), "conversationId", "nonEmpty", noLimits)
-      yield* rejects((c) => c.create(APP, { type: "sdkGroup", metadata: { a: { b: 1 } } as never }), "metadata.a", "flat", noLimits)
+      yield* rejects((c) => c.forApp(APP).get(""), "conversationId", "nonEmpty", noLimits)
+      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { a: { b: 1 } } as never }), "metadata.a", "flat", noLimits)
       yield* rejects(
-        (c) => c.create(APP, { type: "sdkGroup", metadata: { big: long(101 * 1024) } }),
+        (c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { big: long(101 * 1024) } }),
         "body",
         "maxBodySize",
         noLimits

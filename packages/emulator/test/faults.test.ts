@@ -41,15 +41,15 @@ describe("faults and admin", () => {
     Effect.provide(Effect.gen(function*() {
       const c = yield* Conversations
       yield* setFaults({ routes: { "Conversations.get": { drop: 1 } } })
-      const dropped = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20", { retry: false }))
+      const dropped = yield* Effect.flip(c.forApp(DefaultSeed.appId).get("5f0c8b0e3f1a2b001e4d6c20", { retry: false }))
       expect(dropped._tag).toBe("TransportError")
 
       yield* setFaults({ routes: { "Conversations.get": { slow: 1, latencyMs: 300 } } })
-      const timedOut = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20", { retry: false, timeout: "50 millis" }))
+      const timedOut = yield* Effect.flip(c.forApp(DefaultSeed.appId).get("5f0c8b0e3f1a2b001e4d6c20", { retry: false, timeout: "50 millis" }))
       expect(timedOut._tag).toBe("RequestTimeout")
 
       yield* setFaults({ routes: { "Conversations.get": { malformed: 1 } } })
-      const malformed = yield* Effect.flip(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20"))
+      const malformed = yield* Effect.flip(c.forApp(DefaultSeed.appId).get("5f0c8b0e3f1a2b001e4d6c20"))
       expect(malformed._tag).toBe("ResponseDecodeError")
       yield* setFaults({})
     }), Live))
@@ -59,7 +59,7 @@ describe("faults and admin", () => {
       const c = yield* Conversations
       yield* setFaults({ seed: 7, default: { rateLimit: 0.3, serverError: 0.2, retryAfterSeconds: 0 } })
       const results = yield* Effect.forEach(Array.from({ length: 20 }), () =>
-        Effect.either(c.get(DefaultSeed.appId, "5f0c8b0e3f1a2b001e4d6c20")))
+        Effect.either(c.forApp(DefaultSeed.appId).get("5f0c8b0e3f1a2b001e4d6c20")))
       expect(results.every((r) => r._tag === "Right")).toBe(true)
       yield* setFaults({})
     }), Live))
@@ -67,7 +67,7 @@ describe("faults and admin", () => {
   it.live("reset restores the seed; state is a read-only dump; faults can be read back", () =>
     Effect.provide(Effect.gen(function*() {
       const c = yield* Conversations
-      const made = yield* c.create(DefaultSeed.appId, { type: "sdkGroup", participants: [{ userExternalId: "ada" }] })
+      const made = yield* c.forApp(DefaultSeed.appId).create({ type: "sdkGroup", participants: [{ userExternalId: "ada" }] })
       const state = (yield* call("GET", "/__emulator/state", { authorization: null })).json as {
         apps: Array<{ conversations: Array<{ id: string }> }>
       }
@@ -75,7 +75,7 @@ describe("faults and admin", () => {
       yield* setFaults({ default: { slow: 0.5 } })
       expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({ default: { slow: 0.5 } })
       expect((yield* call("POST", "/__emulator/reset", { authorization: null })).status).toBe(200)
-      expect((yield* Effect.flip(c.get(DefaultSeed.appId, made.id)))._tag).toBe("ConversationNotFound")
+      expect((yield* Effect.flip(c.forApp(DefaultSeed.appId).get(made.id)))._tag).toBe("ConversationNotFound")
       expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({})
       const bad = yield* setFaults({ default: { drop: 7 } })
       expect(bad.status).toBe(400)
@@ -86,7 +86,7 @@ layer(Emulator.layer({ faults: { routes: { "Conversations.create": { serverError
   it.effect("a create that meets a 503 is not repeated by the default policy", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator
-      const result = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.create(emulator.appId, { type: "sdkGroup" }))).pipe(
+      const result = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.forApp(emulator.appId).create({ type: "sdkGroup" }))).pipe(
         Effect.provide(
           EmulatorClient.layer({ credentials: Credentials.basic({ keyId: emulator.keyId, secret: emulator.keySecret }) }).pipe(
             Layer.provide(NodeHttpClient.layerUndici)

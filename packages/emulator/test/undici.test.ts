@@ -43,7 +43,7 @@ describe("undici transport failures", () => {
   it.live("connection refused is a TransportError that was not sent", () =>
     Effect.gen(function*() {
       const port = yield* Effect.promise(freePort)
-      const error = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.get(DefaultSeed.appId, CONV))).pipe(
+      const error = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.forApp(DefaultSeed.appId).get(CONV))).pipe(
         Effect.provide(Undici.layer({
           baseUrl: `http://127.0.0.1:${port}`,
           credentials: Credentials.basic({ keyId: "k", secret: "s" }),
@@ -58,19 +58,19 @@ describe("undici transport failures", () => {
       const c = yield* Conversations
       const emulator = yield* Emulator
       yield* setFaults({ routes: { "Conversations.get": { drop: 1 } } })
-      expect((yield* Effect.flip(c.get(emulator.appId, CONV)))._tag).toBe("TransportError")
+      expect((yield* Effect.flip(c.forApp(emulator.appId).get(CONV)))._tag).toBe("TransportError")
 
       yield* setFaults({ routes: { "Conversations.get": { slow: 1, latencyMs: 500 } } })
-      expect(yield* Effect.flip(c.get(emulator.appId, CONV, { timeout: "50 millis" }))).toMatchObject({
+      expect(yield* Effect.flip(c.forApp(emulator.appId).get(CONV, { timeout: "50 millis" }))).toMatchObject({
         _tag: "RequestTimeout",
         timeoutMillis: 50
       })
-      const fiber = yield* Effect.fork(c.get(emulator.appId, CONV))
+      const fiber = yield* Effect.fork(c.forApp(emulator.appId).get(CONV))
       yield* Effect.sleep("20 millis")
       const exit = yield* Fiber.interrupt(fiber)
       expect(exit._tag).toBe("Failure")
       yield* setFaults({})
-      expect((yield* c.get(emulator.appId, CONV)).id).toBe(CONV)
+      expect((yield* c.forApp(emulator.appId).get(CONV)).id).toBe(CONV)
     }).pipe(Effect.provide(undiciOn({ retry: false }).pipe(Layer.provideMerge(Emulator.layer())))))
 })
 
@@ -97,7 +97,7 @@ describe("undici dispatcher ownership", () => {
     () => Effect.void
   )
   const getOnce = (options: Partial<UndiciOptions> & { baseUrl: string }) =>
-    Effect.flatMap(Conversations, (c) => c.get(DefaultSeed.appId, CONV)).pipe(
+    Effect.flatMap(Conversations, (c) => c.forApp(DefaultSeed.appId).get(CONV)).pipe(
       Effect.provide(Undici.layer({ credentials: Credentials.basic({ keyId: "k", secret: "s" }), ...options }))
     )
   const settled = (condition: () => boolean) =>

@@ -9,37 +9,17 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { Conversation } from "../Conversation.js"
 import type { ListError } from "../ConversationsError.js"
+import type { StreamOptions } from "../Conversations.js"
 import type { ListQuery } from "../ListQuery.js"
 import type { CallOptions } from "../Operations.js"
-import type { ConversationListFilter, ConversationPage, Page } from "../Pagination.js"
+import type { ConversationPage, Page } from "../Pagination.js"
 
-type List = (appId: string, query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
+type List = (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
 
-/**
- * What to stream and how.
- *
- * @since 0.1.0
- * @category models
- */
-export interface StreamOptions extends CallOptions {
-  /** Whose conversations: exactly one of `userId` or `userExternalId`. */
-  readonly filter: ConversationListFilter
-  /** Records per request, 1-100. The service's default (25) when omitted. */
-  readonly pageSize?: number | undefined
-  /** Start after this cursor and walk forwards (following `meta.afterCursor`). */
-  readonly after?: string | undefined
-  /** Start before this cursor and walk backwards (following `meta.beforeCursor`). */
-  readonly before?: string | undefined
-  /**
-   * Pages to fetch ahead while the consumer works on the current one.
-   * 0 (the default) requests a page only when the consumer needs it.
-   */
-  readonly readAhead?: number | undefined
-}
-
+// `page.before` walks backwards (following `meta.beforeCursor`); otherwise forwards while `meta.hasMore`.
 const nextPage = (options: StreamOptions, page: ConversationPage): Option.Option<Page> => {
-  const size = options.pageSize
-  if (options.before !== undefined) {
+  const size = options.page?.size
+  if (options.page?.before !== undefined) {
     const cursor = page.meta.beforeCursor
     return cursor === undefined ? Option.none() : Option.some({ before: cursor, size })
   }
@@ -52,12 +32,12 @@ const withReadAhead = <A, E>(stream: Stream.Stream<A, E>, options: StreamOptions
     ? Stream.buffer(stream, { capacity: options.readAhead })
     : stream
 
-const rawPages = (list: List, appId: string, options: StreamOptions) =>
+const rawPages = (list: List, options: StreamOptions) =>
   Stream.paginateEffect(
-    { after: options.after, before: options.before, size: options.pageSize } as Page,
-    (page) =>
+    options.page ?? {},
+    (page: Page) =>
       Effect.map(
-        list(appId, { filter: options.filter, page }, options),
+        list({ filter: options.filter, page }, options),
         (result) => [result, nextPage(options, result)] as const
       )
   )
@@ -65,16 +45,14 @@ const rawPages = (list: List, appId: string, options: StreamOptions) =>
 /** Every page of a listing, in the order the cursors lead. */
 export const pages = (
   list: List,
-  appId: string,
   options: StreamOptions
-): Stream.Stream<ConversationPage, ListError> => withReadAhead(rawPages(list, appId, options), options)
+): Stream.Stream<ConversationPage, ListError> => withReadAhead(rawPages(list, options), options)
 
 /** Every conversation of a listing, page after page. */
 export const conversations = (
   list: List,
-  appId: string,
   options: StreamOptions
 ): Stream.Stream<Conversation, ListError> =>
-  withReadAhead(rawPages(list, appId, options), options).pipe(
+  withReadAhead(rawPages(list, options), options).pipe(
     Stream.mapChunks(Chunk.flatMap((page) => Chunk.unsafeFromArray(page.conversations)))
   )
