@@ -10,10 +10,8 @@ import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
 import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
@@ -28,18 +26,13 @@ import {
 } from "./ConversationsError.js"
 import * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
-import * as Host from "./Host.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { CallOptions } from "./Operations.js"
 import type { ConversationPage } from "./Pagination.js"
-import * as HttpBackend from "./internal/httpBackend.js"
-import * as Pipeline from "./internal/pipeline.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
-import type { Transport } from "./internal/transport.js"
-import { makeServices } from "./internal/service.js"
-import { userAgent } from "./internal/version.js"
+import * as Live from "./internal/live.js"
 import * as RetryPolicy from "./RetryPolicy.js"
-import { Users, type UsersService } from "./Users.js"
+import type { Users, UsersService } from "./Users.js"
 
 /**
  * What to stream and how: the list query (`filter`, and `page` with `size`
@@ -181,158 +174,37 @@ export interface ConversationsOptions {
 }
 
 /**
- * Build both live services (Conversations and Users) on a transport.
+ * Both live services, as `make` builds them.
  *
- * @since 0.1.0
- * @category constructors
+ * @since 0.2.0
+ * @category models
  */
-export const makeWith = (options: ConversationsOptions, transport: Transport) =>
-  Effect.gen(function*() {
-    const baseUrl = yield* Either.match(Host.validateBaseUrl(options.baseUrl ?? Host.us), {
-      onLeft: Effect.fail,
-      onRight: Effect.succeed
-    })
-    const authorization = yield* Credentials.authorization(options.credentials)
-    const backend = HttpBackend.make({ baseUrl, authorization, settings: Pipeline.settings(options), userAgent }, transport)
-    return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
-  })
+export interface Services {
+  readonly conversations: ConversationsService
+  readonly users: UsersService
+}
 
 /**
- * Build both live services (Conversations and Users) on the platform's HttpClient.
+ * `layerConfig`'s options: each of these fields is read from its own `Config`
+ * (the `SUNCO_*` variables unless given), the others are plain values.
  *
- * @since 0.1.0
- * @category constructors
+ * @since 0.2.0
+ * @category models
  */
-export const makeAll = (options: ConversationsOptions) =>
+export interface ConversationsConfig extends Omit<ConversationsOptions, "baseUrl" | "credentials" | "appId" | "timeout"> {
+  /** Default: `SUNCO_BASE_URL`, else `https://{SUNCO_SUBDOMAIN}.zendesk.com/sc`, else `SUNCO_REGION` (`us` or `eu`). */
+  readonly baseUrl?: Config.Config<string> | undefined
+  /** Default: `SUNCO_KEY_ID` and `SUNCO_KEY_SECRET` (read as `Redacted`), `SUNCO_AUTH` (`basic` or `jwt`), `SUNCO_JWT_SCOPE`. */
+  readonly credentials?: Config.Config<Credentials.Credentials> | undefined
+  /** Default: `SUNCO_APP_ID`, optional. */
+  readonly appId?: Config.Config<string | Option.Option<string>> | undefined
+  /** Default: `SUNCO_TIMEOUT`, optional (e.g. `10 seconds`). */
+  readonly timeout?: Config.Config<Duration.Duration | Option.Option<Duration.Duration>> | undefined
+}
+
+const overHttpClient = (options: ConversationsOptions) =>
   Effect.flatMap(HttpClient.HttpClient, (client) =>
-    makeWith(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client)))
-
-/**
- * The two services as a layer, from whatever builds them. Resources the
- * build acquires in its `Scope` (an undici Agent) are released with the layer.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerFrom = <E, R>(
-  build: Effect.Effect<{ readonly conversations: ConversationsService; readonly users: UsersService }, E, R>
-): Layer.Layer<Conversations | Users, E, Exclude<R, Scope.Scope>> =>
-  Layer.scopedContext(
-    Effect.map(build, (s) => Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
-  )
-
-/**
- * Build the Conversations service on an HttpClient.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const make = (
-  options: ConversationsOptions
-): Effect.Effect<ConversationsService, ConfigurationError, HttpClient.HttpClient> =>
-  Effect.map(makeAll(options), (s) => s.conversations)
-
-/**
- * A layer of the live services (Conversations and Users) from explicit values,
- * on the platform's HttpClient (any runtime, any client middleware). On Node,
- * `Undici.layer` from `@sunco-effect/conversations/Undici` is faster.
- *
- * @example
- * ```ts
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Layer, Redacted } from "effect"
- * import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
- *
- * const ConversationsLive = Conversations.layer({
- *   baseUrl: Host.eu,
- *   credentials: Credentials.basic({ keyId: "app_…", secret: Redacted.make("…") })
- * }).pipe(Layer.provide(NodeHttpClient.layerUndici))
- * ```
- * @since 0.1.0
- * @category layers
- */
-export const layer = (
-  options: ConversationsOptions
-): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => layerFrom(makeAll(options))
-
-/**
- * The options read from configuration (environment variables by default):
- *
- * | variable | meaning |
- * |---|---|
- * | `SUNCO_BASE_URL` | base URL; or `SUNCO_SUBDOMAIN` for `https://{subdomain}.zendesk.com/sc`, or `SUNCO_REGION` = `us` / `eu` |
- * | `SUNCO_APP_ID` | optional app id |
- * | `SUNCO_KEY_ID`, `SUNCO_KEY_SECRET` | the API key |
- * | `SUNCO_AUTH` | `basic` (default) or `jwt` |
- * | `SUNCO_JWT_SCOPE` | `app` (default), `account` or `integration` |
- * | `SUNCO_TIMEOUT` | per-attempt timeout, a duration such as `10 seconds` |
- *
- * @since 0.1.0
- * @category config
- */
-export const config: Config.Config<ConversationsOptions> = Config.all({
-  baseUrl: Config.option(Config.string("SUNCO_BASE_URL")),
-  subdomain: Config.option(Config.string("SUNCO_SUBDOMAIN")),
-  region: Config.literal("us", "eu")("SUNCO_REGION").pipe(Config.withDefault("us" as const)),
-  appId: Config.option(Config.string("SUNCO_APP_ID")),
-  keyId: Config.string("SUNCO_KEY_ID"),
-  secret: Config.redacted("SUNCO_KEY_SECRET"),
-  auth: Config.literal("basic", "jwt")("SUNCO_AUTH").pipe(Config.withDefault("basic" as const)),
-  scope: Config.literal("app", "account", "integration")("SUNCO_JWT_SCOPE").pipe(Config.withDefault("app" as const)),
-  timeout: Config.option(Config.duration("SUNCO_TIMEOUT"))
-}).pipe(
-  Config.mapOrFail((c) => {
-    const baseUrl = Option.isSome(c.baseUrl)
-      ? Either.right(c.baseUrl.value)
-      : Option.isSome(c.subdomain)
-      ? Either.mapLeft(Host.validateSubdomain(c.subdomain.value), (e) => ConfigError.InvalidData(["SUNCO_SUBDOMAIN"], e.detail))
-      : Either.right(c.region === "eu" ? Host.eu : Host.us)
-    return Either.map(baseUrl, (baseUrl): ConversationsOptions => ({
-      baseUrl,
-      appId: Option.getOrUndefined(c.appId),
-      timeout: Option.getOrUndefined(c.timeout),
-      credentials: c.auth === "jwt"
-        ? Credentials.jwt({ keyId: c.keyId, secret: c.secret, scope: c.scope })
-        : Credentials.basic({ keyId: c.keyId, secret: c.secret })
-    }))
-  })
-)
-
-/**
- * A layer of the live services from Effect `Config` (see `config`), with
- * optional overrides for what configuration does not carry (retry policy,
- * client middleware).
- *
- * @example
- * ```ts
- * const ConversationsLive = Conversations.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
- * ```
- * @since 0.1.0
- * @category layers
- */
-export const layerConfig = (
-  overrides: Omit<Partial<ConversationsOptions>, "credentials" | "baseUrl"> = {},
-  from: Config.Config<ConversationsOptions> = config
-): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => layerFromConfig(from, overrides, layer)
-
-/**
- * Read options from `Config`, apply overrides, and build a layer with them;
- * a configuration error becomes a `ConfigurationError`.
- *
- * @since 0.1.0
- * @category config
- */
-export const layerFromConfig = <O extends ConversationsOptions, R>(
-  from: Config.Config<ConversationsOptions>,
-  overrides: Omit<Partial<O>, "credentials" | "baseUrl">,
-  build: (options: O) => Layer.Layer<Conversations | Users, ConfigurationError, R>
-): Layer.Layer<Conversations | Users, ConfigurationError, R> =>
-  Layer.unwrapEffect(
-    Effect.map(
-      Effect.mapError(from, (e) => new ConfigurationError({ detail: String(e) })),
-      (options) => build({ ...options, ...overrides } as O)
-    )
-  )
+    Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client)))
 
 /**
  * The Conversations service tag.
@@ -354,13 +226,77 @@ export class Conversations extends Context.Tag("@sunco-effect/conversations/Conv
   Conversations,
   ConversationsService
 >() {
-  /** See `layer`. */
-  static readonly layer = layer
-  /** See `layerConfig`. */
-  static readonly layerConfig = layerConfig
-  /** See `make`. */
-  static readonly make = make
-  /** See `config`. */
-  static readonly config = config
-}
+  /**
+   * Both services (`conversations`, `users`) on the platform's `HttpClient`, from explicit values.
+   *
+   * @example
+   * ```ts
+   * import { Conversations, Credentials } from "@sunco-effect/conversations"
+   * import { Effect, Redacted } from "effect"
+   *
+   * const services = Conversations.make({
+   *   appId: "5d8cff3cd55b040010928b5b",
+   *   credentials: Credentials.basic({ keyId: "app_5d8cff3cd55b040010928b5c", secret: Redacted.make("…") })
+   * })
+   * const conversation = Effect.flatMap(services, ({ conversations }) => conversations.get("c93bb9c14dde8ffb94564eae"))
+   * ```
+   * @since 0.1.0
+   */
+  static readonly make = (
+    options: ConversationsOptions
+  ): Effect.Effect<Services, ConfigurationError, HttpClient.HttpClient> => overHttpClient(options)
 
+  /**
+   * A layer of the live services (Conversations and Users) from explicit values, on the platform's
+   * `HttpClient` (any runtime, any client middleware). On Node, `Undici.layer` from
+   * `@sunco-effect/conversations/Undici` is faster.
+   *
+   * @example
+   * ```ts
+   * import { NodeHttpClient } from "@effect/platform-node"
+   * import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
+   * import { Layer, Redacted } from "effect"
+   *
+   * const ConversationsLive = Conversations.layer({
+   *   baseUrl: Host.eu,
+   *   appId: "5d8cff3cd55b040010928b5b",
+   *   credentials: Credentials.basic({ keyId: "app_5d8cff3cd55b040010928b5c", secret: Redacted.make("…") })
+   * }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+   * ```
+   * @since 0.1.0
+   */
+  static readonly layer = (
+    options: ConversationsOptions
+  ): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => Live.toLayer(overHttpClient(options))
+
+  /**
+   * A layer of the live services with options from Effect `Config`: each of `baseUrl`,
+   * `credentials`, `appId` and `timeout` from the `Config` you give, or from the `SUNCO_*`
+   * variables (`Conversations.defaultConfig`). A missing or invalid variable fails the layer with
+   * its `ConfigError`.
+   *
+   * @example
+   * ```ts
+   * import { NodeHttpClient } from "@effect/platform-node"
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Config, Layer } from "effect"
+   *
+   * // SUNCO_BASE_URL, SUNCO_KEY_ID, SUNCO_KEY_SECRET, …; the app from a variable of your own
+   * const ConversationsLive = Conversations.layerConfig({ appId: Config.string("SUPPORT_APP_ID") }).pipe(
+   *   Layer.provide(NodeHttpClient.layerUndici)
+   * )
+   * ```
+   * @since 0.1.0
+   */
+  static readonly layerConfig = (
+    config: ConversationsConfig = {}
+  ): Layer.Layer<Conversations | Users, ConfigError.ConfigError | ConfigurationError, HttpClient.HttpClient> =>
+    Live.toLayer(Effect.flatMap(Live.options(config), overHttpClient))
+
+  /**
+   * Where `layerConfig` reads each option when not told otherwise: the `SUNCO_*` variables.
+   *
+   * @since 0.2.0
+   */
+  static readonly defaultConfig = Live.defaultConfig
+}

@@ -1,27 +1,23 @@
 /**
  * The live services over undici's dispatcher, driven directly: the fastest
- * way to run the client on Node (see BENCHMARKS.md). Same options, retries,
- * timeouts, spans and errors as `Conversations.layer`; it only skips the
- * platform HttpClient, so `transformClient` does not apply.
+ * way to run the client on Node (see BENCHMARKS.md). Same constructors,
+ * options, retries, timeouts, spans and errors as `Conversations`; it only
+ * skips the platform HttpClient, so `transformClient` does not apply.
  *
- * Imported from its own entry point, `@sunco-effect/conversations/Undici`,
- * so that programs which do not use it never load undici.
+ * Node only. Imported from its own entry point,
+ * `@sunco-effect/conversations/Undici`, so that programs which do not use it
+ * never load undici.
  *
  * @since 0.1.0
  */
-import type * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
 import { Agent, type Dispatcher } from "undici"
-import {
-  config as conversationsConfig,
-  type Conversations,
-  type ConversationsOptions,
-  layerFrom,
-  layerFromConfig,
-  makeWith
-} from "./Conversations.js"
+import type { Conversations, ConversationsConfig, ConversationsOptions, Services } from "./Conversations.js"
 import type { ConfigurationError } from "./ConversationsError.js"
+import * as Live from "./internal/live.js"
 import * as UndiciTransport from "./internal/undiciTransport.js"
 import type { Users } from "./Users.js"
 
@@ -40,42 +36,58 @@ export interface UndiciOptions extends Omit<ConversationsOptions, "transformClie
 }
 
 /**
- * Conversations and Users over undici, from explicit values.
+ * `Undici.layerConfig`'s options: as `Conversations.layerConfig`'s, plus a dispatcher.
  *
- * @example
- * ```ts
- * import { Undici } from "@sunco-effect/conversations/Undici"
- * const ConversationsLive = Undici.layer({ baseUrl: Host.eu, credentials })
- * ```
- * @since 0.1.0
- * @category layers
+ * @since 0.2.0
+ * @category models
  */
-export const layer = (options: UndiciOptions): Layer.Layer<Conversations | Users, ConfigurationError> =>
-  layerFrom(Effect.flatMap(
-    options.dispatcher ? Effect.succeed(options.dispatcher) : ownAgent,
-    (dispatcher) => makeWith(options, UndiciTransport.make(dispatcher))
-  ))
+export interface UndiciConfig extends Omit<ConversationsConfig, "transformClient"> {
+  readonly dispatcher?: Dispatcher | undefined
+}
 
 const ownAgent = Effect.acquireRelease(
   Effect.sync(() => new Agent()),
   (agent) => Effect.promise(() => agent.close())
 )
 
-/**
- * Conversations and Users over undici, from Effect `Config` (the variables of `Conversations.config`).
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerConfig = (
-  overrides: Omit<Partial<UndiciOptions>, "credentials" | "baseUrl"> = {},
-  from: Config.Config<ConversationsOptions> = conversationsConfig
-): Layer.Layer<Conversations | Users, ConfigurationError> => layerFromConfig(from, overrides, layer)
+const make = (options: UndiciOptions): Effect.Effect<Services, ConfigurationError, Scope.Scope> =>
+  Effect.flatMap(
+    options.dispatcher ? Effect.succeed(options.dispatcher) : ownAgent,
+    (dispatcher) => Live.build(options, UndiciTransport.make(dispatcher))
+  )
 
 /**
- * The namespace form, for `Undici.layer(…)`.
+ * The constructors of the live services over undici, named as `Conversations`'s.
  *
+ * @example
+ * ```ts
+ * import { Credentials, Host } from "@sunco-effect/conversations"
+ * import { Undici } from "@sunco-effect/conversations/Undici"
+ * import { Config, Redacted } from "effect"
+ *
+ * // explicit values
+ * const Explicit = Undici.layer({
+ *   baseUrl: Host.eu,
+ *   appId: "5d8cff3cd55b040010928b5b",
+ *   credentials: Credentials.basic({ keyId: "app_5d8cff3cd55b040010928b5c", secret: Redacted.make("…") })
+ * })
+ * // from the SUNCO_* variables, the app from one of your own
+ * const FromEnv = Undici.layerConfig({ appId: Config.string("SUPPORT_APP_ID") })
+ * ```
  * @since 0.1.0
- * @category layers
+ * @category constructors
  */
-export const Undici = { layer, layerConfig } as const
+export const Undici: {
+  /** Both services, in a scope that owns the Agent (unless `dispatcher` is given). */
+  readonly make: (options: UndiciOptions) => Effect.Effect<Services, ConfigurationError, Scope.Scope>
+  /** The live services as a layer, from explicit values. */
+  readonly layer: (options: UndiciOptions) => Layer.Layer<Conversations | Users, ConfigurationError>
+  /** The live services as a layer, options from `Config` (the `SUNCO_*` variables by default). */
+  readonly layerConfig: (
+    config?: UndiciConfig
+  ) => Layer.Layer<Conversations | Users, ConfigError.ConfigError | ConfigurationError>
+} = {
+  make,
+  layer: (options) => Live.toLayer(make(options)),
+  layerConfig: (config = {}) => Live.toLayer(Effect.flatMap(Live.options(config), make))
+}

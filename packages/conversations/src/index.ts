@@ -14,7 +14,14 @@ export * from "./Metadata.js"
 export * from "./Pagination.js"
 export * from "./User.js"
 
-export { Conversations, type ConversationsOptions, type ConversationsService, type StreamOptions } from "./Conversations.js"
+export {
+  Conversations,
+  type ConversationsConfig,
+  type ConversationsOptions,
+  type ConversationsService,
+  type Services,
+  type StreamOptions
+} from "./Conversations.js"
 export type { CallOptions, Operation } from "./Operations.js"
 export { Users, type UsersService } from "./Users.js"
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Conversations } from "@sunco-effect/conversations"
-import { ConfigProvider, Effect, Layer, Option } from "effect"
+import { Conversations, type ConversationsConfig } from "@sunco-effect/conversations"
+import { Config, ConfigError, ConfigProvider, Effect, Layer, Option } from "effect"
 import * as jose from "jose"
 import { APP, CONV, conversationJson, makeMock, ok, SECRET } from "./support/MockHttp.js"
 
-const withEnv = (env: Record<string, string>) =>
+const withEnv = (env: Record<string, string>, config: ConversationsConfig = {}) =>
   Effect.gen(function*() {
     const mock = makeMock(() => ok({ conversation: conversationJson }))
     const result = yield* Effect.flatMap(Conversations, (c) => Effect.as(c.forApp(APP).get(CONV), c.appId)).pipe(
-      Effect.provide(Conversations.layerConfig().pipe(Layer.provide(mock.layer))),
+      Effect.provide(Conversations.layerConfig(config).pipe(Layer.provide(mock.layer))),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))),
       Effect.either
     )
@@ -43,13 +43,25 @@ describe("layerConfig reads the environment", () => {
       expect(payload.scope).toBe("account")
     }))
 
-  it.effect("a missing key or a bad subdomain is a ConfigurationError that names the variable", () =>
+  it.effect("a missing key or a bad subdomain reaches the user as the ConfigError that names the variable", () =>
     Effect.gen(function*() {
       const missing = (yield* withEnv({ SUNCO_KEY_ID: "app_abc" })).result
-      expect(missing._tag === "Left" && missing.left._tag).toBe("ConfigurationError")
-      expect(missing._tag === "Left" && missing.left.message).toContain("SUNCO_KEY_SECRET")
+      expect(missing._tag === "Left" && ConfigError.isConfigError(missing.left)).toBe(true)
+      expect(missing._tag === "Left" && String(missing.left)).toContain("SUNCO_KEY_SECRET")
       const bad = (yield* withEnv({ ...key, SUNCO_SUBDOMAIN: "not a host" })).result
-      expect(bad._tag === "Left" && bad.left.message).toContain("SUNCO_SUBDOMAIN")
+      expect(bad._tag === "Left" && ConfigError.isConfigError(bad.left)).toBe(true)
+      expect(bad._tag === "Left" && String(bad.left)).toContain("SUNCO_SUBDOMAIN")
       expect(JSON.stringify(bad)).not.toContain(SECRET)
+    }))
+
+  it.effect("each option can come from a Config of the user's own; the others keep their SUNCO_* default", () =>
+    Effect.gen(function*() {
+      const { result, requests } = yield* withEnv(
+        { ...key, SUPPORT_APP: APP, SUPPORT_URL: "http://127.0.0.1:7" },
+        { appId: Config.string("SUPPORT_APP"), baseUrl: Config.string("SUPPORT_URL") }
+      )
+      expect(result._tag === "Right" && Option.getOrNull(result.right)).toBe(APP)
+      expect(requests[0]!.url.origin).toBe("http://127.0.0.1:7")
+      expect(requests[0]!.headers.authorization).toMatch(/^Basic /)
     }))
 })

@@ -8,7 +8,7 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { ConversationsService, StreamOptions } from "../Conversations.js"
+import type { ConversationsService, Services, StreamOptions } from "../Conversations.js"
 import type { ListQuery } from "../ListQuery.js"
 import {
   type CallOptions,
@@ -32,10 +32,6 @@ const noApp: Violation = {
   detail: "no app is configured: give the layer an appId (SUNCO_APP_ID) or use forApp(appId)"
 }
 
-export interface Services {
-  readonly conversations: ConversationsService
-  readonly users: UsersService
-}
 
 export const makeServices = (backend: Backend, validation: ValidationOptions, appId: Option.Option<string>): Services => {
   const call = <N extends Operation>(
