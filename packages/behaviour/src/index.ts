@@ -4,7 +4,8 @@
  * talking to the emulator, so the two cannot drift apart.
  */
 import { expect, layer } from "@effect/vitest"
-import { Conversations, type Seed, Users } from "@sunco-effect/conversations"
+import { Conversations, Users } from "@sunco-effect/conversations"
+import type { EmulatorSeed } from "@sunco-effect/emulator"
 import { Chunk, Effect, type Layer, Stream } from "effect"
 
 export const APP = "5f0c8b0e3f1a2b001e4d6c01"
@@ -13,7 +14,8 @@ export const OTHER_APP = "5f0c8b0e3f1a2b001e4d6cff"
 /** An account key reaches every app, so 404 app_not_found is observable (an app key gets 403 elsewhere). */
 export const accountKey = { id: "act_5f0c8b0e3f1a2b001e4d6c03", secret: "behaviour-account-secret" }
 
-export const seed: Seed.Seed = {
+// The emulator's seed (with keys) is also a seed of the test layer, which ignores the keys.
+export const seed: EmulatorSeed.EmulatorSeed = {
   apps: [
     {
       id: APP,

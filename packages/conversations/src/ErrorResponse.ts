@@ -35,3 +35,18 @@ export const ErrorResponse = Schema.Struct({
  * @category models
  */
 export interface ErrorResponse extends Schema.Schema.Type<typeof ErrorResponse> {}
+
+/**
+ * An error response as it arrived (or as the in-memory store gives it),
+ * before it is classified into the operation's typed error.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ApiFailure {
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly requestId?: string | undefined
+  readonly retryAfterMillis?: number | undefined
+}

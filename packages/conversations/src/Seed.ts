@@ -1,23 +1,11 @@
 /**
- * The seed format of the in-memory store, shared by the test layer and the
- * emulator (which reads it from a JSON file).
+ * The seed format of the in-memory store: the apps, users and conversations
+ * the test layer (and the emulator, which adds API keys of its own) start with.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import { MetadataInput } from "./Metadata.js"
-
-/**
- * An API key. `scope: "app"` keys reach only their own app; `"account"` keys reach every app.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const SeedKey = Schema.Struct({
-  id: Schema.String,
-  secret: Schema.String,
-  scope: Schema.optional(Schema.Literal("app", "account"))
-})
 
 /**
  * @since 0.1.0
@@ -55,7 +43,6 @@ export const SeedConversation = Schema.Struct({
 export const SeedApp = Schema.Struct({
   id: Schema.String,
   displayName: Schema.optional(Schema.String),
-  keys: Schema.optional(Schema.Array(SeedKey)),
   users: Schema.optional(Schema.Array(SeedUser)),
   conversations: Schema.optional(Schema.Array(SeedConversation))
 })
@@ -68,19 +55,16 @@ export const SeedApp = Schema.Struct({
  * {
  *   "apps": [{
  *     "id": "5d8cff3cd55b040010928b5b",
- *     "keys": [{ "id": "app_5d8cff3cd55b040010928b5c", "secret": "s3cr3t", "scope": "app" }],
  *     "users": [{ "id": "42589ad070d43be9b00ff7e5", "externalId": "ada" }],
  *     "conversations": [{ "type": "personal", "participants": ["ada"] }]
- *   }],
- *   "accountKeys": [{ "id": "act_5963ceb97cde542d000dbdb1", "secret": "acc0unt" }]
+ *   }]
  * }
  * ```
  * @since 0.1.0
  * @category schemas
  */
 export const Seed = Schema.Struct({
-  apps: Schema.Array(SeedApp),
-  accountKeys: Schema.optional(Schema.Array(SeedKey))
+  apps: Schema.Array(SeedApp)
 })
 
 /**
@@ -88,9 +72,3 @@ export const Seed = Schema.Struct({
  * @category models
  */
 export interface Seed extends Schema.Schema.Type<typeof Seed> {}
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type SeedKey = typeof SeedKey.Type

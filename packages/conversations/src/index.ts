@@ -31,8 +31,6 @@ export * as ConversationsTest from "./ConversationsTest.js"
 export * as Credentials from "./Credentials.js"
 /** Base URL presets and checks. @since 0.1.0 */
 export * as Host from "./Host.js"
-/** The in-memory store behind the test layer and the emulator. @since 0.1.0 */
-export * as InMemoryStore from "./InMemoryStore.js"
 /** The list query on the wire: encode, decode, links. @since 0.2.0 */
 export * as ListQuery from "./ListQuery.js"
 /** The operation table: every operation declared once. @since 0.2.0 */
@@ -41,5 +39,3 @@ export * as Operations from "./Operations.js"
 export * as RetryPolicy from "./RetryPolicy.js"
 /** The seed format. @since 0.1.0 */
 export * as Seed from "./Seed.js"
-/** Request validation rules. @since 0.1.0 */
-export * as Validation from "./Validation.js"

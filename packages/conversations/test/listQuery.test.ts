@@ -3,7 +3,8 @@
  * to the same query; what the client's rules refuse, the store refuses too.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { InMemoryStore, ListQuery, Validation } from "@sunco-effect/conversations"
+import { ListQuery } from "@sunco-effect/conversations"
+import { InMemoryStore, Validation } from "@sunco-effect/conversations/Testing"
 import { Either, FastCheck as fc } from "effect"
 
 const hex = fc.stringMatching(/^[0-9a-f]{24}$/)

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
-import type { Seed } from "@sunco-effect/conversations"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { type ApiFailure, failures } from "./ErrorBody.js"
 
 /**
@@ -30,7 +30,7 @@ export interface ApiKey {
  * @since 0.1.0
  * @category constructors
  */
-export const keysOf = (seed: Seed.Seed): Map<string, ApiKey> => {
+export const keysOf = (seed: EmulatorSeed): Map<string, ApiKey> => {
   const keys = new Map<string, ApiKey>()
   for (const app of seed.apps) {
     for (const key of app.keys ?? []) {

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Seed } from "@sunco-effect/conversations"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 
 /**
  * @since 0.1.0
@@ -39,7 +39,7 @@ export const accountKey = { id: "act_5f0c8b0e3f1a2b001e4d6c03", secret: "emulato
  * @since 0.1.0
  * @category constants
  */
-export const seed: Seed.Seed = {
+export const seed: EmulatorSeed = {
   apps: [{
     id: appId,
     displayName: "Emulated app",

@@ -12,7 +12,9 @@ import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { ConfigurationError, InMemoryStore, type Seed } from "@sunco-effect/conversations"
+import { ConfigurationError } from "@sunco-effect/conversations"
+import { InMemoryStore } from "@sunco-effect/conversations/Testing"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -32,7 +34,7 @@ import { operationRoutes } from "./routes/operations.js"
  */
 export interface EmulatorOptions {
   /** Apps, keys, users and conversations. Default: `DefaultSeed.seed`. */
-  readonly seed?: Seed.Seed | undefined
+  readonly seed?: EmulatorSeed | undefined
   /** Also seed this app with one app-scoped key (the CLI's `--app-id`, `--key-id`, `--key-secret`). */
   readonly app?: { readonly appId: string; readonly keyId: string; readonly keySecret: string } | undefined
   readonly faults?: FaultConfig | undefined
@@ -94,7 +96,7 @@ const withRequestLog = (log: (line: string) => void) =>
 export const makeState = (options: EmulatorOptions = {}): Either.Either<EmulatorStateShape, ConfigurationError> => {
   const base = options.seed ?? DefaultSeed.seed
   const extra = options.app
-  const initialSeed: Seed.Seed = extra && !base.apps.some((a) => a.id === extra.appId)
+  const initialSeed: EmulatorSeed = extra && !base.apps.some((a) => a.id === extra.appId)
     ? { ...base, apps: [...base.apps, { id: extra.appId }] }
     : base
   const extraKeys: Array<ApiKey> = extra

@@ -4,7 +4,8 @@
  * @since 0.1.0
  */
 import * as Context from "effect/Context"
-import type { InMemoryStore, Seed } from "@sunco-effect/conversations"
+import type { InMemoryStore } from "@sunco-effect/conversations/Testing"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 import type { ApiKey } from "./Auth.js"
 import type { Faults } from "./Faults.js"
 
@@ -18,7 +19,7 @@ export interface EmulatorStateShape {
   /** Current keys; replaced when the state is reset with a new seed. */
   keys: Map<string, ApiKey>
   /** What a reset without a body goes back to. */
-  readonly initialSeed: Seed.Seed
+  readonly initialSeed: EmulatorSeed
   /** Keys that survive resets (those given on the command line). */
   readonly extraKeys: ReadonlyArray<ApiKey>
 }

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import type { InMemoryStore } from "@sunco-effect/conversations"
+import type { InMemoryStore } from "@sunco-effect/conversations/Testing"
 
 /**
  * @since 0.1.0

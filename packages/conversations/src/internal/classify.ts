@@ -19,14 +19,9 @@ import {
 } from "../ConversationsError.js"
 import { type ErrorOf, type Input, mapOperations, type Operation, type SpecificErrors } from "../Operations.js"
 
-/** An error response as it arrived, before classification. */
-export interface ApiFailure {
-  readonly status: number
-  readonly code: string
-  readonly title: string
-  readonly requestId?: string | undefined
-  readonly retryAfterMillis?: number | undefined
-}
+import type { ApiFailure } from "../ErrorResponse.js"
+
+export type { ApiFailure }
 
 // The table's error lists as sets, built once.
 const specific = mapOperations((spec): ReadonlySet<keyof SpecificErrors> => new Set(spec.errors))

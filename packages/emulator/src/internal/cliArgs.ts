@@ -8,7 +8,7 @@
  * more peer dependency that users' apps must keep on matching versions.
  */
 import { parseArgs } from "node:util"
-import { Seed } from "@sunco-effect/conversations"
+import { EmulatorSeed } from "../EmulatorSeed.js"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -122,7 +122,7 @@ const readJson = <A, I>(readText: (file: string) => string, file: string, schema
 }
 
 // A seed file may carry its own "faults"; --faults and the fault flags override it.
-const SeedFile = Schema.Struct({ ...Seed.Seed.fields, faults: Schema.optional(FaultConfig) })
+const SeedFile = Schema.Struct({ ...EmulatorSeed.fields, faults: Schema.optional(FaultConfig) })
 
 const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => string): Command => {
   let values: ReturnType<typeof parseArgs<{ options: typeof flags; strict: true }>>["values"]

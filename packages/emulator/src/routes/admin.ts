@@ -6,7 +6,7 @@
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Seed } from "@sunco-effect/conversations"
+import { EmulatorSeed } from "../EmulatorSeed.js"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -50,7 +50,7 @@ export const adminRoutes = HttpRouter.empty.pipe(
     "/__emulator/reset",
     Effect.gen(function*() {
       const state = yield* EmulatorState
-      const seed = yield* readOptional(Seed.Seed)
+      const seed = yield* readOptional(EmulatorSeed)
       if (Either.isLeft(seed)) return errorResponse(seed.left)
       const next = seed.right ?? state.initialSeed
       const problem = state.store.reset(next)

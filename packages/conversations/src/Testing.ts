@@ -1,0 +1,12 @@
+/**
+ * What test tooling and the emulator share with the client, and applications
+ * do not need: the in-memory store that answers like the service, and the
+ * request rules as plain functions.
+ *
+ * @since 0.2.0
+ */
+
+/** The in-memory store behind the test layer and the emulator. @since 0.2.0 */
+export * as InMemoryStore from "./InMemoryStore.js"
+/** The request rules of the spec, as plain checks. @since 0.2.0 */
+export * as Validation from "./Validation.js"
