@@ -6,7 +6,16 @@
 // every operation against the packed emulator's CLI on Node 20, 22 and 24, and
 // a smoke program on Bun and Deno. Needs the npm registry.
 import { execFileSync, spawn, spawnSync } from "node:child_process"
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -28,10 +37,15 @@ const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: "ut
 const packDir = join(root, ".pack")
 rmSync(packDir, { recursive: true, force: true })
 mkdirSync(packDir)
-const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.env.npm_execpath, []] : ["npx", ["-y", "pnpm@12.4.2"]]
+const pnpm = process.env.npm_execpath?.includes("pnpm")
+  ? [process.env.npm_execpath, []]
+  : ["npx", ["-y", "pnpm@12.4.2"]]
 const tarballs = {}
 for (const pkg of ["conversations", "emulator"]) {
-  run(pnpm[0], [...pnpm[1], "pack", "--pack-destination", packDir], { cwd: join(root, "packages", pkg), stdio: "ignore" })
+  run(pnpm[0], [...pnpm[1], "pack", "--pack-destination", packDir], {
+    cwd: join(root, "packages", pkg),
+    stdio: "ignore"
+  })
   tarballs[pkg] = join(packDir, readdirSync(packDir).find((f) => f.includes(pkg)))
 }
 
@@ -52,7 +66,9 @@ for (const [pkg, tarball] of Object.entries(tarballs)) {
   for (const shared of ["effect", "@effect/platform", "@effect/platform-node"]) {
     if (manifest.dependencies?.[shared]) fail(`${pkg}: ${shared} must be a peer dependency, not a dependency`)
   }
-  console.log(`  ${pkg}: README.md, LICENSE, CHANGELOG.md; repository, homepage, bugs, keywords; public; no workspace:; effect as a peer`)
+  console.log(
+    `  ${pkg}: README.md, LICENSE, CHANGELOG.md; repository, homepage, bugs, keywords; public; no workspace:; effect as a peer`
+  )
 }
 
 // 3. attw and publint ------------------------------------------------------------
@@ -74,11 +90,20 @@ const consumer = mkdtempSync(join(tmpdir(), "sunco-consumer-"))
 process.on("exit", () => rmSync(consumer, { recursive: true, force: true }))
 writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }))
 run("npm", [
-  "install", "--no-audit", "--no-fund", "--loglevel=error",
-  `effect@${CONSUMER_EFFECT}`, "@effect/platform@^0.97.0", "@effect/platform-node@^0.108.0", "@types/node@^20",
-  tarballs.conversations, tarballs.emulator
+  "install",
+  "--no-audit",
+  "--no-fund",
+  "--loglevel=error",
+  `effect@${CONSUMER_EFFECT}`,
+  "@effect/platform@^0.97.0",
+  "@effect/platform-node@^0.108.0",
+  "@types/node@^20",
+  tarballs.conversations,
+  tarballs.emulator
 ], { cwd: consumer, stdio: "inherit" })
-for (const f of readdirSync(join(root, "scripts/consumer"))) copyFileSync(join(root, "scripts/consumer", f), join(consumer, f))
+for (const f of readdirSync(join(root, "scripts/consumer"))) {
+  copyFileSync(join(root, "scripts/consumer", f), join(consumer, f))
+}
 copyFileSync(join(consumer, "types.cts"), join(consumer, "types.mts"))
 
 const effectCopies = (dir) =>
@@ -96,7 +121,9 @@ console.log(`  one copy of effect: ${JSON.parse(readFileSync(join(copies[0], "pa
 step("TypeScript consumers, module node16, strict, skipLibCheck off")
 for (const file of ["types.cts", "types.mts"]) {
   try {
-    run(process.execPath, [tsc, "--noEmit", "--strict", "--module", "node16", "--target", "es2022", file], { cwd: consumer })
+    run(process.execPath, [tsc, "--noEmit", "--strict", "--module", "node16", "--target", "es2022", file], {
+      cwd: consumer
+    })
   } catch (e) {
     fail(`${file} does not type-check:\n${e.stdout}`)
   }
@@ -104,16 +131,22 @@ for (const file of ["types.cts", "types.mts"]) {
 }
 
 // 5. Programs against the packed emulator's CLI -----------------------------------
-const emulator = spawn(process.execPath, [join(consumer, "node_modules/.bin/sunco-emulator"), "--port", "0", "--quiet"], {
-  cwd: consumer,
-  stdio: ["ignore", "pipe", "inherit"]
-})
+const emulator = spawn(
+  process.execPath,
+  [join(consumer, "node_modules/.bin/sunco-emulator"), "--port", "0", "--quiet"],
+  {
+    cwd: consumer,
+    stdio: ["ignore", "pipe", "inherit"]
+  }
+)
 process.on("exit", () => emulator.kill())
 const env = await new Promise((ok, ko) => {
   let out = ""
   emulator.stdout.on("data", (chunk) => {
     out += chunk
-    if (out.includes("SUNCO_KEY_SECRET=")) ok(Object.fromEntries([...out.matchAll(/(SUNCO_[A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]])))
+    if (out.includes("SUNCO_KEY_SECRET=")) {
+      ok(Object.fromEntries([...out.matchAll(/(SUNCO_[A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]])))
+    }
   })
   emulator.on("exit", (code) => ko(new Error(`the packed emulator exited with ${code}: ${out}`)))
 })
@@ -126,7 +159,9 @@ const program = (label, [cmd, lead], file) => {
     encoding: "utf8"
   })
   if (result.status !== 0) fail(`${label} ${file} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`)
-  if (/Executing an Effect versioned/.test(result.stdout + result.stderr)) fail(`${label} ${file}: effect version mismatch warning`)
+  if (/Executing an Effect versioned/.test(result.stdout + result.stderr)) {
+    fail(`${label} ${file}: effect version mismatch warning`)
+  }
   console.log(`  ${result.stdout.trim()}`)
 }
 for (const major of nodeMajors) {

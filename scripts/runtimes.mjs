@@ -11,7 +11,10 @@ const npx = (pkg) => ["npx", ["-y", pkg]]
 export const node = (major) => {
   if (Number(process.versions.node.split(".")[0]) === major) return [process.execPath, []]
   const [cmd, args] = npx(`node@${major}`)
-  const path = execFileSync(cmd, [...args, "-p", "process.execPath"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+  const path = execFileSync(cmd, [...args, "-p", "process.execPath"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"]
+  })
   return [path.trim(), []]
 }
 

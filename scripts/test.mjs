@@ -24,7 +24,11 @@ const step = (title, [cmd, lead], args) => {
 
 const here = [process.execPath, []]
 step("build (ESM, CommonJS, examples)", here, [join(root, "scripts/build.mjs")])
-step("type-check tests, examples and benchmark sources", here, [resolveBin("typescript/bin/tsc"), "-p", "tsconfig.check.json"])
+step("type-check tests, examples and benchmark sources", here, [
+  resolveBin("typescript/bin/tsc"),
+  "-p",
+  "tsconfig.check.json"
+])
 for (const major of nodeMajors) {
   const runtime = node(major)
   step(`vitest on Node ${major}`, runtime, [vitest, "run"])

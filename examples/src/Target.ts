@@ -5,7 +5,8 @@
  * emulator started in this process on a free loopback port.
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import { Conversations, Users } from "@sunco-effect/conversations"
+import type { Users } from "@sunco-effect/conversations"
+import { Conversations } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Console, Layer } from "effect"
 
@@ -19,4 +20,3 @@ export const TargetLive: Layer.Layer<Conversations | Users, unknown> = useRealSe
     Layer.provide(NodeHttpClient.layerUndici),
     Layer.tap(() => Console.log("(no SUNCO_BASE_URL: running against an embedded emulator on loopback)"))
   )
-

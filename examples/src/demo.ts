@@ -37,7 +37,9 @@ export const program = Effect.gen(function*() {
     { concurrency: 4 }
   )
   yield* Console.log(
-    `2. created ${GROUP_CONVERSATIONS + 1} conversations: 1 personal (default: ${personal.isDefault}), ${GROUP_CONVERSATIONS} sdkGroup`
+    `2. created ${
+      GROUP_CONVERSATIONS + 1
+    } conversations: 1 personal (default: ${personal.isDefault}), ${GROUP_CONVERSATIONS} sdkGroup`
   )
 
   yield* Console.log(`3. streaming them, ${PAGE_SIZE} per page:`)

@@ -5,12 +5,12 @@
  * and after `@effect/platform-node` is imported first. The suite runs on
  * every supported Node, so this does too.
  */
-import { execFile } from "node:child_process"
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { expect, layer } from "@effect/vitest"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
 import { Effect, Redacted } from "effect"
+import { execFile } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8")
 const examples = fileURLToPath(new URL("..", import.meta.url))
@@ -32,8 +32,13 @@ const seed = {
 
 const run = (env: Record<string, string>, preload: Array<string>) =>
   Effect.async<{ code: number; stdout: string; stderr: string }>((resume) => {
-    const child = execFile(process.execPath, [...preload, program], { cwd: examples, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resume(Effect.succeed({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr })))
+    const child = execFile(
+      process.execPath,
+      [...preload, program],
+      { cwd: examples, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resume(Effect.succeed({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }))
+    )
     return Effect.sync(() => child.kill())
   })
 
@@ -44,7 +49,10 @@ layer(Emulator.layer({ seed }))("the README's complete program", (it) => {
 
   const cases: ReadonlyArray<[string, (baseUrl: string) => Array<string>]> = [
     ["on its own", () => []],
-    ["after a global fetch()", (baseUrl) => [`--import=data:text/javascript,await fetch(${JSON.stringify(`${baseUrl}/__emulator/state`)})`]],
+    [
+      "after a global fetch()",
+      (baseUrl) => [`--import=data:text/javascript,await fetch(${JSON.stringify(`${baseUrl}/__emulator/state`)})`]
+    ],
     ["after @effect/platform-node is imported first", () => ["--import=@effect/platform-node"]]
   ]
   for (const [name, preload] of cases) {

@@ -10,7 +10,8 @@ const main = async () => {
     for (const entry of Object.keys(exports).filter((e) => e !== "./package.json")) {
       const specifier = entry === "." ? name : `${name}/${entry.slice(2)}`
       const required = Object.keys(require(specifier)).filter((k) => k !== "__esModule").sort()
-      const imported = Object.keys(await import(specifier)).filter((k) => k !== "default" && k !== "module.exports").sort()
+      const imported = Object.keys(await import(specifier)).filter((k) => k !== "default" && k !== "module.exports")
+        .sort()
       if (required.length === 0 || JSON.stringify(required) !== JSON.stringify(imported)) {
         throw new Error(`${specifier}: require() gives [${required}], import() gives [${imported}]`)
       }
@@ -21,7 +22,9 @@ const main = async () => {
   const effect = require("effect")
   const layer = conversations.Conversations.layerConfig().pipe(effect.Layer.provide(NodeHttpClient.layerUndici))
   const done = await (await import("./operations.mjs")).everyOperation({ effect, conversations, layer })
-  console.log(`cjs (Node ${process.versions.node}): require() of every entry point equals import(); ${done} over the platform HttpClient`)
+  console.log(
+    `cjs (Node ${process.versions.node}): require() of every entry point equals import(); ${done} over the platform HttpClient`
+  )
 }
 main().catch((e) => {
   console.error(e)

@@ -2,7 +2,7 @@
 // (SUNCO_APP_ID, or the in-process emulator's). It is handed the library rather than importing it,
 // so the ESM program, the CommonJS program and the Bun/Deno smoke each run it
 // on the copy they loaded themselves.
-export const everyOperation = async ({ effect, conversations, layer }) => {
+export const everyOperation = async ({ conversations, effect, layer }) => {
   const { Chunk, Effect, Stream } = effect
   const { Conversations, Users } = conversations
   const program = Effect.gen(function*() {
@@ -10,14 +10,20 @@ export const everyOperation = async ({ effect, conversations, layer }) => {
     const externalId = `consumer-${Date.now()}-${Math.random().toString(36).slice(2)}`
     const user = yield* (yield* Users).create({ externalId })
     const personal = yield* c.create({ type: "personal", participants: [{ userId: user.id }] })
-    const group = yield* c.create({ type: "sdkGroup", participants: [{ userExternalId: externalId }], displayName: "first" })
+    const group = yield* c.create({
+      type: "sdkGroup",
+      participants: [{ userExternalId: externalId }],
+      displayName: "first"
+    })
     const fetched = yield* c.get(group.id)
     const updated = yield* c.update(group.id, { displayName: "renamed" })
     const page = yield* c.list({ filter: { userId: user.id }, page: { size: 1 } })
     const streamed = yield* Stream.runCollect(c.stream({ filter: { userExternalId: externalId }, page: { size: 1 } }))
     const download = yield* c.downloadMessageRef(group.id, {
       userId: user.id,
-      apple: { interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" } }
+      apple: {
+        interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" }
+      }
     })
     yield* c.delete(group.id)
     const afterDelete = yield* Effect.flip(c.get(group.id))

@@ -8,7 +8,11 @@ import * as effect from "effect"
 import { everyOperation } from "./operations.mjs"
 
 const { Layer } = effect
-const runtime = globalThis.Bun ? `Bun ${Bun.version}` : globalThis.Deno ? `Deno ${Deno.version.deno}` : `Node ${process.versions.node}`
+const runtime = globalThis.Bun
+  ? `Bun ${Bun.version}`
+  : globalThis.Deno
+  ? `Deno ${Deno.version.deno}`
+  : `Node ${process.versions.node}`
 const overFetch = conversations.Conversations.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
 const done = await everyOperation({ effect, conversations, layer: overFetch })
 const inProcess = EmulatorClient.layer().pipe(Layer.provide(Emulator.layer()), Layer.provide(FetchHttpClient.layer))

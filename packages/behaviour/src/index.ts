@@ -29,7 +29,10 @@ export const seed: EmulatorSeed.EmulatorSeed = {
 }
 
 let counter = 0
-const newUser = Effect.flatMap(Users, (users) => users.forApp(APP).create({ externalId: `behaviour-${Date.now()}-${++counter}` }))
+const newUser = Effect.flatMap(
+  Users,
+  (users) => users.forApp(APP).create({ externalId: `behaviour-${Date.now()}-${++counter}` })
+)
 
 export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users, unknown>) =>
   layer(services, { timeout: "30 seconds" })(name, (it) => {
@@ -38,8 +41,15 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const c = yield* Conversations
         const user = yield* newUser
         const first = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
-        const second = yield* c.forApp(APP).create({ type: "personal", participants: [{ userExternalId: user.externalId! }] })
-        const group = yield* c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: "G" })
+        const second = yield* c.forApp(APP).create({
+          type: "personal",
+          participants: [{ userExternalId: user.externalId! }]
+        })
+        const group = yield* c.forApp(APP).create({
+          type: "sdkGroup",
+          participants: [{ userId: user.id }],
+          displayName: "G"
+        })
         expect(first.isDefault).toBe(true)
         expect(second.isDefault).toBe(false)
         expect(group).toMatchObject({ isDefault: false, type: "sdkGroup", displayName: "G" })
@@ -84,7 +94,11 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         expect((yield* Effect.flip(c.forApp(APP).get(group.id)))._tag).toBe("ConversationNotFound")
         expect((yield* Effect.flip(c.forApp(APP).delete(group.id)))._tag).toBe("ConversationNotFound")
         const refused = yield* Effect.flip(c.forApp(APP).delete(personal.id))
-        expect(refused).toMatchObject({ _tag: "DefaultConversationUndeletable", status: 400, conversationId: personal.id })
+        expect(refused).toMatchObject({
+          _tag: "DefaultConversationUndeletable",
+          status: 400,
+          conversationId: personal.id
+        })
         expect((yield* c.forApp(APP).get(personal.id)).isDefault).toBe(true)
       }))
 
@@ -103,7 +117,10 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         expect(first.links.next).toMatch(/^https?:\/\/[^/]+(\/.*)?\/v2\/apps\/[^/]+\/conversations\?.*page\[after\]=/)
         expect(first.links.prev).toBeUndefined()
 
-        const second = yield* c.forApp(APP).list({ filter: { userExternalId: user.externalId! }, page: { after: first.meta.afterCursor!, size: 25 } })
+        const second = yield* c.forApp(APP).list({
+          filter: { userExternalId: user.externalId! },
+          page: { after: first.meta.afterCursor!, size: 25 }
+        })
         expect(second.conversations).toHaveLength(5)
         expect(second.meta.hasMore).toBe(false)
         expect(second.meta.afterCursor).toBeUndefined()
@@ -111,7 +128,10 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const ids = [...first.conversations, ...second.conversations].map((x) => x.id)
         expect(new Set(ids)).toEqual(new Set(made.map((x) => x.id)))
 
-        const back = yield* c.forApp(APP).list({ filter: { userId: user.id }, page: { before: second.meta.beforeCursor!, size: 10 } })
+        const back = yield* c.forApp(APP).list({
+          filter: { userId: user.id },
+          page: { before: second.meta.beforeCursor!, size: 10 }
+        })
         expect(back.conversations.map((x) => x.id)).toEqual(first.conversations.slice(15).map((x) => x.id))
         expect(back.meta.hasMore).toBe(true)
       }))
@@ -119,8 +139,12 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
     it.effect("list fails with UserNotFound for an unknown user and InvalidPage for a bad cursor", () =>
       Effect.gen(function*() {
         const c = yield* Conversations
-        expect((yield* Effect.flip(c.forApp(APP).list({ filter: { userExternalId: "nobody-at-all" } })))._tag).toBe("UserNotFound")
-        const bad = yield* Effect.flip(c.forApp(APP).list({ filter: { userExternalId: "ada" }, page: { after: "zzzzzzzzzzzzzzzzzzzzzzzz" } }))
+        expect((yield* Effect.flip(c.forApp(APP).list({ filter: { userExternalId: "nobody-at-all" } })))._tag).toBe(
+          "UserNotFound"
+        )
+        const bad = yield* Effect.flip(
+          c.forApp(APP).list({ filter: { userExternalId: "ada" }, page: { after: "zzzzzzzzzzzzzzzzzzzzzzzz" } })
+        )
         expect(bad).toMatchObject({ _tag: "InvalidPage", status: 400, title: "Invalid page query parameters" })
       }))
 
@@ -128,11 +152,15 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        yield* Effect.forEach(Array.from({ length: 23 }, (_, i) => i), () =>
-          c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] }))
+        yield* Effect.forEach(
+          Array.from({ length: 23 }, (_, i) => i),
+          () => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+        )
         const all = yield* Stream.runCollect(c.forApp(APP).stream({ filter: { userId: user.id }, page: { size: 5 } }))
         expect(new Set(Chunk.toReadonlyArray(all).map((x) => x.id)).size).toBe(23)
-        const pages = yield* Stream.runCollect(c.forApp(APP).streamPages({ filter: { userId: user.id }, page: { size: 5 }, readAhead: 2 }))
+        const pages = yield* Stream.runCollect(
+          c.forApp(APP).streamPages({ filter: { userId: user.id }, page: { size: 5 }, readAhead: 2 })
+        )
         expect(Chunk.toReadonlyArray(pages).map((p) => p.conversations.length)).toEqual([5, 5, 5, 5, 3])
       }))
 
@@ -140,10 +168,17 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
       Effect.gen(function*() {
         const c = yield* Conversations
         const user = yield* newUser
-        expect((yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))._tag)
+        expect(
+          (yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))
+            ._tag
+        )
           .toBe("UserNotFound")
-        expect((yield* Effect.flip(c.forApp("000000000000000000000000").create({ type: "sdkGroup", participants: [{ userId: user.id }] })))
-          ._tag).toBe("AppNotFound")
+        expect(
+          (yield* Effect.flip(
+            c.forApp("000000000000000000000000").create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+          ))
+            ._tag
+        ).toBe("AppNotFound")
       }))
 
     it.effect("downloadMessageRef answers with an object; the conversation must exist", () =>
@@ -153,10 +188,20 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const convo = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
         const body = {
           userId: user.id,
-          apple: { interactiveDataRef: { url: "https://p61-content.icloud.com/x", bid: "b", key: "k", signature: "s", owner: "o" } }
+          apple: {
+            interactiveDataRef: {
+              url: "https://p61-content.icloud.com/x",
+              bid: "b",
+              key: "k",
+              signature: "s",
+              owner: "o"
+            }
+          }
         }
         expect(typeof (yield* c.forApp(APP).downloadMessageRef(convo.id, body))).toBe("object")
-        expect((yield* Effect.flip(c.forApp(APP).downloadMessageRef("0123456789abcdef01234567", body)))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(c.forApp(APP).downloadMessageRef("0123456789abcdef01234567", body)))._tag).toBe(
+          "ConversationNotFound"
+        )
       }))
 
     it.effect("a taken externalId cannot make a second user", () =>

@@ -5,18 +5,18 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as Config from "effect/Config"
-import * as ConfigError from "effect/ConfigError"
+import type * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
+import type * as Layer from "effect/Layer"
+import type * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
+import type { ConfigurationError } from "./ConversationsError.js"
 import {
-  ConfigurationError,
   type CreateError,
   type DeleteError,
   type DownloadMessageRefError,
@@ -24,14 +24,14 @@ import {
   type ListError,
   type UpdateError
 } from "./ConversationsError.js"
-import * as Credentials from "./Credentials.js"
+import type * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
+import * as HttpClientTransport from "./internal/httpClientTransport.js"
+import * as Live from "./internal/live.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { CallOptions } from "./Operations.js"
 import type { ConversationPage } from "./Pagination.js"
-import * as HttpClientTransport from "./internal/httpClientTransport.js"
-import * as Live from "./internal/live.js"
-import * as RetryPolicy from "./RetryPolicy.js"
+import type * as RetryPolicy from "./RetryPolicy.js"
 import type { Users, UsersService } from "./Users.js"
 
 /**
@@ -191,7 +191,9 @@ export interface Services {
  * @since 0.2.0
  * @category models
  */
-export interface ConversationsConfig extends Omit<ConversationsOptions, "baseUrl" | "credentials" | "appId" | "timeout"> {
+export interface ConversationsConfig
+  extends Omit<ConversationsOptions, "baseUrl" | "credentials" | "appId" | "timeout">
+{
   /** Default: `SUNCO_BASE_URL`, else `https://{SUNCO_SUBDOMAIN}.zendesk.com/sc`, else `SUNCO_REGION` (`us` or `eu`). */
   readonly baseUrl?: Config.Config<string> | undefined
   /** Default: `SUNCO_KEY_ID` and `SUNCO_KEY_SECRET` (read as `Redacted`), `SUNCO_AUTH` (`basic` or `jwt`), `SUNCO_JWT_SCOPE`. */
@@ -203,8 +205,11 @@ export interface ConversationsConfig extends Omit<ConversationsOptions, "baseUrl
 }
 
 const overHttpClient = (options: ConversationsOptions) =>
-  Effect.flatMap(HttpClient.HttpClient, (client) =>
-    Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client)))
+  Effect.flatMap(
+    HttpClient.HttpClient,
+    (client) =>
+      Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client))
+  )
 
 /**
  * The Conversations service tag.
@@ -267,7 +272,8 @@ export class Conversations extends Context.Tag("@sunco-effect/conversations/Conv
    */
   static readonly layer = (
     options: ConversationsOptions
-  ): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> => Live.toLayer(overHttpClient(options))
+  ): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
+    Live.toLayer(overHttpClient(options))
 
   /**
    * A layer of the live services with options from Effect `Config`: each of `baseUrl`,

@@ -75,7 +75,9 @@ export class AppNotFound extends Schema.TaggedError<AppNotFound>()("AppNotFound"
  * @since 0.1.0
  * @category errors
  */
-export class ConversationNotFound extends Schema.TaggedError<ConversationNotFound>()("ConversationNotFound", apiFields) {
+export class ConversationNotFound
+  extends Schema.TaggedError<ConversationNotFound>()("ConversationNotFound", apiFields)
+{
   override get message() {
     return describe(this)
   }

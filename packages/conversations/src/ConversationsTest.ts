@@ -18,12 +18,12 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { Conversations } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
-import type { Backend } from "./internal/backend.js"
 import type { ApiFailure } from "./ErrorResponse.js"
+import { handle, InMemoryStore } from "./InMemoryStore.js"
+import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
 import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
-import { handle, InMemoryStore } from "./InMemoryStore.js"
 import { type ErrorOf, type Operation, Operations } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
@@ -56,7 +56,11 @@ export interface ConversationsTestControl {
    * `failure`. Retries are attempts: under the default policy, `failWith("Conversations.get",
    * serverError, 2)` then succeeds on the third attempt, after the same waits as the live client.
    */
-  readonly failWith: <N extends Operation>(operation: N, failure: InjectedFailure<N>, times?: number) => Effect.Effect<void>
+  readonly failWith: <N extends Operation>(
+    operation: N,
+    failure: InjectedFailure<N>,
+    times?: number
+  ) => Effect.Effect<void>
   /** Remove every injected failure. */
   readonly clearFailures: Effect.Effect<void>
   /** The attempts that reached the backend (passed validation), in order. */
@@ -125,7 +129,9 @@ export const make = (options: TestOptions = {}) =>
             if (--injection.remaining <= 0) injected.delete(operation)
             const { failure } = injection
             // failWith stores only failures of the operation they are stored under.
-            return Effect.fail(isTyped(failure) ? failure as ErrorOf<typeof operation> : classify(operation, failure, input))
+            return Effect.fail(
+              isTyped(failure) ? failure as ErrorOf<typeof operation> : classify(operation, failure, input)
+            )
           }
           const result = handle(store, operation, input, baseUrl)
           if (Either.isLeft(result)) return Effect.fail(classify(operation, result.left, input))
@@ -134,7 +140,11 @@ export const make = (options: TestOptions = {}) =>
         }))
     }
 
-    const services = makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
+    const services = makeServices(
+      backend,
+      { limits: options.validateLimits ?? true },
+      Option.fromNullable(options.appId)
+    )
     const control: ConversationsTestControl = {
       store,
       failWith: (operation, failure, times = Infinity) =>

@@ -60,7 +60,9 @@ export const validateBaseUrl = (baseUrl: string): Either.Either<string, Configur
   try {
     url = new URL(baseUrl)
   } catch {
-    return Either.left(new ConfigurationError({ detail: `the base URL ${JSON.stringify(baseUrl)} is not an absolute URL` }))
+    return Either.left(
+      new ConfigurationError({ detail: `the base URL ${JSON.stringify(baseUrl)} is not an absolute URL` })
+    )
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return Either.left(new ConfigurationError({ detail: `the base URL must use https, got ${url.protocol}` }))
@@ -68,7 +70,8 @@ export const validateBaseUrl = (baseUrl: string): Either.Either<string, Configur
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     return Either.left(
       new ConfigurationError({
-        detail: `refusing to send credentials over plain http to ${url.hostname}; use https (http is allowed for loopback addresses only)`
+        detail:
+          `refusing to send credentials over plain http to ${url.hostname}; use https (http is allowed for loopback addresses only)`
       })
     )
   }

@@ -15,11 +15,11 @@ import type { ConversationCreateBody, ConversationUpdateBody, Participant } from
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
 import * as ListQuery from "./ListQuery.js"
-import { CURSOR_LENGTH } from "./Validation.js"
 import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
 import type { Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
+import { CURSOR_LENGTH } from "./Validation.js"
 
 export type { ApiFailure }
 
@@ -169,13 +169,18 @@ export class InMemoryStore {
         if (participants.some((p) => p === undefined)) {
           return `conversation ${c.id === undefined ? "" : `${c.id} `}of app ${app.id} names an unknown participant`
         }
-        this.insertConversation(state, {
-          type: c.type ?? "personal",
-          displayName: c.displayName,
-          description: c.description,
-          iconUrl: c.iconUrl,
-          metadata: c.metadata
-        }, participants as Array<string>, c.id)
+        this.insertConversation(
+          state,
+          {
+            type: c.type ?? "personal",
+            displayName: c.displayName,
+            description: c.description,
+            iconUrl: c.iconUrl,
+            metadata: c.metadata
+          },
+          participants as Array<string>,
+          c.id
+        )
       }
     }
     return undefined
@@ -247,7 +252,10 @@ export class InMemoryStore {
     return app ? Either.right(app) : Either.left(failures.appNotFound)
   }
 
-  private resolveUser(app: AppState, ref: { readonly userId?: string; readonly userExternalId?: string }): Result<string> {
+  private resolveUser(
+    app: AppState,
+    ref: { readonly userId?: string; readonly userExternalId?: string }
+  ): Result<string> {
     const id = ref.userId ?? app.userIdByExternalId.get(ref.userExternalId ?? "")
     return id !== undefined && app.users.has(id) ? Either.right(id) : Either.left(failures.userNotFound)
   }
@@ -350,9 +358,11 @@ export class InMemoryStore {
 
   /** DownloadMessageRef: the conversation and the user must exist. */
   downloadMessageRef(appId: string, id: string, body: DownloadMessageRefBody): Result<Record<string, unknown>> {
-    return Either.flatMap(this.stored(appId, id), () =>
-      Either.flatMap(this.app(appId), (app) =>
-        Either.map(this.resolveUser(app, { userId: body.userId }), () => ({}))))
+    return Either.flatMap(
+      this.stored(appId, id),
+      () =>
+        Either.flatMap(this.app(appId), (app) => Either.map(this.resolveUser(app, { userId: body.userId }), () => ({})))
+    )
   }
 
   /** CreateUser: 409 when the external id is taken. */
@@ -383,7 +393,9 @@ export class InMemoryStore {
 }
 
 // What the store does for each operation of the table: the test layer and the emulator both answer with it.
-const handlers: { readonly [N in Operation]: (store: InMemoryStore, input: InputOf<N>, baseUrl: string) => Result<OutputOf<N>> } = {
+const handlers: {
+  readonly [N in Operation]: (store: InMemoryStore, input: InputOf<N>, baseUrl: string) => Result<OutputOf<N>>
+} = {
   "Conversations.create": (store, { appId, body }) => store.createConversation(appId, body),
   "Conversations.get": (store, { appId, conversationId }) => store.getConversation(appId, conversationId),
   "Conversations.list": (store, { appId, query }, baseUrl) =>
@@ -392,7 +404,8 @@ const handlers: { readonly [N in Operation]: (store: InMemoryStore, input: Input
       meta: page.meta,
       links: ListQuery.links(baseUrl, appId, query.filter, page.meta, page.size)
     })),
-  "Conversations.update": (store, { appId, body, conversationId }) => store.updateConversation(appId, conversationId, body),
+  "Conversations.update": (store, { appId, body, conversationId }) =>
+    store.updateConversation(appId, conversationId, body),
   "Conversations.delete": (store, { appId, conversationId }) => store.deleteConversation(appId, conversationId),
   "Conversations.downloadMessageRef": (store, { appId, body, conversationId }) =>
     store.downloadMessageRef(appId, conversationId, body),
@@ -420,6 +433,15 @@ export const handle = <N extends Operation>(
  * @since 0.2.0
  * @category operations
  */
-export const handleUnchecked = (store: InMemoryStore, operation: Operation, input: Input, baseUrl: string): Result<unknown> =>
+export const handleUnchecked = (
+  store: InMemoryStore,
+  operation: Operation,
+  input: Input,
+  baseUrl: string
+): Result<unknown> =>
   // The table above is complete and typed per operation; TypeScript cannot follow a lookup by a union key.
-  (handlers[operation] as (store: InMemoryStore, input: Input, baseUrl: string) => Result<unknown>)(store, input, baseUrl)
+  (handlers[operation] as (store: InMemoryStore, input: Input, baseUrl: string) => Result<unknown>)(
+    store,
+    input,
+    baseUrl
+  )

@@ -6,8 +6,8 @@
  * @since 0.2.0
  */
 import * as Either from "effect/Either"
-import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
 import { conversationsPath } from "./internal/path.js"
+import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
 
 /**
  * A ListConversations query: whose conversations, and which page.
@@ -102,7 +102,13 @@ export const decode = (search: string): Either.Either<ListQuery, string> => {
  * @since 0.2.0
  * @category codec
  */
-export const links = (baseUrl: string, appId: string, filter: ConversationListFilter, meta: Meta, size: number): Links => {
+export const links = (
+  baseUrl: string,
+  appId: string,
+  filter: ConversationListFilter,
+  meta: Meta,
+  size: number
+): Links => {
   const base = `${baseUrl}${conversationsPath(appId)}?` +
     ("userId" in filter
       ? `filter[userId]=${encodeURIComponent(filter.userId)}`

@@ -26,7 +26,7 @@ import type {
 import { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
 import { decoder } from "./internal/decode.js"
 import type { ListQuery } from "./ListQuery.js"
-import { type ConversationPage, ConversationListResponse } from "./Pagination.js"
+import { ConversationListResponse, type ConversationPage } from "./Pagination.js"
 import type { Retry } from "./RetryPolicy.js"
 import { type User, UserCreateBody, UserResponse } from "./User.js"
 import * as Validation from "./Validation.js"
@@ -112,8 +112,9 @@ export interface Input {
   readonly query?: ListQuery | undefined
 }
 
-const define = <In extends Input>() =>
-<A, const Tag extends keyof SpecificErrors>(spec: OperationSpec<In, A, Tag>): OperationSpec<In, A, Tag> => spec
+const define =
+  <In extends Input>() =>
+  <A, const Tag extends keyof SpecificErrors>(spec: OperationSpec<In, A, Tag>): OperationSpec<In, A, Tag> => spec
 
 const envelope = <K extends string, A>(
   key: K,

@@ -23,7 +23,6 @@ import * as ScheduleInterval from "effect/ScheduleInterval"
 import type { ConversationsError } from "./ConversationsError.js"
 import { type Operation, Operations } from "./Operations.js"
 
-
 /**
  * @since 0.1.0
  * @category models

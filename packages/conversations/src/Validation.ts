@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
-import { ValidationError, type Operation } from "./ConversationsError.js"
+import { type Operation, ValidationError } from "./ConversationsError.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
 import type { UserCreateBody } from "./User.js"
@@ -77,8 +77,7 @@ const encoder = new TextEncoder()
  */
 export const byteLength = (s: string): number => encoder.encode(s).length
 
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * A non-empty string id (app, conversation, user). Always checked.
@@ -263,7 +262,9 @@ export const checkPage = (page: Page | unknown, options: ValidationOptions): Che
   }
   const size = page.size
   if (size !== undefined) {
-    if (typeof size !== "number" || !Number.isInteger(size)) return violation("page.size", "integer", "must be an integer")
+    if (typeof size !== "number" || !Number.isInteger(size)) {
+      return violation("page.size", "integer", "must be an integer")
+    }
     if (options.limits && (size < 1 || size > 100)) return violation("page.size", "range", `must be 1-100, got ${size}`)
   }
   return undefined

@@ -23,7 +23,9 @@ describe("binding the app once", () => {
       expect((yield* c.list({ filter: { userId: user.id } })).conversations).toHaveLength(1)
       expect(Chunk.size(yield* Stream.runCollect(c.stream({ filter: { userId: user.id }, page: { size: 1 } })))).toBe(1)
       const control = yield* ConversationsTest.ConversationsTest
-      expect(control.store.snapshot().apps.find((a) => a.id === APP)?.conversations.some((x) => x.id === made.id)).toBe(true)
+      expect(control.store.snapshot().apps.find((a) => a.id === APP)?.conversations.some((x) => x.id === made.id)).toBe(
+        true
+      )
     }).pipe(Effect.provide(ConversationsTest.layer({ appId: APP, seed }))))
 
   it.effect("forApp addresses another app explicitly, and is the same view each time", () =>
@@ -44,7 +46,9 @@ describe("binding the app once", () => {
       const error = yield* Effect.flip(c.get("5f0c8b0e3f1a2b001e4d6c20"))
       expect(error).toMatchObject({ _tag: "ValidationError", field: "appId", rule: "required" })
       expect(error.message).toMatch(/forApp/)
-      expect((yield* Effect.flip(Stream.runDrain(c.stream({ filter: { userExternalId: "ada" } }))))._tag).toBe("ValidationError")
+      expect((yield* Effect.flip(Stream.runDrain(c.stream({ filter: { userExternalId: "ada" } }))))._tag).toBe(
+        "ValidationError"
+      )
       expect((yield* Effect.flip((yield* Users).create({ externalId: "x" })))._tag).toBe("ValidationError")
       expect(yield* control.calls).toEqual([])
       expect((yield* c.forApp(APP).list({ filter: { userExternalId: "ada" } })).conversations).toEqual([])
@@ -55,7 +59,11 @@ describe("errors say which call failed", () => {
   it.effect("a missing conversation names the app and the conversation", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip((yield* Conversations).get("0123456789abcdef01234567"))
-      expect(error).toMatchObject({ _tag: "ConversationNotFound", appId: APP, conversationId: "0123456789abcdef01234567" })
+      expect(error).toMatchObject({
+        _tag: "ConversationNotFound",
+        appId: APP,
+        conversationId: "0123456789abcdef01234567"
+      })
       expect(error.message).toContain(`app ${APP}, conversation 0123456789abcdef01234567`)
     }).pipe(Effect.provide(ConversationsTest.layer({ appId: APP, seed }))))
 

@@ -9,7 +9,13 @@ import {
 import { Arbitrary, Effect, FastCheck, Schema } from "effect"
 import { compile } from "../src/internal/compiledGuard.js"
 
-const schemas = { ConversationResponse, ConversationListResponse, UserResponse, ErrorResponse, DownloadMessageRefResponse }
+const schemas = {
+  ConversationResponse,
+  ConversationListResponse,
+  UserResponse,
+  ErrorResponse,
+  DownloadMessageRefResponse
+}
 
 describe("the compiled guard agrees with Schema", () => {
   for (const [name, schema] of Object.entries(schemas)) {

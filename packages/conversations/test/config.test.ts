@@ -20,7 +20,7 @@ const key = { SUNCO_KEY_ID: "app_abc", SUNCO_KEY_SECRET: SECRET }
 describe("layerConfig reads the environment", () => {
   it.effect("SUNCO_BASE_URL, SUNCO_APP_ID and the key, with basic auth by default", () =>
     Effect.gen(function*() {
-      const { result, requests } = yield* withEnv({ ...key, SUNCO_BASE_URL: "http://127.0.0.1:9", SUNCO_APP_ID: APP })
+      const { requests, result } = yield* withEnv({ ...key, SUNCO_BASE_URL: "http://127.0.0.1:9", SUNCO_APP_ID: APP })
       expect(result._tag === "Right" && Option.getOrNull(result.right)).toBe(APP)
       expect(requests[0]!.url.origin).toBe("http://127.0.0.1:9")
       expect(requests[0]!.headers.authorization).toMatch(/^Basic /)
@@ -31,7 +31,9 @@ describe("layerConfig reads the environment", () => {
       expect((yield* withEnv({ ...key, SUNCO_SUBDOMAIN: "acme" })).requests[0]!.url.href).toMatch(
         /^https:\/\/acme\.zendesk\.com\/sc\/v2\//
       )
-      expect((yield* withEnv({ ...key, SUNCO_REGION: "eu" })).requests[0]!.url.origin).toBe("https://api.eu-1.smooch.io")
+      expect((yield* withEnv({ ...key, SUNCO_REGION: "eu" })).requests[0]!.url.origin).toBe(
+        "https://api.eu-1.smooch.io"
+      )
       expect((yield* withEnv(key)).requests[0]!.url.origin).toBe("https://api.smooch.io")
     }))
 
@@ -56,7 +58,7 @@ describe("layerConfig reads the environment", () => {
 
   it.effect("each option can come from a Config of the user's own; the others keep their SUNCO_* default", () =>
     Effect.gen(function*() {
-      const { result, requests } = yield* withEnv(
+      const { requests, result } = yield* withEnv(
         { ...key, SUPPORT_APP: APP, SUPPORT_URL: "http://127.0.0.1:7" },
         { appId: Config.string("SUPPORT_APP"), baseUrl: Config.string("SUPPORT_URL") }
       )

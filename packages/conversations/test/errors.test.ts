@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations } from "@sunco-effect/conversations"
 import { Duration, Effect, Fiber, TestClock } from "effect"
-import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
+import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
 
 const failureOf = <A, E>(reply: Reply, f: (c: Conversations["Type"]) => Effect.Effect<A, E>) =>
   Effect.gen(function*() {
@@ -27,7 +27,11 @@ describe("HTTP errors become the operation's typed errors", () => {
   it.effect("each error carries status, code, title, operation and request id", () =>
     Effect.gen(function*() {
       const error = yield* failureOf(
-        { status: 404, body: { errors: [{ code: "conversation_not_found", title: "Conversation not found" }] }, headers: { "x-zendesk-request-id": "req-123" } },
+        {
+          status: 404,
+          body: { errors: [{ code: "conversation_not_found", title: "Conversation not found" }] },
+          headers: { "x-zendesk-request-id": "req-123" }
+        },
         (c) => c.forApp(APP).get(CONV)
       )
       expect(error).toMatchObject({
@@ -44,9 +48,14 @@ describe("HTTP errors become the operation's typed errors", () => {
   it.effect("user_not_found from create and list is UserNotFound", () =>
     Effect.gen(function*() {
       const reply = apiError(404, "user_not_found", "User not found")
-      expect((yield* failureOf(reply, (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "x" }] })))._tag)
+      expect(
+        (yield* failureOf(reply, (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "x" }] })))
+          ._tag
+      )
         .toBe("UserNotFound")
-      expect((yield* failureOf(reply, (c) => c.forApp(APP).list({ filter: { userId: "x" } })))._tag).toBe("UserNotFound")
+      expect((yield* failureOf(reply, (c) => c.forApp(APP).list({ filter: { userId: "x" } })))._tag).toBe(
+        "UserNotFound"
+      )
       // get cannot produce UserNotFound: an unexpected code is an ApiError
       expect((yield* failureOf(reply, (c) => c.forApp(APP).get(CONV)))._tag).toBe("ApiError")
     }))
@@ -63,10 +72,18 @@ describe("HTTP errors become the operation's typed errors", () => {
 
   it.effect("400 Invalid page query parameters from list is InvalidPage; other 400s are BadRequest", () =>
     Effect.gen(function*() {
-      expect((yield* failureOf(apiError(400, "bad_request", "Invalid page query parameters"), (c) =>
-        c.forApp(APP).list({ filter: { userId: "u" } })))._tag).toBe("InvalidPage")
-      expect((yield* failureOf(apiError(400, "bad_request", "Invalid type"), (c) =>
-        c.forApp(APP).create({ type: "sdkGroup" })))._tag).toBe("BadRequest")
+      expect(
+        (yield* failureOf(
+          apiError(400, "bad_request", "Invalid page query parameters"),
+          (c) => c.forApp(APP).list({ filter: { userId: "u" } })
+        ))._tag
+      ).toBe("InvalidPage")
+      expect(
+        (yield* failureOf(
+          apiError(400, "bad_request", "Invalid type"),
+          (c) => c.forApp(APP).create({ type: "sdkGroup" })
+        ))._tag
+      ).toBe("BadRequest")
     }))
 
   it.effect("401, 403, 429, 5xx and other statuses", () =>
@@ -76,7 +93,7 @@ describe("HTTP errors become the operation's typed errors", () => {
       expect((yield* get(apiError(403, "forbidden", "Forbidden")))._tag).toBe("Forbidden")
       const limited = yield* get(apiError(429, "too_many_requests", "Slow down", { "retry-after": "7" }))
       expect(limited).toMatchObject({ _tag: "RateLimited", retryAfterMillis: 7000 })
-      expect((yield* get({ status: 502, raw: "<html>bad gateway</html>" }))).toMatchObject({
+      expect(yield* get({ status: 502, raw: "<html>bad gateway</html>" })).toMatchObject({
         _tag: "ServerError",
         status: 502,
         code: "unknown"
@@ -97,7 +114,8 @@ describe("HTTP errors become the operation's typed errors", () => {
 describe("responses that do not decode", () => {
   it.effect("a wrong field type says which field", () =>
     Effect.gen(function*() {
-      const error = yield* failureOf(ok({ conversation: { ...conversationJson, isDefault: "yes" } }), (c) => c.forApp(APP).get(CONV))
+      const error = yield* failureOf(ok({ conversation: { ...conversationJson, isDefault: "yes" } }), (c) =>
+        c.forApp(APP).get(CONV))
       expect(error._tag).toBe("ResponseDecodeError")
       expect(error._tag === "ResponseDecodeError" && error.issue).toMatch(/isDefault/)
     }))
@@ -114,9 +132,11 @@ describe("responses that do not decode", () => {
 describe("transport failures and timeouts", () => {
   it.effect("connection refused is a TransportError that was not sent", () =>
     Effect.gen(function*() {
-      const error = yield* failureOf({ transport: { message: "connect failed", code: "ECONNREFUSED" } }, (c) => c.forApp(APP).get(CONV))
+      const error = yield* failureOf({ transport: { message: "connect failed", code: "ECONNREFUSED" } }, (c) =>
+        c.forApp(APP).get(CONV))
       expect(error).toMatchObject({ _tag: "TransportError", sent: false, errorCode: "ECONNREFUSED" })
-      const reset = yield* failureOf({ transport: { message: "socket hang up", code: "ECONNRESET" } }, (c) => c.forApp(APP).get(CONV))
+      const reset = yield* failureOf({ transport: { message: "socket hang up", code: "ECONNRESET" } }, (c) =>
+        c.forApp(APP).get(CONV))
       expect(reset).toMatchObject({ _tag: "TransportError", sent: true, errorCode: "ECONNRESET" })
     }))
 
@@ -132,11 +152,12 @@ describe("transport failures and timeouts", () => {
       yield* TestClock.adjust(Duration.seconds(5))
       expect(yield* Fiber.join(byDefault)).toMatchObject({ _tag: "RequestTimeout", timeoutMillis: 5000 })
 
-      const perCall = yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV, { timeout: "1 second" })).pipe(
-        Effect.flip,
-        Effect.provide(layer),
-        Effect.fork
-      )
+      const perCall = yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV, { timeout: "1 second" }))
+        .pipe(
+          Effect.flip,
+          Effect.provide(layer),
+          Effect.fork
+        )
       yield* TestClock.adjust(Duration.seconds(1))
       expect(yield* Fiber.join(perCall)).toMatchObject({ _tag: "RequestTimeout", timeoutMillis: 1000 })
     }))

@@ -3,7 +3,7 @@ import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
 import { Effect, Either, Layer } from "effect"
 import * as jose from "jose"
 import packageJson from "../package.json" with { type: "json" }
-import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
+import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
 
 const withConversations = <A, E>(
   mock: ReturnType<typeof makeMock>,
@@ -16,7 +16,11 @@ describe("operations on the wire", () => {
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }, 201))
       const conversation = yield* withConversations(mock, (c) =>
-        c.forApp(APP).create({ type: "personal", participants: [{ userId: "42589ad070d43be9b00ff7e5" }], displayName: "Hi" }))
+        c.forApp(APP).create({
+          type: "personal",
+          participants: [{ userId: "42589ad070d43be9b00ff7e5" }],
+          displayName: "Hi"
+        }))
       expect(conversation.id).toBe(conversationJson.id)
       const [req] = mock.requests
       expect(req!.method).toBe("POST")
@@ -31,7 +35,9 @@ describe("operations on the wire", () => {
 
   it.effect("get, update, delete and downloadMessageRef use their methods and paths", () =>
     Effect.gen(function*() {
-      const mock = makeMock((r) => r.method === "DELETE" || r.url.pathname.endsWith("/download") ? ok({}) : ok({ conversation: conversationJson }))
+      const mock = makeMock((r) =>
+        r.method === "DELETE" || r.url.pathname.endsWith("/download") ? ok({}) : ok({ conversation: conversationJson })
+      )
       yield* withConversations(mock, (c) =>
         Effect.all([
           c.forApp(APP).get(CONV),
@@ -53,7 +59,10 @@ describe("operations on the wire", () => {
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversations: [conversationJson], meta: { hasMore: false } }))
       const page = yield* withConversations(mock, (c) =>
-        c.forApp(APP).list({ filter: { userExternalId: "ada" }, page: { after: "5e1606762556d93e9c176f69", size: 10 } }))
+        c.forApp(APP).list({
+          filter: { userExternalId: "ada" },
+          page: { after: "5e1606762556d93e9c176f69", size: 10 }
+        }))
       expect(page.conversations).toHaveLength(1)
       expect(page.links).toEqual({})
       const params = mock.requests[0]!.url.searchParams
@@ -82,7 +91,9 @@ describe("operations on the wire", () => {
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
       yield* withConversations(mock, (c) => c.forApp(APP).get(CONV))
-      expect(mock.requests[0]!.headers["user-agent"]).toMatch(new RegExp(`^sunco-effect/${packageJson.version.replace(/\./g, "\\.")} `))
+      expect(mock.requests[0]!.headers["user-agent"]).toMatch(
+        new RegExp(`^sunco-effect/${packageJson.version.replace(/\./g, "\\.")} `)
+      )
     }))
 })
 
@@ -99,7 +110,9 @@ describe("authentication", () => {
   it.effect("a caller's bearer token is sent as is", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => ok({ conversation: conversationJson }))
-      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV), { credentials: Credentials.bearer("tok.en.value") })
+      yield* withConversations(mock, (c) => c.forApp(APP).get(CONV), {
+        credentials: Credentials.bearer("tok.en.value")
+      })
       expect(mock.requests[0]!.headers["authorization"]).toBe("Bearer tok.en.value")
     }))
 
@@ -115,7 +128,8 @@ describe("authentication", () => {
         expect(verified.protectedHeader).toMatchObject({ alg: "HS256", kid: "app_abc", typ: "JWT" })
         expect(verified.payload.scope).toBe(scope)
         const wrongKey = yield* Effect.promise(() =>
-          jose.jwtVerify(token, new TextEncoder().encode("other")).then(() => "verified", () => "rejected"))
+          jose.jwtVerify(token, new TextEncoder().encode("other")).then(() => "verified", () => "rejected")
+        )
         expect(wrongKey).toBe("rejected")
       }))
   }

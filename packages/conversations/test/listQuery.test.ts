@@ -31,7 +31,9 @@ describe("ListQuery", () => {
   it.prop("decode(encode(q)) is q for every valid query", [validQuery], ([query]) => {
     expect(Validation.checkListQuery(query.filter, query.page, { limits: true })).toBeUndefined()
     const decoded = ListQuery.decode(ListQuery.encode(query))
-    expect(Either.getOrThrow(decoded)).toEqual(query.page && Object.keys(query.page).length > 0 ? query : { filter: query.filter })
+    expect(Either.getOrThrow(decoded)).toEqual(
+      query.page && Object.keys(query.page).length > 0 ? query : { filter: query.filter }
+    )
   })
 
   it.prop("every invalid page is refused by the client's rules and by the store alike", [invalidPage], ([page]) => {
@@ -41,9 +43,13 @@ describe("ListQuery", () => {
   })
 
   it("a query string without exactly one filter, or with a size that is not a whole number, does not decode", () => {
-    expect(ListQuery.decode("?page[size]=5")).toEqual(Either.left("Exactly one of filter[userId] or filter[userExternalId] is required"))
+    expect(ListQuery.decode("?page[size]=5")).toEqual(
+      Either.left("Exactly one of filter[userId] or filter[userExternalId] is required")
+    )
     expect(Either.isLeft(ListQuery.decode("?filter[userId]=a&filter[userExternalId]=b"))).toBe(true)
-    expect(ListQuery.decode("?filter[userId]=a&page[size]=1.5")).toEqual(Either.left("page[size] must be a whole number"))
+    expect(ListQuery.decode("?filter[userId]=a&page[size]=1.5")).toEqual(
+      Either.left("page[size] must be a whole number")
+    )
     // the service's own (unencoded) form decodes as the encoded one does
     expect(ListQuery.decode("?filter[userExternalId]=ada&page[after]=5f0c8b0e3f1a2b001e4d6c20")).toEqual(
       Either.right({ filter: { userExternalId: "ada" }, page: { after: "5f0c8b0e3f1a2b001e4d6c20" } })
@@ -51,7 +57,10 @@ describe("ListQuery", () => {
   })
 
   it("links carry the filter and the cursors, in the spec's form", () => {
-    const links = ListQuery.links("http://h", "app", { userId: "u 1" }, { afterCursor: "a".repeat(24), beforeCursor: "b".repeat(24) }, 10)
+    const links = ListQuery.links("http://h", "app", { userId: "u 1" }, {
+      afterCursor: "a".repeat(24),
+      beforeCursor: "b".repeat(24)
+    }, 10)
     expect(links).toEqual({
       prev: `http://h/v2/apps/app/conversations?filter[userId]=u%201&page[before]=${"b".repeat(24)}&page[size]=10`,
       next: `http://h/v2/apps/app/conversations?filter[userId]=u%201&page[after]=${"a".repeat(24)}&page[size]=10`

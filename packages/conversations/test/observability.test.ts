@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
-import { Cause, Effect, Layer, Logger, type Tracer as T, Tracer } from "effect"
-import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
+import { Cause, Effect, Layer, Logger, Tracer, type Tracer as T } from "effect"
+import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
 
 /** A tracer that keeps every span it makes. */
 const recordingTracer = Effect.map(Effect.tracer, (native) => {
@@ -18,39 +18,51 @@ const recordingTracer = Effect.map(Effect.tracer, (native) => {
 })
 
 describe("spans", () => {
-  it.live("one span per operation with app id, conversation id, method, status and attempts", () =>
-    Effect.gen(function*() {
-      const { spans, tracer } = yield* recordingTracer
-      const mock = makeMock((_, i) => (i === 0 ? apiError(503, "unavailable", "busy") : ok({ conversation: conversationJson })))
-      yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
-        Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } })),
-        Effect.withTracer(tracer)
-      )
-      const span = spans.find((s) => s.name === "Conversations.get")!
-      expect(span).toBeDefined()
-      expect(Object.fromEntries(span.attributes)).toMatchObject({
-        "sunco.app_id": APP,
-        "sunco.conversation_id": CONV,
-        "http.request.method": "GET",
-        "http.response.status_code": 200,
-        "sunco.attempts": 2
-      })
-    }), { timeout: 10_000 })
+  it.live(
+    "one span per operation with app id, conversation id, method, status and attempts",
+    () =>
+      Effect.gen(function*() {
+        const { spans, tracer } = yield* recordingTracer
+        const mock = makeMock((
+          _,
+          i
+        ) => (i === 0 ? apiError(503, "unavailable", "busy") : ok({ conversation: conversationJson })))
+        yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
+          Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } })),
+          Effect.withTracer(tracer)
+        )
+        const span = spans.find((s) => s.name === "Conversations.get")!
+        expect(span).toBeDefined()
+        expect(Object.fromEntries(span.attributes)).toMatchObject({
+          "sunco.app_id": APP,
+          "sunco.conversation_id": CONV,
+          "http.request.method": "GET",
+          "http.response.status_code": 200,
+          "sunco.attempts": 2
+        })
+      }),
+    { timeout: 10_000 }
+  )
 })
 
 describe("secrets never leak", () => {
-  const leaks = (text: string) => text.includes(SECRET) || text.includes(Buffer.from(`app_abc:${SECRET}`).toString("base64"))
+  const leaks = (text: string) =>
+    text.includes(SECRET) || text.includes(Buffer.from(`app_abc:${SECRET}`).toString("base64"))
 
-  for (const credentials of [
-    Credentials.basic({ keyId: "app_abc", secret: SECRET }),
-    Credentials.jwt({ keyId: "app_abc", secret: SECRET }),
-    Credentials.bearer(SECRET)
-  ]) {
+  for (
+    const credentials of [
+      Credentials.basic({ keyId: "app_abc", secret: SECRET }),
+      Credentials.jwt({ keyId: "app_abc", secret: SECRET }),
+      Credentials.bearer(SECRET)
+    ]
+  ) {
     it.effect(`${credentials._tag}: not in errors, logs, spans or printed configuration`, () =>
       Effect.gen(function*() {
         const { spans, tracer } = yield* recordingTracer
         const logs: Array<string> = []
-        const logger = Logger.make(({ message, cause }) => logs.push(`${JSON.stringify(message)} ${Cause.pretty(cause)}`))
+        const logger = Logger.make(({ cause, message }) =>
+          logs.push(`${JSON.stringify(message)} ${Cause.pretty(cause)}`)
+        )
         const replies = [
           apiError(401, "unauthorized", "Invalid credentials"),
           { transport: { code: "ECONNRESET", message: "socket hang up" } },

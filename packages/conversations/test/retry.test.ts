@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, RetryPolicy } from "@sunco-effect/conversations"
 import { Duration, Effect, Fiber, Schedule, TestClock } from "effect"
-import { APP, apiError, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
+import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
 
 const refused: Reply = { transport: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } }
 const reset: Reply = { transport: { code: "ECONNRESET", message: "socket hang up" } }
@@ -14,7 +14,9 @@ const scripted = (...failures: ReadonlyArray<Reply>) =>
   makeMock((r, i) =>
     i < failures.length
       ? failures[i]!
-      : r.method === "DELETE" ? ok({}) : ok({ conversation: conversationJson }, r.method === "POST" ? 201 : 200)
+      : r.method === "DELETE"
+      ? ok({})
+      : ok({ conversation: conversationJson }, r.method === "POST" ? 201 : 200)
   )
 
 // No jitter, so delays are exact: 100, 200, 400, … ms.
@@ -76,11 +78,13 @@ describe("the default retry policy", () => {
 
   it.effect("retries 5xx, resets and timeouts for GET, PATCH and DELETE", () =>
     Effect.gen(function*() {
-      for (const [name, f] of [
-        ["get", (c: Conversations["Type"]) => c.forApp(APP).get(CONV)],
-        ["update", (c: Conversations["Type"]) => c.forApp(APP).update(CONV, { displayName: "x" })],
-        ["delete", (c: Conversations["Type"]) => c.forApp(APP).delete(CONV)]
-      ] as const) {
+      for (
+        const [name, f] of [
+          ["get", (c: Conversations["Type"]) => c.forApp(APP).get(CONV)],
+          ["update", (c: Conversations["Type"]) => c.forApp(APP).update(CONV, { displayName: "x" })],
+          ["delete", (c: Conversations["Type"]) => c.forApp(APP).delete(CONV)]
+        ] as const
+      ) {
         const mock = scripted(unavailable, reset)
         const fiber = yield* run(mock, f as never)
         yield* TestClock.adjust("1 second")
@@ -93,7 +97,9 @@ describe("the default retry policy", () => {
     Effect.gen(function*() {
       const create = (c: Conversations["Type"]) => c.forApp(APP).create({ type: "sdkGroup" })
 
-      const safe = scripted(limited(), refused, { transport: { code: "ENOTFOUND" } }, { transport: { code: "EHOSTUNREACH" } })
+      const safe = scripted(limited(), refused, { transport: { code: "ENOTFOUND" } }, {
+        transport: { code: "EHOSTUNREACH" }
+      })
       const ok = yield* run(safe, create, { ...exact, maxRetries: 4 })
       yield* TestClock.adjust("10 seconds")
       expect(safe.requests.length).toBe(5)
@@ -129,7 +135,14 @@ describe("the default retry policy", () => {
 
   it.effect("never retries other 4xx, 423 Locked included", () =>
     Effect.gen(function*() {
-      for (const reply of [apiError(423, "locked", "Locked"), apiError(400, "bad_request", "Nope"), apiError(404, "conversation_not_found", "Gone"), apiError(401, "unauthorized", "No")]) {
+      for (
+        const reply of [
+          apiError(423, "locked", "Locked"),
+          apiError(400, "bad_request", "Nope"),
+          apiError(404, "conversation_not_found", "Gone"),
+          apiError(401, "unauthorized", "No")
+        ]
+      ) {
         const mock = scripted(reply)
         const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV))
         yield* TestClock.adjust("1 minute")
@@ -151,7 +164,11 @@ describe("the default retry policy", () => {
   it.effect("gives up when the delays would exceed maxTotalDelay", () =>
     Effect.gen(function*() {
       const mock = makeMock(() => limited("10"))
-      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), { ...exact, maxRetries: 10, maxTotalDelay: "25 seconds" })
+      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), {
+        ...exact,
+        maxRetries: 10,
+        maxTotalDelay: "25 seconds"
+      })
       yield* TestClock.adjust("5 minutes")
       expect(mock.requests.length).toBe(3) // 10 s + 10 s fit, a third 10 s would not
       expect((yield* Fiber.join(fiber))._tag).toBe("Left")
@@ -188,7 +205,8 @@ describe("replacing the policy", () => {
   it.effect("a layer-wide Schedule replaces the default", () =>
     Effect.gen(function*() {
       const mock = scripted(unavailable)
-      const fiber = yield* run(mock, (c) => c.forApp(APP).get(CONV), Schedule.spaced("7 seconds").pipe(Schedule.intersect(Schedule.recurs(1))))
+      const fiber = yield* run(mock, (c) =>
+        c.forApp(APP).get(CONV), Schedule.spaced("7 seconds").pipe(Schedule.intersect(Schedule.recurs(1))))
       expect(yield* after(mock, 6999)).toBe(1)
       expect(yield* after(mock, 1)).toBe(2)
       yield* Fiber.join(fiber)
@@ -199,8 +217,12 @@ describe("replacing the policy", () => {
       expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "ServerError" } as never)).toBe(false)
       expect(RetryPolicy.isRetryable("Conversations.get", { _tag: "ServerError" } as never)).toBe(true)
       expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "RateLimited" } as never)).toBe(true)
-      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: false } as never)).toBe(true)
-      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: true } as never)).toBe(false)
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: false } as never)).toBe(
+        true
+      )
+      expect(RetryPolicy.isRetryable("Conversations.create", { _tag: "TransportError", sent: true } as never)).toBe(
+        false
+      )
       expect(RetryPolicy.isRetryable("Conversations.get", { _tag: "ValidationError" } as never)).toBe(false)
     }))
 })

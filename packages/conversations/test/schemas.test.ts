@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
-  User,
   Conversation,
   ConversationCreateBody,
   ConversationListResponse,
   ConversationResponse,
   DownloadMessageRefBody,
   ErrorResponse,
+  User,
   UserResponse
 } from "@sunco-effect/conversations"
 import { Effect, Either, Schema } from "effect"
@@ -48,7 +48,11 @@ describe("the spec's examples decode", () => {
       }
       expect(errors).toBeGreaterThanOrEqual(7)
       const download = spec.paths["/v2/apps/{appId}/conversations/{conversationId}/download"]!.post
-      expect(Either.isRight(decode(DownloadMessageRefBody, download.requestBody.content["application/json"].examples.default.value)))
+      expect(
+        Either.isRight(
+          decode(DownloadMessageRefBody, download.requestBody.content["application/json"].examples.default.value)
+        )
+      )
         .toBe(true)
     }))
 })

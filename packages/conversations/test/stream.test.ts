@@ -39,7 +39,10 @@ describe("streaming every conversation", () => {
   it.effect("follows afterCursor while hasMore, and sends the page size on every request", () =>
     Effect.gen(function*() {
       const mock = makeMock(listing(250))
-      const all = yield* Effect.flatMap(Conversations, (c) => Stream.runCollect(c.forApp(APP).stream({ filter, page: { size: 100 } }))).pipe(
+      const all = yield* Effect.flatMap(
+        Conversations,
+        (c) => Stream.runCollect(c.forApp(APP).stream({ filter, page: { size: 100 } }))
+      ).pipe(
         Effect.provide(liveOn(mock))
       )
       expect(Chunk.size(all)).toBe(250)
@@ -53,7 +56,9 @@ describe("streaming every conversation", () => {
     Effect.gen(function*() {
       const mock = makeMock(listing(10_000))
       const five = yield* Effect.flatMap(Conversations, (c) =>
-        c.forApp(APP).stream({ filter, page: { size: 100 } }).pipe(Stream.take(5), Stream.runCollect)).pipe(Effect.provide(liveOn(mock)))
+        c.forApp(APP).stream({ filter, page: { size: 100 } }).pipe(Stream.take(5), Stream.runCollect)).pipe(
+          Effect.provide(liveOn(mock))
+        )
       expect(Chunk.size(five)).toBe(5)
       expect(mock.requests).toHaveLength(1)
     }))
@@ -128,7 +133,9 @@ describe("streaming every conversation", () => {
         c.forApp(APP).streamPages({ filter, page: { size: 30, before: idOf(90) } }).pipe(Stream.runCollect)).pipe(
           Effect.provide(liveOn(mock))
         )
-      const ids = Chunk.toReadonlyArray(pages).map((p) => p.conversations.map((c) => parseInt(c.id, 16)))
+      const ids = Chunk.toReadonlyArray(pages).map((p) =>
+        p.conversations.map((c) => parseInt(c.id, 16))
+      )
       expect(ids.map((p) => [p[0], p[p.length - 1]])).toEqual([[60, 89], [30, 59], [0, 29]])
       expect(mock.requests.map((r) => r.url.searchParams.get("page[before]"))).toEqual([idOf(90), idOf(60), idOf(30)])
     }))
@@ -136,12 +143,15 @@ describe("streaming every conversation", () => {
   it.effect("a failing page ends the stream with the typed error", () =>
     Effect.gen(function*() {
       const mock = makeMock((r, i) =>
-        i === 0 ? listing(100)(r) : { status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } }
+        i === 0
+          ? listing(100)(r)
+          : { status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } }
       )
-      const error = yield* Effect.flatMap(Conversations, (c) => Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 50 } }))).pipe(
-        Effect.flip,
-        Effect.provide(liveOn(mock))
-      )
+      const error = yield* Effect.flatMap(Conversations, (c) =>
+        Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 50 } }))).pipe(
+          Effect.flip,
+          Effect.provide(liveOn(mock))
+        )
       expect(error._tag).toBe("UserNotFound")
     }))
 })

@@ -3,7 +3,9 @@ import { Conversations, ConversationsTest, RateLimited, ServerError } from "@sun
 import { Effect, Fiber, Layer, TestClock } from "effect"
 
 const APP = "5f0c8b0e3f1a2b001e4d6c01"
-const Test = ConversationsTest.layer({ seed: { apps: [{ id: APP, users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" }] }] } })
+const Test = ConversationsTest.layer({
+  seed: { apps: [{ id: APP, users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" }] }] }
+})
 
 describe("the test layer's controls", () => {
   it.effect("a chosen operation fails with a chosen typed error, for a number of attempts", () =>
@@ -27,10 +29,16 @@ describe("the test layer's controls", () => {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
-      const unavailable = new ServerError({ operation: "Conversations.get", status: 503, code: "unavailable", title: "Unavailable" })
+      const unavailable = new ServerError({
+        operation: "Conversations.get",
+        status: 503,
+        code: "unavailable",
+        title: "Unavailable"
+      })
       yield* control.failWith("Conversations.get", unavailable, 2)
       const fiber = yield* Effect.fork(c.forApp(APP).get(made.id))
-      const attempts = () => Effect.map(control.calls, (calls) => calls.filter((op) => op === "Conversations.get").length)
+      const attempts = () =>
+        Effect.map(control.calls, (calls) => calls.filter((op) => op === "Conversations.get").length)
       yield* TestClock.adjust(0)
       expect(yield* attempts()).toBe(1)
       yield* TestClock.adjust("99 millis")
@@ -52,7 +60,12 @@ describe("the test layer's controls", () => {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
-      const unavailable = new ServerError({ operation: "Conversations.get", status: 503, code: "unavailable", title: "Unavailable" })
+      const unavailable = new ServerError({
+        operation: "Conversations.get",
+        status: 503,
+        code: "unavailable",
+        title: "Unavailable"
+      })
       yield* control.failWith("Conversations.get", unavailable, 1)
       expect((yield* Effect.flip(c.forApp(APP).get(made.id, { retry: false })))._tag).toBe("ServerError")
       yield* control.failWith("Conversations.get", unavailable, 1)
@@ -68,7 +81,11 @@ describe("the test layer's controls", () => {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
-      yield* control.failWith("Conversations.delete", { status: 400, code: "bad_request", title: "Conversation x cannot be deleted because it is the default." })
+      yield* control.failWith("Conversations.delete", {
+        status: 400,
+        code: "bad_request",
+        title: "Conversation x cannot be deleted because it is the default."
+      })
       expect((yield* Effect.flip(c.forApp(APP).delete(made.id)))._tag).toBe("DefaultConversationUndeletable")
       yield* control.clearFailures
       yield* c.forApp(APP).delete(made.id)

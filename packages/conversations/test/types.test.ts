@@ -3,11 +3,11 @@
  */
 import { describe, expectTypeOf, it } from "@effect/vitest"
 import type {
+  ConversationNotFound,
   ConversationsService,
   DefaultConversationUndeletable,
   InvalidPage,
-  UserNotFound,
-  ConversationNotFound
+  UserNotFound
 } from "@sunco-effect/conversations"
 import type { ConversationsTest, Operation } from "@sunco-effect/conversations"
 import type { Effect, Stream } from "effect"
@@ -48,7 +48,9 @@ describe("the test layer's failWith", () => {
     expectTypeOf<DefaultConversationUndeletable>().toMatchTypeOf<Injected<"Conversations.delete">>()
     expectTypeOf<InvalidPage>().not.toMatchTypeOf<Injected<"Conversations.delete">>()
     expectTypeOf<InvalidPage>().toMatchTypeOf<Injected<"Conversations.list">>()
-    expectTypeOf({ status: 503, code: "unavailable", title: "Unavailable" }).toMatchTypeOf<Injected<"Conversations.delete">>()
+    expectTypeOf({ status: 503, code: "unavailable", title: "Unavailable" }).toMatchTypeOf<
+      Injected<"Conversations.delete">
+    >()
   })
   it("injecting InvalidPage into delete does not compile", () => {
     const control = null as unknown as ConversationsTest.ConversationsTestControl

@@ -17,7 +17,10 @@ const rejects = (
     expect(mock.requests).toHaveLength(0)
   })
 
-const accepts = (f: (c: Conversations["Type"]) => Effect.Effect<unknown, unknown>, options: Partial<ConversationsOptions> = {}) =>
+const accepts = (
+  f: (c: Conversations["Type"]) => Effect.Effect<unknown, unknown>,
+  options: Partial<ConversationsOptions> = {}
+) =>
   Effect.gen(function*() {
     const mock = makeMock((r) =>
       ok(r.method === "GET" && !r.url.pathname.endsWith(CONV) ? { conversations: [] } : { conversation: { id: CONV } })
@@ -40,14 +43,19 @@ describe("create body", () => {
       const p = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: `u${i}` }))
       yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(11) }), "participants", "maxItems")
       yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(10) }))
-      yield* rejects((c) => c.forApp(APP).create({ type: "personal", participants: p(2) }), "participants", "personalParticipants")
+      yield* rejects(
+        (c) => c.forApp(APP).create({ type: "personal", participants: p(2) }),
+        "participants",
+        "personalParticipants"
+      )
       yield* rejects((c) => c.forApp(APP).create({ type: "personal" }), "participants", "personalParticipants")
     }))
 
   it.effect("each participant has exactly one of userId / userExternalId, not empty", () =>
     Effect.gen(function*() {
       yield* rejects(
-        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "a", userExternalId: "b" } as never] }),
+        (c) =>
+          c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "a", userExternalId: "b" } as never] }),
         "participants[0]",
         "exactlyOne"
       )
@@ -85,8 +93,16 @@ describe("create body", () => {
 
   it.effect("metadata is flat (strings, numbers, booleans) and at most 4 KB", () =>
     Effect.gen(function*() {
-      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { nested: { a: 1 } } as never }), "metadata.nested", "flat")
-      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { big: long(4100) } }), "metadata", "maxSize")
+      yield* rejects(
+        (c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { nested: { a: 1 } } as never }),
+        "metadata.nested",
+        "flat"
+      )
+      yield* rejects(
+        (c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { big: long(4100) } }),
+        "metadata",
+        "maxSize"
+      )
       yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { s: "x", n: 1.5, b: false } }))
     }))
 })
@@ -112,7 +128,11 @@ describe("ids and the list query", () => {
   it.effect("exactly one filter", () =>
     Effect.gen(function*() {
       yield* rejects((c) => c.forApp(APP).list({ filter: {} as never }), "filter", "exactlyOne")
-      yield* rejects((c) => c.forApp(APP).list({ filter: { userId: "a", userExternalId: "b" } as never }), "filter", "exactlyOne")
+      yield* rejects(
+        (c) => c.forApp(APP).list({ filter: { userId: "a", userExternalId: "b" } as never }),
+        "filter",
+        "exactlyOne"
+      )
     }))
 
   it.effect("page size 1-100, cursors of 24 characters, never both", () =>
@@ -123,16 +143,25 @@ describe("ids and the list query", () => {
       yield* rejects((c) => c.forApp(APP).list({ filter, page: { size: 2.5 } }), "page.size", "integer")
       yield* rejects((c) => c.forApp(APP).list({ filter, page: { after: "short" } }), "page.after", "length")
       yield* rejects(
-        (c) => c.forApp(APP).list({ filter, page: { after: "5e1606762556d93e9c176f69", before: "5e1606762556d93e9c176f69" } }),
+        (c) =>
+          c.forApp(APP).list({
+            filter,
+            page: { after: "5e1606762556d93e9c176f69", before: "5e1606762556d93e9c176f69" }
+          }),
         "page",
         "oneCursor"
       )
-      yield* rejects((c) => Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 500 } })), "page.size", "range")
+      yield* rejects(
+        (c) => Stream.runDrain(c.forApp(APP).stream({ filter, page: { size: 500 } })),
+        "page.size",
+        "range"
+      )
     }))
 
   it.effect("the download body needs the apple ref's fields when apple is given", () =>
     rejects(
-      (c) => c.forApp(APP).downloadMessageRef(CONV, { userId: "u", apple: { interactiveDataRef: { url: "x" } } as never }),
+      (c) =>
+        c.forApp(APP).downloadMessageRef(CONV, { userId: "u", apple: { interactiveDataRef: { url: "x" } } as never }),
       "apple.interactiveDataRef.bid",
       "required"
     ))
@@ -144,9 +173,16 @@ describe("limits can be switched off; structural rules always hold", () => {
   it.effect("lengths, ranges, counts and the enum are not checked", () =>
     Effect.gen(function*() {
       yield* accepts((c) => c.forApp(APP).create({ type: "futureType", displayName: long(300) }), noLimits)
-      yield* accepts((c) => c.forApp(APP).list({ filter: { userId: "u" }, page: { size: 500, after: "short" } }), noLimits)
       yield* accepts(
-        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: Array.from({ length: 20 }, (_, i) => ({ userId: `${i}` })) }),
+        (c) => c.forApp(APP).list({ filter: { userId: "u" }, page: { size: 500, after: "short" } }),
+        noLimits
+      )
+      yield* accepts(
+        (c) =>
+          c.forApp(APP).create({
+            type: "sdkGroup",
+            participants: Array.from({ length: 20 }, (_, i) => ({ userId: `${i}` }))
+          }),
         noLimits
       )
     }))
@@ -161,7 +197,12 @@ describe("limits can be switched off; structural rules always hold", () => {
         noLimits
       )
       yield* rejects((c) => c.forApp(APP).get(""), "conversationId", "nonEmpty", noLimits)
-      yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { a: { b: 1 } } as never }), "metadata.a", "flat", noLimits)
+      yield* rejects(
+        (c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { a: { b: 1 } } as never }),
+        "metadata.a",
+        "flat",
+        noLimits
+      )
       yield* rejects(
         (c) => c.forApp(APP).create({ type: "sdkGroup", metadata: { big: long(101 * 1024) } }),
         "body",

@@ -4,24 +4,24 @@
  *
  * @since 0.1.0
  */
-import { createServer } from "node:http"
-import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { ConfigurationError } from "@sunco-effect/conversations"
 import { InMemoryStore } from "@sunco-effect/conversations/Testing"
-import type { EmulatorSeed } from "./EmulatorSeed.js"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import { createServer } from "node:http"
 import { type ApiKey, keysOf } from "./Auth.js"
 import * as DefaultSeed from "./DefaultSeed.js"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
 import { errorResponse, failures } from "./ErrorBody.js"
 import { type FaultConfig, Faults } from "./Faults.js"
@@ -57,7 +57,6 @@ export interface EmulatorInfo {
   readonly state: EmulatorStateShape
 }
 
-
 const router = HttpRouter.empty.pipe(
   HttpRouter.concat(operationRoutes),
   HttpRouter.concat(adminRoutes)
@@ -83,7 +82,11 @@ const withRequestLog = (log: (line: string) => void) =>
     const start = performance.now()
     return Effect.tap(httpApp, (response) =>
       Effect.sync(() =>
-        log(`${request.method} ${request.url.split("?")[0]} ${response.status} ${(performance.now() - start).toFixed(1)}ms`)
+        log(
+          `${request.method} ${request.url.split("?")[0]} ${response.status} ${
+            (performance.now() - start).toFixed(1)
+          }ms`
+        )
       ))
   })
 
@@ -103,7 +106,10 @@ export const makeState = (options: EmulatorOptions = {}): Either.Either<Emulator
     ? [{ id: extra.keyId, secret: extra.keySecret, scope: "app", appId: extra.appId }]
     : []
   return Either.map(
-    Either.mapLeft(InMemoryStore.InMemoryStore.make(initialSeed), (detail) => new ConfigurationError({ detail: `invalid seed: ${detail}` })),
+    Either.mapLeft(
+      InMemoryStore.InMemoryStore.make(initialSeed),
+      (detail) => new ConfigurationError({ detail: `invalid seed: ${detail}` })
+    ),
     (store) => {
       const keys = keysOf(initialSeed)
       for (const key of extraKeys) keys.set(key.id, key)

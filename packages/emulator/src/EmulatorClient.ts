@@ -6,8 +6,8 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import {
-  Conversations,
   type ConfigurationError,
+  Conversations,
   type ConversationsOptions,
   Credentials,
   type Users

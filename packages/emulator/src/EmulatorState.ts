@@ -3,10 +3,10 @@
  *
  * @since 0.1.0
  */
-import * as Context from "effect/Context"
 import type { InMemoryStore } from "@sunco-effect/conversations/Testing"
-import type { EmulatorSeed } from "./EmulatorSeed.js"
+import * as Context from "effect/Context"
 import type { ApiKey } from "./Auth.js"
+import type { EmulatorSeed } from "./EmulatorSeed.js"
 import type { Faults } from "./Faults.js"
 
 /**

@@ -41,4 +41,4 @@ export const failures = {
   rateLimited: { status: 429, code: "too_many_requests", title: "Too many requests" },
   serverError: (status: number): ApiFailure => ({ status, code: "internal_error", title: "Emulated server error" }),
   badRequest: (title: string): ApiFailure => ({ status: 400, code: "bad_request", title })
-} satisfies Record<string, ApiFailure | ((...args: never[]) => ApiFailure)>
+} satisfies Record<string, ApiFailure | ((...args: Array<never>) => ApiFailure)>

@@ -5,13 +5,13 @@
  *
  * @since 0.1.0
  */
-import { readFileSync } from "node:fs"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import { readFileSync } from "node:fs"
 import { Emulator } from "./Emulator.js"
 import { hint, parse, type StartOptions, usage } from "./internal/cliArgs.js"
 
@@ -35,13 +35,16 @@ const announce = Effect.gen(function*() {
 
 const start = (seedFile: string | undefined, { quiet, ...options }: StartOptions) =>
   // NodeRuntime.runMain interrupts on SIGINT and SIGTERM, which closes the server.
-  Layer.launch(Layer.effectDiscard(announce).pipe(Layer.provideMerge(Emulator.layerServer({
-    ...options,
-    log: quiet ? undefined : (line) => console.log(line)
-  })))).pipe(
+  Layer.launch(
+    Layer.effectDiscard(announce).pipe(Layer.provideMerge(Emulator.layerServer({
+      ...options,
+      log: quiet ? undefined : (line) => console.log(line)
+    })))
+  ).pipe(
     Effect.catchTags({
       // the seed decoded but does not hold together (a key of an unknown app, a duplicate id)
-      ConfigurationError: (error) => Effect.sync(() => usageError(`${seedFile ? `seed file ${seedFile}: ` : ""}${error.detail}`)),
+      ConfigurationError: (error) =>
+        Effect.sync(() => usageError(`${seedFile ? `seed file ${seedFile}: ` : ""}${error.detail}`)),
       ServeError: (error) =>
         Effect.sync(() => {
           console.error(`sunco-emulator: cannot listen on ${options.host}:${options.port}: ${String(error.cause)}`)

@@ -6,6 +6,6 @@
 export * as Auth from "./Auth.js"
 export * as DefaultSeed from "./DefaultSeed.js"
 export * from "./Emulator.js"
+export * as EmulatorClient from "./EmulatorClient.js"
 export * as EmulatorSeed from "./EmulatorSeed.js"
 export * as Faults from "./Faults.js"
-export * as EmulatorClient from "./EmulatorClient.js"

@@ -7,13 +7,17 @@ import { basicAuth, call } from "./support/Http.js"
 const OTHER_APP = "5f0c8b0e3f1a2b001e4d6cff"
 const seed = {
   ...DefaultSeed.seed,
-  apps: [...DefaultSeed.seed.apps, { id: OTHER_APP, keys: [{ id: "app_other", secret: "other-secret", scope: "app" as const }] }]
+  apps: [...DefaultSeed.seed.apps, {
+    id: OTHER_APP,
+    keys: [{ id: "app_other", secret: "other-secret", scope: "app" as const }]
+  }]
 }
 
 const jwt = (secret: string, header: Record<string, unknown>, payload: Record<string, unknown>) =>
   Effect.promise(() =>
     new jose.SignJWT(payload).setProtectedHeader({ alg: "HS256", ...header } as jose.JWTHeaderParameters)
-      .sign(new TextEncoder().encode(secret)))
+      .sign(new TextEncoder().encode(secret))
+  )
 
 const path = (app: string) => `/v2/apps/${app}/conversations/5f0c8b0e3f1a2b001e4d6c20`
 const statusOf = (authorization: string | null, app = DefaultSeed.appId) =>
@@ -33,7 +37,9 @@ layer(Emulator.layer({ seed }))("authentication", (it) => {
 
   it.effect("an app-scoped key reaches only its own app; an account key reaches all", () =>
     Effect.gen(function*() {
-      const forbidden = yield* call("GET", path(OTHER_APP), { authorization: basicAuth(DefaultSeed.keyId, DefaultSeed.keySecret) })
+      const forbidden = yield* call("GET", path(OTHER_APP), {
+        authorization: basicAuth(DefaultSeed.keyId, DefaultSeed.keySecret)
+      })
       expect(forbidden.status).toBe(403)
       expect(yield* statusOf(basicAuth("app_other", "other-secret"))).toBe(403)
       const account = basicAuth(DefaultSeed.accountKey.id, DefaultSeed.accountKey.secret)
@@ -53,7 +59,9 @@ layer(Emulator.layer({ seed }))("authentication", (it) => {
       expect(yield* app({ scope: "app" }, {})).toBe(401)
       const wrongSecret = yield* jwt("not-the-secret", { kid: DefaultSeed.keyId }, { scope: "app" })
       expect(yield* statusOf(`Bearer ${wrongSecret}`)).toBe(401)
-      const account = yield* jwt(DefaultSeed.accountKey.secret, { kid: DefaultSeed.accountKey.id }, { scope: "account" })
+      const account = yield* jwt(DefaultSeed.accountKey.secret, { kid: DefaultSeed.accountKey.id }, {
+        scope: "account"
+      })
       expect(yield* statusOf(`Bearer ${account}`)).toBe(200)
     }))
 

@@ -3,12 +3,12 @@
  * credentials, logs one line per request, serves curl-like clients, and
  * exits cleanly on SIGTERM and SIGINT.
  */
+import { describe, expect, it } from "@effect/vitest"
 import { execFile, spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "@effect/vitest"
 
 const bin = fileURLToPath(new URL("../dist/esm/bin.js", import.meta.url))
 
@@ -31,8 +31,12 @@ const start = (args: ReadonlyArray<string>) => {
 
 const runToExit = (args: ReadonlyArray<string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(process.execPath, [bin, "--port", "0", ...args], { timeout: 10_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      [bin, "--port", "0", ...args],
+      { timeout: 10_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })
+    )
   )
 
 describe("sunco-emulator", () => {
@@ -58,9 +62,16 @@ describe("sunco-emulator", () => {
   it("reads a seed file and fault flags, and stops on SIGINT", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
     const seedFile = join(dir, "seed.json")
-    writeFileSync(seedFile, JSON.stringify({
-      apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }], users: [{ externalId: "u1", conversationCount: 3 }] }]
-    }))
+    writeFileSync(
+      seedFile,
+      JSON.stringify({
+        apps: [{
+          id: "seeded",
+          keys: [{ id: "app_s", secret: "s" }],
+          users: [{ externalId: "u1", conversationCount: 3 }]
+        }]
+      })
+    )
     const emulator = start(["--seed", seedFile, "--rate-limit", "1", "--retry-after", "9", "--quiet"])
     const env = await emulator.ready
     expect(env.SUNCO_APP_ID).toBe("seeded")
@@ -73,7 +84,7 @@ describe("sunco-emulator", () => {
     const listed = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations?filter[userExternalId]=u1`, {
       headers: { authorization: `Basic ${Buffer.from("app_s:s").toString("base64")}` }
     })
-    expect(((await listed.json()) as { conversations: unknown[] }).conversations).toHaveLength(3)
+    expect(((await listed.json()) as { conversations: Array<unknown> }).conversations).toHaveLength(3)
     emulator.child.kill("SIGINT")
     expect(await emulator.exited).toBe(0)
   })
@@ -81,10 +92,13 @@ describe("sunco-emulator", () => {
   it("takes faults from the seed file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
     const seedFile = join(dir, "seed.json")
-    writeFileSync(seedFile, JSON.stringify({
-      apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }] }],
-      faults: { routes: { "Conversations.get": { serverError: 1, serverErrorStatus: 502 } } }
-    }))
+    writeFileSync(
+      seedFile,
+      JSON.stringify({
+        apps: [{ id: "seeded", keys: [{ id: "app_s", secret: "s" }] }],
+        faults: { routes: { "Conversations.get": { serverError: 1, serverErrorStatus: 502 } } }
+      })
+    )
     const emulator = start(["--seed", seedFile, "--quiet"])
     const env = await emulator.ready
     const answer = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations/0123456789abcdef01234567`, {
@@ -98,7 +112,9 @@ describe("sunco-emulator", () => {
   it("--version prints the package's version", async () => {
     const run = await runToExit(["--version"])
     expect(run.code).toBe(0)
-    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version)
+    expect(run.stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version
+    )
   })
 
   const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
@@ -110,17 +126,48 @@ describe("sunco-emulator", () => {
     ["an unknown flag", ["--prot", "8091"], /^sunco-emulator: unknown flag --prot$/],
     ["a flag without its value", ["--seed"], /^sunco-emulator: --seed needs a value$/],
     ["a stray argument", ["8091"], /^sunco-emulator: unexpected argument "8091"$/],
-    ["an out-of-range port", ["--port", "70000"], /^sunco-emulator: --port must be a whole number from 0 to 65535, got "70000"$/],
+    [
+      "an out-of-range port",
+      ["--port", "70000"],
+      /^sunco-emulator: --port must be a whole number from 0 to 65535, got "70000"$/
+    ],
     ["a port that is not a number", ["--port", "http"], /^sunco-emulator: --port must be a whole number/],
-    ["a probability above 1", ["--rate-limit", "1.5"], /^sunco-emulator: --rate-limit must be a probability from 0 to 1, got "1.5"$/],
-    ["a value that looks like a flag", ["--drop", "-0.1"], /^sunco-emulator: --drop needs a value; write --drop=VALUE for one that starts with "-"$/],
+    [
+      "a probability above 1",
+      ["--rate-limit", "1.5"],
+      /^sunco-emulator: --rate-limit must be a probability from 0 to 1, got "1.5"$/
+    ],
+    [
+      "a value that looks like a flag",
+      ["--drop", "-0.1"],
+      /^sunco-emulator: --drop needs a value; write --drop=VALUE for one that starts with "-"$/
+    ],
     ["a negative probability", ["--drop=-0.1"], /^sunco-emulator: --drop must be a probability/],
     ["a latency range upside down", ["--latency", "30-10"], /^sunco-emulator: --latency range must have MIN <= MAX/],
-    ["a missing seed file", ["--seed", "/nonexistent/seed.json"], /^sunco-emulator: cannot read seed file \/nonexistent\/seed\.json: ENOENT$/],
-    ["a seed file that is not JSON", ["--seed", file("broken.json", "{ apps: [")], /^sunco-emulator: seed file .*broken\.json is not JSON: /],
-    ["a seed file of the wrong shape", ["--seed", file("shape.json", JSON.stringify({ apps: "nope" }))], /^sunco-emulator: seed file .*shape\.json is invalid: at apps: /],
-    ["a seed that does not hold together", ["--seed", file("ghost.json", JSON.stringify({ apps: [{ id: "a", conversations: [{ participants: ["ghost"] }] }] }))], /^sunco-emulator: seed file .*ghost\.json: invalid seed: .*names an unknown participant$/],
-    ["a fault file with a bad probability", ["--faults", file("faults.json", JSON.stringify({ default: { drop: 7 } }))], /^sunco-emulator: fault file .*faults\.json is invalid: at default\.drop: /]
+    [
+      "a missing seed file",
+      ["--seed", "/nonexistent/seed.json"],
+      /^sunco-emulator: cannot read seed file \/nonexistent\/seed\.json: ENOENT$/
+    ],
+    [
+      "a seed file that is not JSON",
+      ["--seed", file("broken.json", "{ apps: [")],
+      /^sunco-emulator: seed file .*broken\.json is not JSON: /
+    ],
+    [
+      "a seed file of the wrong shape",
+      ["--seed", file("shape.json", JSON.stringify({ apps: "nope" }))],
+      /^sunco-emulator: seed file .*shape\.json is invalid: at apps: /
+    ],
+    ["a seed that does not hold together", [
+      "--seed",
+      file("ghost.json", JSON.stringify({ apps: [{ id: "a", conversations: [{ participants: ["ghost"] }] }] }))
+    ], /^sunco-emulator: seed file .*ghost\.json: invalid seed: .*names an unknown participant$/],
+    [
+      "a fault file with a bad probability",
+      ["--faults", file("faults.json", JSON.stringify({ default: { drop: 7 } }))],
+      /^sunco-emulator: fault file .*faults\.json is invalid: at default\.drop: /
+    ]
   ]
   for (const [what, args, message] of refusals) {
     it(`refuses ${what}: one line naming it, the usage hint, exit code 2`, async () => {

@@ -4,8 +4,8 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect } from "effect"
 import addFormats from "ajv-formats"
+import { Effect } from "effect"
 import { OpenAPIBackend } from "openapi-backend"
 import { specForAjv } from "../../conversations/test/support/Spec.js"
 import { type Answer, call } from "./support/Http.js"
@@ -45,19 +45,37 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       const user = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `conformance-${Date.now()}` } })
       const userId = (user.json as { user: { id: string } }).user.id
 
-      const personal = yield* call("POST", base, { body: { type: "personal", participants: [{ userId }], metadata: { a: 1 } } })
+      const personal = yield* call("POST", base, {
+        body: { type: "personal", participants: [{ userId }], metadata: { a: 1 } }
+      })
       yield* conforms("CreateConversation", personal, 201)
       const personalId = (personal.json as { conversation: { id: string } }).conversation.id
       const group = yield* call("POST", base, {
-        body: { type: "sdkGroup", participants: [{ userId, subscribeSDKClient: true }], displayName: "G", description: "d", iconUrl: "https://x.io/a.png" }
+        body: {
+          type: "sdkGroup",
+          participants: [{ userId, subscribeSDKClient: true }],
+          displayName: "G",
+          description: "d",
+          iconUrl: "https://x.io/a.png"
+        }
       })
       yield* conforms("CreateConversation", group, 201)
       const groupId = (group.json as { conversation: { id: string } }).conversation.id
-      yield* conforms("CreateConversation", yield* call("POST", `/v2/apps/000000000000000000000000/conversations`, {
-        body: { type: "sdkGroup" },
-        authorization: `Basic ${Buffer.from("act_5f0c8b0e3f1a2b001e4d6c03:emulator-account-secret-not-for-production").toString("base64")}`
-      }), 404)
-      yield* conforms("CreateConversation", yield* call("POST", base, { body: { type: "sdkGroup", participants: [{ userId: "nobody" }] } }), 404)
+      yield* conforms(
+        "CreateConversation",
+        yield* call("POST", `/v2/apps/000000000000000000000000/conversations`, {
+          body: { type: "sdkGroup" },
+          authorization: `Basic ${
+            Buffer.from("act_5f0c8b0e3f1a2b001e4d6c03:emulator-account-secret-not-for-production").toString("base64")
+          }`
+        }),
+        404
+      )
+      yield* conforms(
+        "CreateConversation",
+        yield* call("POST", base, { body: { type: "sdkGroup", participants: [{ userId: "nobody" }] } }),
+        404
+      )
 
       yield* conforms("GetConversation", yield* call("GET", `${base}/${groupId}`), 200)
       yield* conforms("GetConversation", yield* call("GET", `${base}/0123456789abcdef01234567`), 404)
@@ -66,16 +84,35 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       const first = yield* call("GET", `${base}?filter[userId]=${userId}&page[size]=2`)
       yield* conforms("ListConversations", first, 200)
       const after = (first.json as { meta: { afterCursor: string } }).meta.afterCursor
-      yield* conforms("ListConversations", yield* call("GET", `${base}?filter%5BuserId%5D=${userId}&page%5Bafter%5D=${after}&page%5Bsize%5D=2`), 200)
-      yield* conforms("ListConversations", yield* call("GET", `${base}?filter[userId]=${userId}&page[after]=${after}&page[before]=${after}`), 400)
+      yield* conforms(
+        "ListConversations",
+        yield* call("GET", `${base}?filter%5BuserId%5D=${userId}&page%5Bafter%5D=${after}&page%5Bsize%5D=2`),
+        200
+      )
+      yield* conforms(
+        "ListConversations",
+        yield* call("GET", `${base}?filter[userId]=${userId}&page[after]=${after}&page[before]=${after}`),
+        400
+      )
       yield* conforms("ListConversations", yield* call("GET", `${base}?filter[userExternalId]=nobody`), 404)
 
-      yield* conforms("UpdateConversation", yield* call("PATCH", `${base}/${groupId}`, { body: { displayName: "H", iconUrl: null } }), 200)
+      yield* conforms(
+        "UpdateConversation",
+        yield* call("PATCH", `${base}/${groupId}`, { body: { displayName: "H", iconUrl: null } }),
+        200
+      )
       yield* conforms("UpdateConversation", yield* call("PATCH", `${base}/0123456789abcdef01234567`, { body: {} }), 404)
 
-      yield* conforms("DownloadMessageRef", yield* call("POST", `${base}/${groupId}/download`, {
-        body: { userId, apple: { interactiveDataRef: { url: "https://x", bid: "b", key: "k", signature: "s", owner: "o" } } }
-      }), 200)
+      yield* conforms(
+        "DownloadMessageRef",
+        yield* call("POST", `${base}/${groupId}/download`, {
+          body: {
+            userId,
+            apple: { interactiveDataRef: { url: "https://x", bid: "b", key: "k", signature: "s", owner: "o" } }
+          }
+        }),
+        200
+      )
 
       yield* conforms("DeleteConversation", yield* call("DELETE", `${base}/${personalId}`), 400)
       yield* conforms("DeleteConversation", yield* call("DELETE", `${base}/${groupId}`), 200)

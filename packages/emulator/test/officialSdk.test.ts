@@ -3,10 +3,10 @@
  * performs all six operations against the emulator, so the emulator serves
  * clients we did not write.
  */
-import { createRequire } from "node:module"
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
 import { Effect, Redacted } from "effect"
+import { createRequire } from "node:module"
 import { call } from "./support/Http.js"
 
 const require = createRequire(import.meta.url)

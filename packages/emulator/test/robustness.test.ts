@@ -70,7 +70,9 @@ layer(Emulator.layer())("bad input", (it) => {
         { concurrency: "unbounded" }
       )
       expect(answers.every((a) => a.status === 200)).toBe(true)
-      const final = (yield* call("GET", `${base}/${id}`)).json as { conversation: { displayName: string; metadata: { by: string } } }
+      const final = (yield* call("GET", `${base}/${id}`)).json as {
+        conversation: { displayName: string; metadata: { by: string } }
+      }
       // whichever write came last, both fields come from the same write
       expect(names).toContain(final.conversation.displayName)
       expect(final.conversation.metadata.by).toBe(final.conversation.displayName)

@@ -2,15 +2,15 @@
  * The direct undici transport: the behavioural suite once more, and the
  * failures only a real socket can show.
  */
-import { createServer as createHttpServer } from "node:http"
-import { createServer } from "node:net"
 import { describe, expect, it } from "@effect/vitest"
+import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
 import { Undici, type UndiciOptions } from "@sunco-effect/conversations/Undici"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
 import { Effect, Fiber, Layer } from "effect"
+import { createServer as createHttpServer } from "node:http"
+import { createServer } from "node:net"
 import { Agent } from "undici"
-import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { call } from "./support/Http.js"
 
 const undiciOn = (options: Partial<UndiciOptions> = {}) =>
@@ -43,13 +43,14 @@ describe("undici transport failures", () => {
   it.live("connection refused is a TransportError that was not sent", () =>
     Effect.gen(function*() {
       const port = yield* Effect.promise(freePort)
-      const error = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.forApp(DefaultSeed.appId).get(CONV))).pipe(
-        Effect.provide(Undici.layer({
-          baseUrl: `http://127.0.0.1:${port}`,
-          credentials: Credentials.basic({ keyId: "k", secret: "s" }),
-          retry: false
-        }))
-      )
+      const error = yield* Effect.flatMap(Conversations, (c) => Effect.flip(c.forApp(DefaultSeed.appId).get(CONV)))
+        .pipe(
+          Effect.provide(Undici.layer({
+            baseUrl: `http://127.0.0.1:${port}`,
+            credentials: Credentials.basic({ keyId: "k", secret: "s" }),
+            retry: false
+          }))
+        )
       expect(error).toMatchObject({ _tag: "TransportError", sent: false, errorCode: "ECONNREFUSED" })
     }))
 

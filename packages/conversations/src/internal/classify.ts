@@ -55,10 +55,12 @@ const classifyAny = (operation: Operation, failure: ApiFailure, input: Input) =>
     requestId: failure.requestId,
     ...idsOf(input)
   }
-  const { status, code, title } = failure
+  const { code, status, title } = failure
   if (status === 404) {
     if (code === "app_not_found") return new AppNotFound(fields)
-    if (code === "conversation_not_found" && allowed.has("ConversationNotFound")) return new ConversationNotFound(fields)
+    if (code === "conversation_not_found" && allowed.has("ConversationNotFound")) {
+      return new ConversationNotFound(fields)
+    }
     if (code === "user_not_found" && allowed.has("UserNotFound")) return new UserNotFound(fields)
   } else if (status === 400) {
     if (allowed.has("DefaultConversationUndeletable") && /default/i.test(title)) {

@@ -11,7 +11,15 @@ import * as Schema from "effect/Schema"
 import { ResponseDecodeError } from "../ConversationsError.js"
 import { ErrorResponse } from "../ErrorResponse.js"
 import * as ListQuery from "../ListQuery.js"
-import { type ErrorOf, type Input, mapOperations, type Operation, Operations, type OutputOf, spec } from "../Operations.js"
+import {
+  type ErrorOf,
+  type Input,
+  mapOperations,
+  type Operation,
+  Operations,
+  type OutputOf,
+  spec
+} from "../Operations.js"
 import { checkBodySize, toError } from "../Validation.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
@@ -80,7 +88,7 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const basePath = config.baseUrl.slice(origin.length)
 
   return (operation, input, options) => {
-    const { method, body: bodySchema } = Operations[operation]
+    const { body: bodySchema, method } = Operations[operation]
     const body = bodySchema === undefined ? undefined : JSON.stringify(input.body)
     if (body !== undefined) {
       const tooBig = checkBodySize(body)
@@ -95,10 +103,16 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
       headers: body === undefined ? baseHeaders : jsonHeaders,
       body
     }
-    return Pipeline.run(operation, input, options, config.settings, (attempt) =>
-      Effect.flatMap(transport({ ...request, timeoutMillis: attempt.timeoutMillis }), (response) => {
-        attempt.setStatus(response.status)
-        return interpret(operation, input, response)
-      }))
+    return Pipeline.run(
+      operation,
+      input,
+      options,
+      config.settings,
+      (attempt) =>
+        Effect.flatMap(transport({ ...request, timeoutMillis: attempt.timeoutMillis }), (response) => {
+          attempt.setStatus(response.status)
+          return interpret(operation, input, response)
+        })
+    )
   }
 }

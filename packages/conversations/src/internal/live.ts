@@ -23,14 +23,20 @@ import type { Transport } from "./transport.js"
 import { userAgent } from "./version.js"
 
 /** Both live services on a transport. */
-export const build = (options: ConversationsOptions, transport: Transport): Effect.Effect<Services, ConfigurationError> =>
+export const build = (
+  options: ConversationsOptions,
+  transport: Transport
+): Effect.Effect<Services, ConfigurationError> =>
   Effect.gen(function*() {
     const baseUrl = yield* Either.match(Host.validateBaseUrl(options.baseUrl ?? Host.us), {
       onLeft: Effect.fail,
       onRight: Effect.succeed
     })
     const authorization = yield* Credentials.authorization(options.credentials)
-    const backend = HttpBackend.make({ baseUrl, authorization, settings: Pipeline.settings(options), userAgent }, transport)
+    const backend = HttpBackend.make(
+      { baseUrl, authorization, settings: Pipeline.settings(options), userAgent },
+      transport
+    )
     return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
   })
 
@@ -55,7 +61,8 @@ export const defaultConfig = {
     Option.isSome(c.baseUrl)
       ? Either.right(c.baseUrl.value)
       : Option.isSome(c.subdomain)
-      ? Either.mapLeft(Host.validateSubdomain(c.subdomain.value), (e) => ConfigError.InvalidData(["SUNCO_SUBDOMAIN"], e.detail))
+      ? Either.mapLeft(Host.validateSubdomain(c.subdomain.value), (e) =>
+        ConfigError.InvalidData(["SUNCO_SUBDOMAIN"], e.detail))
       : Either.right(c.region === "eu" ? Host.eu : Host.us)
   )),
   credentials: Config.all({

@@ -21,7 +21,9 @@ export const usersPath = (appId: string): string => `/v2/apps/${segment(appId)}/
  * A path template of the operation table (`/v2/apps/{appId}/conversations`)
  * as a function of the input, split once so a request only joins strings.
  */
-export const compile = (template: string): (params: { readonly appId: string; readonly conversationId?: string | undefined }) => string => {
+export const compile = (
+  template: string
+): (params: { readonly appId: string; readonly conversationId?: string | undefined }) => string => {
   const parts = template.split(/\{(appId|conversationId)\}/)
   return (params) => {
     let path = ""

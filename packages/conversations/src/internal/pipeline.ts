@@ -18,7 +18,9 @@ export interface Settings {
   readonly timeout: Duration.Duration
 }
 
-export const settings = (options: { readonly retry?: RetryPolicy.Retry | undefined; readonly timeout?: Duration.DurationInput | undefined }): Settings => ({
+export const settings = (
+  options: { readonly retry?: RetryPolicy.Retry | undefined; readonly timeout?: Duration.DurationInput | undefined }
+): Settings => ({
   retry: RetryPolicy.resolve(options.retry),
   timeout: Duration.decode(options.timeout ?? "30 seconds")
 })
@@ -60,7 +62,10 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
   const schedule = options?.retry === undefined ? config.retry : RetryPolicy.resolve(options.retry)
   let attempts = 0
   let span: Tracer.Span | undefined
-  const context: Attempt = { timeoutMillis, setStatus: (status) => span?.attribute("http.response.status_code", status) }
+  const context: Attempt = {
+    timeoutMillis,
+    setStatus: (status) => span?.attribute("http.response.status_code", status)
+  }
   const once = Effect.suspend(() => {
     attempts++
     span?.attribute("sunco.attempts", attempts)

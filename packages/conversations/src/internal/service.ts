@@ -32,8 +32,11 @@ const noApp: Violation = {
   detail: "no app is configured: give the layer an appId (SUNCO_APP_ID) or use forApp(appId)"
 }
 
-
-export const makeServices = (backend: Backend, validation: ValidationOptions, appId: Option.Option<string>): Services => {
+export const makeServices = (
+  backend: Backend,
+  validation: ValidationOptions,
+  appId: Option.Option<string>
+): Services => {
   const call = <N extends Operation>(
     operation: N,
     input: InputOf<N>,
@@ -60,7 +63,8 @@ export const makeServices = (backend: Backend, validation: ValidationOptions, ap
   const bind = (configured: string | undefined): Services => {
     const app = configured ?? ""
     const refused = configured === undefined ? noApp : undefined
-    const list = (query: ListQuery, options?: CallOptions) => call("Conversations.list", { appId: app, query }, options, refused)
+    const list = (query: ListQuery, options?: CallOptions) =>
+      call("Conversations.list", { appId: app, query }, options, refused)
     // The first page's query is checked before the stream starts, so a bad
     // filter or page size fails at once rather than after a request.
     const streamGuard = <A, E>(options: StreamOptions, run: () => Stream.Stream<A, E>) => {
@@ -75,7 +79,8 @@ export const makeServices = (backend: Backend, validation: ValidationOptions, ap
       list,
       update: (conversationId, body, options) =>
         call("Conversations.update", { appId: app, conversationId, body }, options, refused),
-      delete: (conversationId, options) => call("Conversations.delete", { appId: app, conversationId }, options, refused),
+      delete: (conversationId, options) =>
+        call("Conversations.delete", { appId: app, conversationId }, options, refused),
       downloadMessageRef: (conversationId, body, options) =>
         call("Conversations.downloadMessageRef", { appId: app, conversationId, body }, options, refused),
       streamPages: (options) => streamGuard(options, () => Streams.pages(list, options)),

@@ -14,7 +14,12 @@ export interface Recorded {
 }
 
 export type Reply =
-  | { readonly status: number; readonly body?: unknown; readonly raw?: string; readonly headers?: Record<string, string> }
+  | {
+    readonly status: number
+    readonly body?: unknown
+    readonly raw?: string
+    readonly headers?: Record<string, string>
+  }
   | { readonly transport: unknown }
   | { readonly hang: true }
 

@@ -25,7 +25,7 @@ export const specForAjv = (): unknown => {
     if (typeof node !== "object" || node === null) return node
     const entries = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)]))
     if (entries.nullable === true && entries.type === undefined) {
-      const { nullable: _, description, example, ...rest } = entries
+      const { description, example: _example, nullable: _, ...rest } = entries
       return { anyOf: [rest, { type: "null" }], ...(description ? { description } : {}) }
     }
     if (entries.nullable !== undefined && entries.type === undefined) {

@@ -7,12 +7,12 @@
  * do not need a parser framework, and every extra Effect package would be one
  * more peer dependency that users' apps must keep on matching versions.
  */
-import { parseArgs } from "node:util"
-import { EmulatorSeed } from "../EmulatorSeed.js"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { parseArgs } from "node:util"
 import type { EmulatorOptions } from "../Emulator.js"
+import { EmulatorSeed } from "../EmulatorSeed.js"
 import { FaultConfig, type FaultRule } from "../Faults.js"
 
 export const usage = `Usage: sunco-emulator [options]
@@ -103,13 +103,20 @@ const latency = (value: string | undefined): FaultRule["latencyMs"] => {
   return min <= max ? { min, max } : refuse(`--latency range must have MIN <= MAX, got "${value}"`)
 }
 
-const readJson = <A, I>(readText: (file: string) => string, file: string, schema: Schema.Schema<A, I>, what: string): A => {
+const readJson = <A, I>(
+  readText: (file: string) => string,
+  file: string,
+  schema: Schema.Schema<A, I>,
+  what: string
+): A => {
   let json: unknown
   try {
     json = JSON.parse(readText(file))
   } catch (e) {
     const error = e as NodeJS.ErrnoException
-    return refuse(error.code ? `cannot read ${what} ${file}: ${error.code}` : `${what} ${file} is not JSON: ${short(error.message)}`)
+    return refuse(
+      error.code ? `cannot read ${what} ${file}: ${error.code}` : `${what} ${file} is not JSON: ${short(error.message)}`
+    )
   }
   return Either.getOrElse(
     Either.mapLeft(Schema.decodeUnknownEither(schema)(json), (error) => {
@@ -147,15 +154,19 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
   if (values.version) return { _tag: "Version" }
 
   const port = integer("port", values.port, 0, 65535)
-  const flagRule = Object.fromEntries(Object.entries({
-    rateLimit: probability("rate-limit", values["rate-limit"]),
-    retryAfterSeconds: values["retry-after"] === undefined ? undefined : integer("retry-after", values["retry-after"], 0, 86_400),
-    serverError: probability("server-error", values["server-error"]),
-    drop: probability("drop", values.drop),
-    slow: probability("slow", values.slow),
-    latencyMs: latency(values.latency),
-    malformed: probability("malformed", values.malformed)
-  }).filter(([, v]) => v !== undefined)) as FaultRule
+  const flagRule = Object.fromEntries(
+    Object.entries({
+      rateLimit: probability("rate-limit", values["rate-limit"]),
+      retryAfterSeconds: values["retry-after"] === undefined
+        ? undefined
+        : integer("retry-after", values["retry-after"], 0, 86_400),
+      serverError: probability("server-error", values["server-error"]),
+      drop: probability("drop", values.drop),
+      slow: probability("slow", values.slow),
+      latencyMs: latency(values.latency),
+      malformed: probability("malformed", values.malformed)
+    }).filter(([, v]) => v !== undefined)
+  ) as FaultRule
   const faultSeed = values["fault-seed"] === undefined
     ? undefined
     : integer("fault-seed", values["fault-seed"], 0, Number.MAX_SAFE_INTEGER)
@@ -183,7 +194,9 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
       port,
       quiet: values.quiet,
       seed: seedFile,
-      app: appId !== undefined && keyId !== undefined && keySecret !== undefined ? { appId, keyId, keySecret } : undefined,
+      app: appId !== undefined && keyId !== undefined && keySecret !== undefined
+        ? { appId, keyId, keySecret }
+        : undefined,
       faults
     }
   }
@@ -193,7 +206,10 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
  * Parse the arguments (without the leading `--` that `pnpm emulator -- …`
  * passes through). `readText` reads the seed and fault files.
  */
-export const parse = (argv: ReadonlyArray<string>, readText: (file: string) => string): Either.Either<Command, string> => {
+export const parse = (
+  argv: ReadonlyArray<string>,
+  readText: (file: string) => string
+): Either.Either<Command, string> => {
   try {
     return Either.right(parseOrRefuse(argv[0] === "--" ? argv.slice(1) : argv, readText))
   } catch (e) {

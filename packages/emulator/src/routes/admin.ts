@@ -6,12 +6,12 @@
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { EmulatorSeed } from "../EmulatorSeed.js"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { keysOf } from "../Auth.js"
+import { EmulatorSeed } from "../EmulatorSeed.js"
 import { EmulatorState } from "../EmulatorState.js"
 import { errorResponse, failures } from "../ErrorBody.js"
 import { FaultConfig } from "../Faults.js"
@@ -42,8 +42,14 @@ const setFaults = Effect.gen(function*() {
 })
 
 export const adminRoutes = HttpRouter.empty.pipe(
-  HttpRouter.get("/__emulator/state", Effect.map(EmulatorState, (s) => HttpServerResponse.unsafeJson(s.store.snapshot()))),
-  HttpRouter.get("/__emulator/faults", Effect.map(EmulatorState, (s) => HttpServerResponse.unsafeJson(s.faults.current))),
+  HttpRouter.get(
+    "/__emulator/state",
+    Effect.map(EmulatorState, (s) => HttpServerResponse.unsafeJson(s.store.snapshot()))
+  ),
+  HttpRouter.get(
+    "/__emulator/faults",
+    Effect.map(EmulatorState, (s) => HttpServerResponse.unsafeJson(s.faults.current))
+  ),
   HttpRouter.put("/__emulator/faults", setFaults),
   HttpRouter.post("/__emulator/faults", setFaults),
   HttpRouter.post(

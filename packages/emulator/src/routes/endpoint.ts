@@ -2,10 +2,10 @@
  * What every API route does around its own work: authenticate against the
  * app in the path, roll the fault dice, read and check a JSON body.
  */
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Validation } from "@sunco-effect/conversations/Testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -49,14 +49,16 @@ export const endpoint = (route: RouteName, handler: Handler) =>
     }
     const response = handler(request, params, state)
     const answered = fault.malformed
-      ? Effect.map(response, (r) => HttpServerResponse.text(malformedBody, { status: r.status, contentType: "application/json" }))
+      ? Effect.map(response, (r) =>
+        HttpServerResponse.text(malformedBody, { status: r.status, contentType: "application/json" }))
       : response
     return fault.delayMs > 0 ? Effect.zipRight(Effect.sleep(fault.delayMs), answered) : answered
   })
 
-const formatIssue = (e: ParseResult.ParseError) => ParseResult.ArrayFormatter.formatErrorSync(e)
-  .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
-  .join("; ")
+const formatIssue = (e: ParseResult.ParseError) =>
+  ParseResult.ArrayFormatter.formatErrorSync(e)
+    .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
+    .join("; ")
 
 /**
  * Read a JSON body: 413 over the service's limit, 400 for a wrong content

@@ -15,7 +15,10 @@ import { endpoint, limits, readBody, respond } from "./endpoint.js"
 /** Where `links` point: the address the client reached this emulator at. */
 const baseUrlOf = (headers: Record<string, string | undefined>) => `http://${headers["host"] ?? "127.0.0.1"}`
 
-const route = (spec: Operations.OperationSpec<any, unknown, keyof Operations.SpecificErrors>, operation: Operations.Operation) => {
+const route = (
+  spec: Operations.OperationSpec<any, unknown, keyof Operations.SpecificErrors>,
+  operation: Operations.Operation
+) => {
   const path = spec.path.replace(/\{(\w+)\}/g, ":$1") as HttpRouter.PathInput
   const handler = endpoint(operation, (request, params, { store }) => {
     const answer = (input: Operations.Input): HttpServerResponse.HttpServerResponse =>

@@ -9,7 +9,8 @@ export interface Answer {
   readonly json: unknown
 }
 
-export const basicAuth = (keyId: string, secret: string) => `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`
+export const basicAuth = (keyId: string, secret: string) =>
+  `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`
 
 /** A request with the emulator's app key unless `authorization` is given (null sends none). */
 export const call = (
@@ -27,7 +28,11 @@ export const call = (
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
     if (body !== undefined && headers["content-type"] === undefined) headers["content-type"] = "application/json"
     return yield* Effect.promise(async (): Promise<Answer> => {
-      const response = await fetch(emulator.baseUrl + path, { method, headers, ...(body === undefined ? {} : { body }) })
+      const response = await fetch(emulator.baseUrl + path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body })
+      })
       const text = await response.text()
       let json: unknown
       try {
