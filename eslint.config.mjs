@@ -6,7 +6,7 @@ import sortDestructureKeys from "eslint-plugin-sort-destructure-keys"
 import tseslint from "typescript-eslint"
 
 export default [
-  { ignores: ["**/dist", "**/node_modules", "**/.pack", "**/docs", "**/*.md", "bench/**/*.mjs"] },
+  { ignores: ["**/dist", "**/node_modules", "**/.pack", "**/.snippets", "**/docs", "**/*.md", "bench/**/*.mjs"] },
   ...tseslint.configs.recommended,
   ...effectEslint.configs.dprint,
   {

@@ -1,6 +1,8 @@
-// The test command: builds, type-checks the tests and examples, runs the
-// whole vitest suite on Node 20, 22 and 24, then checks the packed packages
-// as users install them (scripts/packages-check.mjs). Stops at the first
+// The test command: builds, type-checks the tests and examples, lints
+// (eslint, the Effect language service), generates the API docs (their
+// examples type-checked), runs the whole vitest suite on Node 20, 22 and 24,
+// then checks the packed packages as users install them
+// (scripts/packages-check.mjs). Stops at the first
 // failing step, with its exit code.
 import { spawnSync } from "node:child_process"
 import { createRequire } from "node:module"

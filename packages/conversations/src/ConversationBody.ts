@@ -39,6 +39,8 @@ export const ParticipantWithUserExternalId = Schema.Struct({
  *
  * @example
  * ```ts
+ * import type { Participant } from "@sunco-effect/conversations"
+ *
  * const byId: Participant = { userId: "42589ad070d43be9b00ff7e5" }
  * const byExternalId: Participant = { userExternalId: "customer-17", subscribeSDKClient: true }
  * ```
@@ -60,6 +62,8 @@ const nullableText = Schema.optional(Schema.NullOr(Schema.String))
  *
  * @example
  * ```ts
+ * import type { ConversationCreateBody } from "@sunco-effect/conversations"
+ *
  * const body: ConversationCreateBody = {
  *   type: "sdkGroup",
  *   participants: [{ userId: "42589ad070d43be9b00ff7e5" }],
@@ -91,6 +95,8 @@ export interface ConversationCreateBody extends Schema.Schema.Type<typeof Conver
  *
  * @example
  * ```ts
+ * import type { ConversationUpdateBody } from "@sunco-effect/conversations"
+ *
  * const body: ConversationUpdateBody = { displayName: "Renamed", iconUrl: null }
  * ```
  * @since 0.1.0

@@ -29,7 +29,6 @@ import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./Downl
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
 import type { ListQuery } from "./ListQuery.js"
-import type { CallOptions } from "./Operations.js"
 import type { ConversationPage } from "./Pagination.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
 import type { Users, UsersService } from "./Users.js"
@@ -171,6 +170,19 @@ export interface ConversationsOptions {
   readonly validateLimits?: boolean | undefined
   /** Add middleware to the HTTP client (logging, a proxy, your own retries). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * Per-call settings that override the layer's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CallOptions {
+  /** `false` turns retries off for this call; a Schedule or options replace the layer's policy. */
+  readonly retry?: RetryPolicy.Retry | undefined
+  /** Timeout of each attempt, overriding the layer's. */
+  readonly timeout?: Duration.DurationInput | undefined
 }
 
 /**

@@ -9,17 +9,23 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import type { ErrorOf, Operation } from "./Operations.js"
+import type { ErrorOf, Operation as OperationName } from "./Operations.js"
 
-export type { Operation }
+/**
+ * The name of an operation (`Conversations.get`, …), as errors carry it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Operation = OperationName
 
 // The names are the keys of the operation table (Operations.ts); a plain string on the wire,
 // since that module depends on this one and a value import would make a cycle.
-const OperationName: Schema.Schema<Operation, string> = Schema.String as Schema.Schema<any, string>
+const OperationSchema: Schema.Schema<Operation, string> = Schema.String as Schema.Schema<any, string>
 
 /** Fields of every error that came back as an HTTP error response. */
 const apiFields = {
-  operation: OperationName,
+  operation: OperationSchema,
   status: Schema.Number,
   code: Schema.String,
   title: Schema.String,
@@ -209,7 +215,7 @@ export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", apiFiel
  * @category errors
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  operation: OperationName,
+  operation: OperationSchema,
   sent: Schema.Boolean,
   errorCode: Schema.optional(Schema.String),
   description: Schema.String
@@ -227,7 +233,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  * @category errors
  */
 export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("RequestTimeout", {
-  operation: OperationName,
+  operation: OperationSchema,
   timeoutMillis: Schema.Number
 }) {
   override get message() {
@@ -242,7 +248,7 @@ export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("Reques
  * @category errors
  */
 export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
-  operation: OperationName,
+  operation: OperationSchema,
   status: Schema.Number,
   issue: Schema.String,
   requestId: Schema.optional(Schema.String)
@@ -261,7 +267,7 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
  * @category errors
  */
 export class ValidationError extends Schema.TaggedError<ValidationError>()("ValidationError", {
-  operation: OperationName,
+  operation: OperationSchema,
   field: Schema.String,
   rule: Schema.String,
   detail: Schema.String

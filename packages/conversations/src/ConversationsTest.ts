@@ -160,17 +160,18 @@ export const make = (options: TestOptions = {}) =>
  *
  * @example
  * ```ts
- * import { expect, it } from "@effect/vitest"
- * import { Effect } from "effect"
  * import { Conversations, ConversationsTest } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
  *
- * it.effect("finds the conversation", () =>
- *   Effect.gen(function*() {
- *     const conversations = yield* Conversations
- *     const created = yield* conversations.create("app1", { type: "sdkGroup" })
- *     const found = yield* conversations.get("app1", created.id)
- *     expect(found.id).toBe(created.id)
- *   }).pipe(Effect.provide(ConversationsTest.layer({ seed: { apps: [{ id: "app1" }] } }))))
+ * const TestLayer = ConversationsTest.layer({ appId: "app1", seed: { apps: [{ id: "app1" }] } })
+ *
+ * const program = Effect.gen(function*() {
+ *   const conversations = yield* Conversations
+ *   const created = yield* conversations.create({ type: "sdkGroup" })
+ *   return yield* conversations.get(created.id)
+ * })
+ * // in a test: it.effect("finds the conversation", () => program.pipe(Effect.provide(TestLayer)))
+ * Effect.runPromise(program.pipe(Effect.provide(TestLayer)))
  * ```
  * @since 0.1.0
  * @category layers

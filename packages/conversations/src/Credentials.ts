@@ -40,8 +40,10 @@ const redact = (s: string | Redacted.Redacted<string>) => (Redacted.isRedacted(s
  *
  * @example
  * ```ts
+ * import { Credentials } from "@sunco-effect/conversations"
  * import { Redacted } from "effect"
- * const credentials = Credentials.basic({ keyId: "app_5d8c…", secret: Redacted.make(process.env.SUNCO_KEY_SECRET!) })
+ *
+ * const credentials = Credentials.basic({ keyId: "app_5d8c…", secret: Redacted.make("…") })
  * ```
  * @since 0.1.0
  * @category constructors
@@ -69,7 +71,10 @@ export const bearer = (token: string | Redacted.Redacted<string>): Credentials =
  *
  * @example
  * ```ts
- * const credentials = Credentials.jwt({ keyId: "app_5d8c…", secret, scope: "app" })
+ * import { Credentials } from "@sunco-effect/conversations"
+ * import { Redacted } from "effect"
+ *
+ * const credentials = Credentials.jwt({ keyId: "app_5d8c…", secret: Redacted.make("…"), scope: "app" })
  * ```
  * @since 0.1.0
  * @category constructors

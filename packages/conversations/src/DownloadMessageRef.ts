@@ -24,6 +24,8 @@ export const InteractiveDataRef = Schema.Struct({
  *
  * @example
  * ```ts
+ * import type { DownloadMessageRefBody } from "@sunco-effect/conversations"
+ *
  * const body: DownloadMessageRefBody = {
  *   userId: "6e416caac6a5e9544e3fb6d7",
  *   apple: { interactiveDataRef: { url: "https://…", bid: "…", key: "…", signature: "…", owner: "…" } }

@@ -21,6 +21,8 @@ export const ApiErrorDetail = Schema.Struct({
  *
  * @example
  * ```ts
+ * import type { ErrorResponse } from "@sunco-effect/conversations"
+ *
  * const body: ErrorResponse = { errors: [{ code: "conversation_not_found", title: "Conversation not found" }] }
  * ```
  * @since 0.1.0

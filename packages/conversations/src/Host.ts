@@ -28,6 +28,8 @@ export const eu = "https://api.eu-1.smooch.io"
  *
  * @example
  * ```ts
+ * import { Host } from "@sunco-effect/conversations"
+ *
  * Host.zendesk("acme") // "https://acme.zendesk.com/sc"
  * ```
  * @since 0.1.0

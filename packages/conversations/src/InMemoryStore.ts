@@ -21,8 +21,6 @@ import type { Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
 import { CURSOR_LENGTH } from "./Validation.js"
 
-export type { ApiFailure }
-
 /**
  * @since 0.1.0
  * @category models
@@ -132,25 +130,38 @@ export class InMemoryStore {
     this.epoch = Math.floor(this.now() / 1000).toString(16).padStart(8, "0").slice(-8)
   }
 
-  /** A store loaded with a seed, or what is wrong with the seed. */
+  /**
+   * A store loaded with a seed, or what is wrong with the seed.
+   *
+   * @since 0.1.0
+   */
   static make(seed: Seed = { apps: [] }, options: StoreOptions = {}): Either.Either<InMemoryStore, string> {
     const store = new InMemoryStore(options)
     const problem = store.load(seed)
     return problem === undefined ? Either.right(store) : Either.left(problem)
   }
 
-  /** A new id: 24 hex characters, increasing, like the service's record ids. */
+  /**
+   * A new id: 24 hex characters, increasing, like the service's record ids.
+   *
+   * @since 0.1.0
+   */
   newId(): string {
     this.counter++
     return this.epoch + this.counter.toString(16).padStart(16, "0")
   }
 
-  /** Forget everything and load a seed; returns what is wrong with the seed, if anything. */
+  /**
+   * Forget everything and load a seed; returns what is wrong with the seed, if anything.
+   *
+   * @since 0.1.0
+   */
   reset(seed: Seed = { apps: [] }): string | undefined {
     this.apps = new Map()
     return this.load(seed)
   }
 
+  /** @since 0.1.0 */
   private load(seed: Seed): string | undefined {
     for (const app of seed.apps) {
       const state = this.addApp(app.id)
@@ -186,7 +197,11 @@ export class InMemoryStore {
     return undefined
   }
 
-  /** Add an app (no-op when it exists). */
+  /**
+   * Add an app (no-op when it exists).
+   *
+   * @since 0.1.0
+   */
   private addApp(id: string): AppState {
     const existing = this.apps.get(id)
     if (existing) return existing
@@ -202,6 +217,7 @@ export class InMemoryStore {
     return state
   }
 
+  /** @since 0.1.0 */
   private insertUser(app: AppState, user: Omit<User, "id"> & { id?: string | undefined }): User {
     const id = user.id ?? this.newId()
     const record: User = {
@@ -219,6 +235,7 @@ export class InMemoryStore {
     return record
   }
 
+  /** @since 0.1.0 */
   private insertConversation(
     app: AppState,
     body: ConversationCreateBody,
@@ -247,11 +264,13 @@ export class InMemoryStore {
     return conversation
   }
 
+  /** @since 0.1.0 */
   private app(appId: string): Result<AppState> {
     const app = this.apps.get(appId)
     return app ? Either.right(app) : Either.left(failures.appNotFound)
   }
 
+  /** @since 0.1.0 */
   private resolveUser(
     app: AppState,
     ref: { readonly userId?: string; readonly userExternalId?: string }
@@ -260,7 +279,11 @@ export class InMemoryStore {
     return id !== undefined && app.users.has(id) ? Either.right(id) : Either.left(failures.userNotFound)
   }
 
-  /** CreateConversation. */
+  /**
+   * CreateConversation.
+   *
+   * @since 0.1.0
+   */
   createConversation(appId: string, body: ConversationCreateBody): Result<Conversation> {
     return Either.flatMap(this.app(appId), (app): Result<Conversation> => {
       const ids: Array<string> = []
@@ -273,6 +296,7 @@ export class InMemoryStore {
     })
   }
 
+  /** @since 0.1.0 */
   private stored(appId: string, id: string): Result<StoredConversation> {
     return Either.flatMap(this.app(appId), (app) => {
       const stored = app.conversations.get(id)
@@ -280,12 +304,20 @@ export class InMemoryStore {
     })
   }
 
-  /** GetConversation. */
+  /**
+   * GetConversation.
+   *
+   * @since 0.1.0
+   */
   getConversation(appId: string, id: string): Result<Conversation> {
     return Either.map(this.stored(appId, id), (s) => s.conversation)
   }
 
-  /** UpdateConversation: only the given fields change; null clears one. */
+  /**
+   * UpdateConversation: only the given fields change; null clears one.
+   *
+   * @since 0.1.0
+   */
   updateConversation(appId: string, id: string, body: ConversationUpdateBody): Result<Conversation> {
     return Either.map(this.stored(appId, id), (stored) => {
       const next: Record<string, unknown> = { ...stored.conversation }
@@ -300,7 +332,11 @@ export class InMemoryStore {
     })
   }
 
-  /** DeleteConversation: a user's default conversation cannot be deleted. */
+  /**
+   * DeleteConversation: a user's default conversation cannot be deleted.
+   *
+   * @since 0.1.0
+   */
   deleteConversation(appId: string, id: string): Result<void> {
     return Either.flatMap(this.app(appId), (app) => {
       const stored = app.conversations.get(id)
@@ -317,7 +353,11 @@ export class InMemoryStore {
     })
   }
 
-  /** ListConversations: a cursor page of a user's conversations, by id. */
+  /**
+   * ListConversations: a cursor page of a user's conversations, by id.
+   *
+   * @since 0.1.0
+   */
   listConversations(appId: string, filter: ConversationListFilter, page: Page = {}): Result<StorePage> {
     return Either.flatMap(this.app(appId), (app) => {
       const { after, before } = page
@@ -356,7 +396,11 @@ export class InMemoryStore {
     })
   }
 
-  /** DownloadMessageRef: the conversation and the user must exist. */
+  /**
+   * DownloadMessageRef: the conversation and the user must exist.
+   *
+   * @since 0.1.0
+   */
   downloadMessageRef(appId: string, id: string, body: DownloadMessageRefBody): Result<Record<string, unknown>> {
     return Either.flatMap(
       this.stored(appId, id),
@@ -365,7 +409,11 @@ export class InMemoryStore {
     )
   }
 
-  /** CreateUser: 409 when the external id is taken. */
+  /**
+   * CreateUser: 409 when the external id is taken.
+   *
+   * @since 0.1.0
+   */
   createUser(appId: string, body: UserCreateBody): Result<User> {
     return Either.flatMap(this.app(appId), (app) => {
       if (app.userIdByExternalId.has(body.externalId)) return Either.left(failures.userExists)
@@ -377,7 +425,11 @@ export class InMemoryStore {
     })
   }
 
-  /** A read-only copy of the state, for the emulator's dump and for tests. */
+  /**
+   * A read-only copy of the state, for the emulator's dump and for tests.
+   *
+   * @since 0.1.0
+   */
   snapshot() {
     return {
       apps: [...this.apps.values()].map((app) => ({

@@ -16,7 +16,7 @@ import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
  * ```ts
  * import type { ListQuery } from "@sunco-effect/conversations"
  *
- * const query: ListQuery = { filter: { userExternalId: "customer-17" }, page: { size: 50 } }
+ * const query: ListQuery.ListQuery = { filter: { userExternalId: "customer-17" }, page: { size: 50 } }
  * ```
  * @since 0.1.0
  * @category models

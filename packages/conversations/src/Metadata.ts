@@ -19,6 +19,8 @@ export const MetadataValue = Schema.Union(Schema.String, Schema.Number, Schema.B
  *
  * @example
  * ```ts
+ * import type { MetadataInput } from "@sunco-effect/conversations"
+ *
  * const metadata: MetadataInput = { lang: "en-ca", priority: 2, vip: true }
  * ```
  * @since 0.1.0

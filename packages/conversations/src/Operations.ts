@@ -9,7 +9,6 @@
  *
  * @since 0.2.0
  */
-import type * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
 import { type Conversation, ConversationResponse } from "./Conversation.js"
@@ -27,22 +26,8 @@ import { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMe
 import { decoder } from "./internal/decode.js"
 import type { ListQuery } from "./ListQuery.js"
 import { ConversationListResponse, type ConversationPage } from "./Pagination.js"
-import type { Retry } from "./RetryPolicy.js"
 import { type User, UserCreateBody, UserResponse } from "./User.js"
 import * as Validation from "./Validation.js"
-
-/**
- * Per-call settings that override the layer's.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CallOptions {
-  /** `false` turns retries off for this call; a Schedule or options replace the layer's policy. */
-  readonly retry?: Retry | undefined
-  /** Timeout of each attempt, overriding the layer's. */
-  readonly timeout?: Duration.DurationInput | undefined
-}
 
 /**
  * The errors only some operations produce, by tag.

@@ -30,6 +30,8 @@ export interface Page extends Schema.Schema.Type<typeof Page> {}
  *
  * @example
  * ```ts
+ * import type { ConversationListFilter } from "@sunco-effect/conversations"
+ *
  * const filter: ConversationListFilter = { userExternalId: "customer-17" }
  * ```
  * @since 0.1.0

@@ -87,9 +87,14 @@ export const isRetryable = (operation: Operation, error: ConversationsError, ret
  *
  * @example
  * ```ts
- * import { Effect } from "effect"
- * // one call with a more patient policy
- * conversations.get(appId, id, { retry: RetryPolicy.make({ maxRetries: 6 }) })
+ * import { Conversations, RetryPolicy } from "@sunco-effect/conversations"
+ * import { Effect, Schedule } from "effect"
+ *
+ * // a more patient policy for one call: options…
+ * const patient = Effect.flatMap(Conversations, (c) => c.get("c93bb9c14dde8ffb94564eae", { retry: { maxRetries: 6 } }))
+ * // …or the policy's schedule for an operation, composed with one of your own
+ * const capped = RetryPolicy.make({ maxRetries: 6 })("Conversations.get").pipe(Schedule.upTo("2 minutes"))
+ * const withCap = Effect.flatMap(Conversations, (c) => c.get("c93bb9c14dde8ffb94564eae", { retry: capped }))
  * ```
  * @since 0.1.0
  * @category constructors

@@ -51,12 +51,14 @@ export const SeedApp = Schema.Struct({
  * The whole seed.
  *
  * @example
- * ```json
- * {
- *   "apps": [{
- *     "id": "5d8cff3cd55b040010928b5b",
- *     "users": [{ "id": "42589ad070d43be9b00ff7e5", "externalId": "ada" }],
- *     "conversations": [{ "type": "personal", "participants": ["ada"] }]
+ * ```ts
+ * import type { Seed } from "@sunco-effect/conversations"
+ *
+ * const seed: Seed.Seed = {
+ *   apps: [{
+ *     id: "5d8cff3cd55b040010928b5b",
+ *     users: [{ id: "42589ad070d43be9b00ff7e5", externalId: "ada" }],
+ *     conversations: [{ type: "personal", participants: ["ada"] }]
  *   }]
  * }
  * ```

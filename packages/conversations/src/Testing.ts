@@ -6,7 +6,15 @@
  * @since 0.2.0
  */
 
-/** The in-memory store behind the test layer and the emulator. @since 0.2.0 */
+/**
+ * The in-memory store behind the test layer and the emulator.
+ *
+ * @since 0.2.0
+ */
 export * as InMemoryStore from "./InMemoryStore.js"
-/** The request rules of the spec, as plain checks. @since 0.2.0 */
+/**
+ * The request rules of the spec, as plain checks.
+ *
+ * @since 0.2.0
+ */
 export * as Validation from "./Validation.js"

@@ -61,6 +61,8 @@ export interface User extends Schema.Schema.Type<typeof User> {}
  *
  * @example
  * ```ts
+ * import type { UserCreateBody } from "@sunco-effect/conversations"
+ *
  * const body: UserCreateBody = { externalId: "customer-17", profile: { givenName: "Ada" } }
  * ```
  * @since 0.1.0

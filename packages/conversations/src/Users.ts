@@ -6,8 +6,8 @@
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
+import type { CallOptions } from "./Conversations.js"
 import type { CreateUserError } from "./ConversationsError.js"
-import type { CallOptions } from "./Operations.js"
 import type { User, UserCreateBody } from "./User.js"
 
 /**

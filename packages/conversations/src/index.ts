@@ -6,36 +6,101 @@
  * @since 0.1.0
  */
 export * from "./Conversation.js"
+/**
+ * The request bodies of create and update, as Schemas.
+ *
+ * @since 0.1.0
+ */
 export * from "./ConversationBody.js"
+/**
+ * The typed errors, and each operation's error union.
+ *
+ * @since 0.1.0
+ */
 export * from "./ConversationsError.js"
+/**
+ * The body and response of downloadMessageRef.
+ *
+ * @since 0.1.0
+ */
 export * from "./DownloadMessageRef.js"
+/**
+ * The service's error body, and an error response before classification.
+ *
+ * @since 0.1.0
+ */
 export * from "./ErrorResponse.js"
+/**
+ * Conversation and user metadata.
+ *
+ * @since 0.1.0
+ */
 export * from "./Metadata.js"
+/**
+ * List filters, pages, `meta`, `links`, and a page of conversations.
+ *
+ * @since 0.1.0
+ */
 export * from "./Pagination.js"
+/**
+ * Users and the CreateUser body.
+ *
+ * @since 0.1.0
+ */
 export * from "./User.js"
 
-export {
-  Conversations,
-  type ConversationsConfig,
-  type ConversationsOptions,
-  type ConversationsService,
-  type Services,
-  type StreamOptions
-} from "./Conversations.js"
-export type { CallOptions, Operation } from "./Operations.js"
-export { Users, type UsersService } from "./Users.js"
+/**
+ * The Conversations service: its tag, constructors, options and streams.
+ *
+ * @since 0.1.0
+ */
+export * from "./Conversations.js"
+/**
+ * The Users service.
+ *
+ * @since 0.1.0
+ */
+export * from "./Users.js"
 
-/** Test layer and its control. @since 0.1.0 */
+/**
+ * Test layer and its control.
+ *
+ * @since 0.1.0
+ */
 export * as ConversationsTest from "./ConversationsTest.js"
-/** Authentication: basic, bearer, JWT. @since 0.1.0 */
+/**
+ * Authentication: basic, bearer, JWT.
+ *
+ * @since 0.1.0
+ */
 export * as Credentials from "./Credentials.js"
-/** Base URL presets and checks. @since 0.1.0 */
+/**
+ * Base URL presets and checks.
+ *
+ * @since 0.1.0
+ */
 export * as Host from "./Host.js"
-/** The list query on the wire: encode, decode, links. @since 0.2.0 */
+/**
+ * The list query on the wire: encode, decode, links.
+ *
+ * @since 0.2.0
+ */
 export * as ListQuery from "./ListQuery.js"
-/** The operation table: every operation declared once. @since 0.2.0 */
+/**
+ * The operation table: every operation declared once.
+ *
+ * @since 0.2.0
+ */
 export * as Operations from "./Operations.js"
-/** Retry policies. @since 0.1.0 */
+/**
+ * Retry policies.
+ *
+ * @since 0.1.0
+ */
 export * as RetryPolicy from "./RetryPolicy.js"
-/** The seed format. @since 0.1.0 */
+/**
+ * The seed format.
+ *
+ * @since 0.1.0
+ */
 export * as Seed from "./Seed.js"

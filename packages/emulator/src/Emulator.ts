@@ -177,8 +177,11 @@ export const layerServer = (
  *
  * @example
  * ```ts
- * import { layer } from "@effect/vitest"
- * layer(Emulator.layer())("against the emulator", (it) => { … })
+ * import { Emulator } from "@sunco-effect/emulator"
+ * import { Effect } from "effect"
+ *
+ * // in a test suite: layer(Emulator.layer())("against the emulator", (it) => …)
+ * const baseUrl = Effect.map(Emulator, (emulator) => emulator.baseUrl).pipe(Effect.provide(Emulator.layer()))
  * ```
  * @since 0.1.0
  * @category layers

@@ -38,15 +38,17 @@ export const EmulatorApp = Schema.Struct({ ...Seed.SeedApp.fields, keys: Schema.
  * The whole seed.
  *
  * @example
- * ```json
- * {
- *   "apps": [{
- *     "id": "5d8cff3cd55b040010928b5b",
- *     "keys": [{ "id": "app_5d8cff3cd55b040010928b5c", "secret": "s3cr3t", "scope": "app" }],
- *     "users": [{ "id": "42589ad070d43be9b00ff7e5", "externalId": "ada" }],
- *     "conversations": [{ "type": "personal", "participants": ["ada"] }]
+ * ```ts
+ * import type { EmulatorSeed } from "@sunco-effect/emulator"
+ *
+ * const seed: EmulatorSeed.EmulatorSeed = {
+ *   apps: [{
+ *     id: "5d8cff3cd55b040010928b5b",
+ *     keys: [{ id: "app_5d8cff3cd55b040010928b5c", secret: "s3cr3t", scope: "app" }],
+ *     users: [{ id: "42589ad070d43be9b00ff7e5", externalId: "ada" }],
+ *     conversations: [{ type: "personal", participants: ["ada"] }]
  *   }],
- *   "accountKeys": [{ "id": "act_5963ceb97cde542d000dbdb1", "secret": "acc0unt" }]
+ *   accountKeys: [{ id: "act_5963ceb97cde542d000dbdb1", secret: "acc0unt" }]
  * }
  * ```
  * @since 0.2.0

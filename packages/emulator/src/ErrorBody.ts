@@ -4,13 +4,13 @@
  * @since 0.1.0
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import type { InMemoryStore } from "@sunco-effect/conversations/Testing"
+import type { ApiFailure as Failure } from "@sunco-effect/conversations"
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type ApiFailure = InMemoryStore.ApiFailure
+export type ApiFailure = Failure
 
 /**
  * A failure as the service sends it.

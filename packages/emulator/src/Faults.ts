@@ -61,8 +61,10 @@ export interface FaultRule extends Schema.Schema.Type<typeof FaultRule> {}
  * The whole fault configuration.
  *
  * @example
- * ```json
- * { "seed": 7, "default": { "slow": 1, "latencyMs": 20 }, "routes": { "Conversations.get": { "rateLimit": 0.5 } } }
+ * ```ts
+ * import type { Faults } from "@sunco-effect/emulator"
+ *
+ * const faults: Faults.FaultConfig = { seed: 7, default: { slow: 1, latencyMs: 20 }, routes: { "Conversations.get": { rateLimit: 0.5 } } }
  * ```
  * @since 0.1.0
  * @category schemas
@@ -120,7 +122,11 @@ export class Faults {
     this.set(config)
   }
 
-  /** Replace the settings and restart the generator from their seed. */
+  /**
+   * Replace the settings and restart the generator from their seed.
+   *
+   * @since 0.1.0
+   */
   set(config: FaultConfig) {
     this.config = config
     this.random = generator(config.seed ?? 1)
@@ -130,7 +136,11 @@ export class Faults {
     return this.config
   }
 
-  /** Decide the fate of one request on `route`. */
+  /**
+   * Decide the fate of one request on `route`.
+   *
+   * @since 0.1.0
+   */
   decide(route: RouteName): FaultDecision {
     const rule = this.config.routes?.[route] ?? this.config.default
     if (rule === undefined) return proceed

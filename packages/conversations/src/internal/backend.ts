@@ -4,7 +4,8 @@
  * operation table; the service adds validation and streaming on top.
  */
 import type * as Effect from "effect/Effect"
-import type { CallOptions, ErrorOf, InputOf, Operation, OutputOf } from "../Operations.js"
+import type { CallOptions } from "../Conversations.js"
+import type { ErrorOf, InputOf, Operation, OutputOf } from "../Operations.js"
 
 export type Backend = <N extends Operation>(
   operation: N,

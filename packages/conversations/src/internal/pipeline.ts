@@ -9,8 +9,9 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import * as Tracer from "effect/Tracer"
+import type { CallOptions } from "../Conversations.js"
 import type { ConversationsError } from "../ConversationsError.js"
-import { type CallOptions, type Input, type Operation, Operations } from "../Operations.js"
+import { type Input, type Operation, Operations } from "../Operations.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 
 export interface Settings {

@@ -8,17 +8,9 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { ConversationsService, Services, StreamOptions } from "../Conversations.js"
+import type { CallOptions, ConversationsService, Services, StreamOptions } from "../Conversations.js"
 import type { ListQuery } from "../ListQuery.js"
-import {
-  type CallOptions,
-  type ErrorOf,
-  type InputOf,
-  mapOperations,
-  type Operation,
-  type OutputOf,
-  spec
-} from "../Operations.js"
+import { type ErrorOf, type InputOf, mapOperations, type Operation, type OutputOf, spec } from "../Operations.js"
 import type { UsersService } from "../Users.js"
 import { checkId, checkListQuery, toError, type ValidationOptions, type Violation } from "../Validation.js"
 import type { Backend } from "./backend.js"

@@ -9,9 +9,9 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { Conversation } from "../Conversation.js"
 import type { StreamOptions } from "../Conversations.js"
+import type { CallOptions } from "../Conversations.js"
 import type { ListError } from "../ConversationsError.js"
 import type { ListQuery } from "../ListQuery.js"
-import type { CallOptions } from "../Operations.js"
 import type { ConversationPage, Page } from "../Pagination.js"
 
 type List = (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
