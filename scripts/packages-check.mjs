@@ -130,6 +130,20 @@ for (const file of ["types.cts", "types.mts"]) {
   console.log(`  ${file}: type-checks`)
 }
 
+// Each entry point loads on its own, first thing in a process (a module cycle shows only then).
+step("every public entry point, alone in a fresh process: import() and require()")
+for (const name of ["@sunco-effect/conversations", "@sunco-effect/emulator"]) {
+  const { exports } = JSON.parse(readFileSync(join(consumer, "node_modules", name, "package.json"), "utf8"))
+  for (const entry of Object.keys(exports).filter((e) => e !== "./package.json")) {
+    const specifier = entry === "." ? name : `${name}/${entry.slice(2)}`
+    for (const args of [["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], ["-e", `require(${JSON.stringify(specifier)})`]]) {
+      const alone = spawnSync(process.execPath, args, { cwd: consumer, encoding: "utf8" })
+      if (alone.status !== 0) fail(`${specifier} does not load alone (${args[0]}):\n${alone.stderr}`)
+    }
+  }
+}
+console.log("  every entry point loads alone, as ESM and as CommonJS")
+
 // 5. Programs against the packed emulator's CLI -----------------------------------
 const emulator = spawn(
   process.execPath,

@@ -12,18 +12,22 @@ const readAhead = Number(readAheadArg)
 const PAGES = 50
 const SIZE = 10
 
-const layer = Conversations.layer({ baseUrl, credentials: Credentials.basic({ keyId: "app_bench", secret: "secret" }) }).pipe(
+const layer = Conversations.layer({
+  baseUrl,
+  appId: "5d8cff3cd55b040010928b5b",
+  credentials: Credentials.basic({ keyId: "app_bench", secret: "secret" })
+}).pipe(
   Layer.provide(NodeHttpClient.layerUndici)
 )
 const program = Effect.flatMap(Conversations, (c) =>
-  c.forApp("5d8cff3cd55b040010928b5b").streamPages({ filter: { userId: `user-${PAGES * SIZE}` }, page: { size: SIZE }, readAhead }).pipe(
+  c.streamPages({ filter: { userId: `user-${PAGES * SIZE}` }, page: { size: SIZE }, readAhead }).pipe(
     Stream.mapEffect(() => Effect.sleep("20 millis")),
     Stream.runCount
   ))
 
 // warm the connection and the code paths once
 await Effect.runPromise(Effect.provide(Effect.flatMap(Conversations, (c) =>
-  c.list("5d8cff3cd55b040010928b5b", { filter: { userId: "user-1" } })), layer))
+  c.list({ filter: { userId: "user-1" } })), layer))
 const timed = async () => {
   const t0 = performance.now()
   const pages = await Effect.runPromise(Effect.provide(program, layer))

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -26,8 +26,8 @@ import {
 } from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
-import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
+import { conversationsKey, HttpClientTag } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { ConversationPage } from "./Pagination.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
@@ -216,12 +216,15 @@ export interface ConversationsConfig
   readonly timeout?: Config.Config<Duration.Duration | Option.Option<Duration.Duration>> | undefined
 }
 
+// The transport (and with it @effect/platform's request modules) is loaded when a layer is built,
+// not when the client is imported: programs on the undici transport never load it.
 const overHttpClient = (options: ConversationsOptions) =>
-  Effect.flatMap(
-    HttpClient.HttpClient,
-    (client) =>
-      Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client))
-  )
+  Effect.flatMap(HttpClientTag, (client) =>
+    Effect.flatMap(
+      Effect.promise(() => import("./internal/httpClientTransport.js")),
+      (transport) =>
+        Live.build(options, transport.make(options.transformClient ? options.transformClient(client) : client))
+    ))
 
 /**
  * The Conversations service tag.
@@ -239,7 +242,7 @@ const overHttpClient = (options: ConversationsOptions) =>
  * @since 0.1.0
  * @category tags
  */
-export class Conversations extends Context.Tag("@sunco-effect/conversations/Conversations")<
+export class Conversations extends Context.Tag(conversationsKey)<
   Conversations,
   ConversationsService
 >() {

@@ -19,6 +19,34 @@ const recordingTracer = Effect.map(Effect.tracer, (native) => {
 
 describe("spans", () => {
   it.live(
+    "the same Effect run many times at once gives each run its own span and attempt count",
+    () =>
+      Effect.gen(function*() {
+        const { spans, tracer } = yield* recordingTracer
+        // every third request fails with a 503, so runs need one attempt or more
+        const mock = makeMock((
+          _,
+          i
+        ) => (i % 3 === 0 ? apiError(503, "unavailable", "busy") : ok({ conversation: conversationJson })))
+        yield* Effect.flatMap(Conversations, (c) => {
+          const one = c.forApp(APP).get(CONV)
+          return Effect.forEach(Array.from({ length: 12 }), () => one, { concurrency: 12, discard: true })
+        }).pipe(
+          Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } })),
+          Effect.withTracer(tracer)
+        )
+        const gets = spans.filter((s) => s.name === "Conversations.get")
+        expect(gets).toHaveLength(12)
+        const attempts = gets.map((s) => s.attributes.get("sunco.attempts") as number)
+        // every request is some run's attempt: the counts add up, and no run saw another's
+        expect(attempts.reduce((a, b) => a + b, 0)).toBe(mock.requests.length)
+        expect(attempts.every((n) => n >= 1)).toBe(true)
+        expect(gets.every((s) => s.attributes.get("http.response.status_code") === 200)).toBe(true)
+      }),
+    { timeout: 10_000 }
+  )
+
+  it.live(
     "one span per operation with app id, conversation id, method, status and attempts",
     () =>
       Effect.gen(function*() {

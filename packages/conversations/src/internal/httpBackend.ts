@@ -25,7 +25,7 @@ import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
 import { compile } from "./path.js"
 import * as Pipeline from "./pipeline.js"
-import type { Transport, TransportRequest, TransportResponse } from "./transport.js"
+import type { Transport, TransportResponse } from "./transport.js"
 
 export interface HttpBackendConfig {
   readonly baseUrl: string
@@ -95,24 +95,15 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
       if (tooBig) return Effect.fail(toError(operation, tooBig))
     }
     const query: Input["query"] = input.query
-    const request: Omit<TransportRequest, "timeoutMillis"> = {
-      operation,
-      method,
-      origin,
-      path: basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query)),
-      headers: body === undefined ? baseHeaders : jsonHeaders,
-      body
-    }
-    return Pipeline.run(
-      operation,
-      input,
-      options,
-      config.settings,
-      (attempt) =>
-        Effect.flatMap(transport({ ...request, timeoutMillis: attempt.timeoutMillis }), (response) => {
+    const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))
+    const headers = body === undefined ? baseHeaders : jsonHeaders
+    return Pipeline.run(operation, input, options, config.settings, (attempt) =>
+      Effect.flatMap(
+        transport({ operation, method, origin, path, headers, body, timeoutMillis: attempt.timeoutMillis }),
+        (response) => {
           attempt.setStatus(response.status)
           return interpret(operation, input, response)
-        })
-    )
+        }
+      ))
   }
 }

@@ -11,7 +11,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import { Conversations, type ConversationsConfig, type ConversationsOptions, type Services } from "../Conversations.js"
+import type { Conversations, ConversationsConfig, ConversationsOptions, Services } from "../Conversations.js"
 import type { ConfigurationError } from "../ConversationsError.js"
 import * as Credentials from "../Credentials.js"
 import * as Host from "../Host.js"
@@ -19,6 +19,7 @@ import { Users } from "../Users.js"
 import * as HttpBackend from "./httpBackend.js"
 import * as Pipeline from "./pipeline.js"
 import { makeServices } from "./service.js"
+import { ConversationsTag } from "./tags.js"
 import type { Transport } from "./transport.js"
 import { userAgent } from "./version.js"
 
@@ -45,7 +46,7 @@ export const toLayer = <E, R>(
   services: Effect.Effect<Services, E, R>
 ): Layer.Layer<Conversations | Users, E, Exclude<R, Scope.Scope>> =>
   Layer.scopedContext(
-    Effect.map(services, (s) => Context.make(Conversations, s.conversations).pipe(Context.add(Users, s.users)))
+    Effect.map(services, (s) => Context.make(ConversationsTag, s.conversations).pipe(Context.add(Users, s.users)))
   )
 
 const optional = <A>(config: Config.Config<A | Option.Option<A>>): Config.Config<A | undefined> =>

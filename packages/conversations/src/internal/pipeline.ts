@@ -61,30 +61,35 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
 ): Effect.Effect<A, E> => {
   const timeoutMillis = Duration.toMillis(options?.timeout === undefined ? config.timeout : options.timeout)
   const schedule = options?.retry === undefined ? config.retry : RetryPolicy.resolve(options.retry)
-  let attempts = 0
-  let span: Tracer.Span | undefined
-  const context: Attempt = {
-    timeoutMillis,
-    setStatus: (status) => span?.attribute("http.response.status_code", status)
-  }
-  const once = Effect.suspend(() => {
-    attempts++
-    span?.attribute("sunco.attempts", attempts)
-    return attempt(context)
-  })
-  const retried = schedule === undefined ? once : retryAfterFailure(once, schedule(operation))
-  return Effect.tracerWith((tracer) =>
-    // Effect's built-in tracer exports nowhere; a span there would cost ~30 µs per request for nothing.
-    tracer === builtInTracer ? retried : Effect.useSpan(operation, {
-      kind: "client",
-      attributes: {
-        "sunco.app_id": input.appId,
-        ...(input.conversationId === undefined ? {} : { "sunco.conversation_id": input.conversationId }),
-        "http.request.method": Operations[operation].method
-      }
-    }, (s) => {
-      span = s
-      return Effect.withParentSpan(retried, s)
+  const method = Operations[operation].method
+  // The attempt counter and the span belong to one execution: the same Effect value may be run
+  // again, or many times at once.
+  return Effect.suspend(() => {
+    let attempts = 0
+    let span: Tracer.Span | undefined
+    const context: Attempt = {
+      timeoutMillis,
+      setStatus: (status) => span?.attribute("http.response.status_code", status)
+    }
+    const once = Effect.suspend(() => {
+      attempts++
+      span?.attribute("sunco.attempts", attempts)
+      return attempt(context)
     })
-  )
+    const retried = schedule === undefined ? once : retryAfterFailure(once, schedule(operation))
+    return Effect.tracerWith((tracer) =>
+      // Effect's built-in tracer exports nowhere; a span there would cost ~30 µs per request for nothing.
+      tracer === builtInTracer ? retried : Effect.useSpan(operation, {
+        kind: "client",
+        attributes: {
+          "sunco.app_id": input.appId,
+          ...(input.conversationId === undefined ? {} : { "sunco.conversation_id": input.conversationId }),
+          "http.request.method": method
+        }
+      }, (s) => {
+        span = s
+        return Effect.withParentSpan(retried, s)
+      })
+    )
+  })
 }
