@@ -136,7 +136,12 @@ for (const name of ["@sunco-effect/conversations", "@sunco-effect/emulator"]) {
   const { exports } = JSON.parse(readFileSync(join(consumer, "node_modules", name, "package.json"), "utf8"))
   for (const entry of Object.keys(exports).filter((e) => e !== "./package.json")) {
     const specifier = entry === "." ? name : `${name}/${entry.slice(2)}`
-    for (const args of [["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], ["-e", `require(${JSON.stringify(specifier)})`]]) {
+    for (
+      const args of [["--input-type=module", "-e", `await import(${JSON.stringify(specifier)})`], [
+        "-e",
+        `require(${JSON.stringify(specifier)})`
+      ]]
+    ) {
       const alone = spawnSync(process.execPath, args, { cwd: consumer, encoding: "utf8" })
       if (alone.status !== 0) fail(`${specifier} does not load alone (${args[0]}):\n${alone.stderr}`)
     }
