@@ -26,6 +26,7 @@ import {
 } from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
+import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
 import { conversationsKey, HttpClientTag } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
@@ -216,15 +217,12 @@ export interface ConversationsConfig
   readonly timeout?: Config.Config<Duration.Duration | Option.Option<Duration.Duration>> | undefined
 }
 
-// The transport (and with it @effect/platform's request modules) is loaded when a layer is built,
-// not when the client is imported: programs on the undici transport never load it.
 const overHttpClient = (options: ConversationsOptions) =>
-  Effect.flatMap(HttpClientTag, (client) =>
-    Effect.flatMap(
-      Effect.promise(() => import("./internal/httpClientTransport.js")),
-      (transport) =>
-        Live.build(options, transport.make(options.transformClient ? options.transformClient(client) : client))
-    ))
+  Effect.flatMap(
+    HttpClientTag,
+    (client) =>
+      Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client))
+  )
 
 /**
  * The Conversations service tag.

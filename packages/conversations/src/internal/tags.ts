@@ -1,8 +1,8 @@
 /**
- * Tags by their keys, so that importing the client loads neither
- * `@effect/platform` (until a layer over its HttpClient is built) nor a module
- * cycle between the public `Conversations` class and its builders. Effect
- * identifies a tag by its key, so these and the classes they stand for are one.
+ * Tags by their keys, so that the builders and the undici entry need neither
+ * the public `Conversations` class (a module cycle) nor `@effect/platform`.
+ * Effect identifies a tag by its key, so these and the classes they stand for
+ * are one.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
@@ -12,8 +12,5 @@ export const conversationsKey = "@sunco-effect/conversations/Conversations"
 
 export const ConversationsTag = Context.GenericTag<Conversations, ConversationsService>(conversationsKey)
 
-/**
- * @effect/platform's HttpClient tag, by its key: the root entry point then
- * loads @effect/platform only when a layer over it is built.
- */
+/** @effect/platform's HttpClient tag, by its key. */
 export const HttpClientTag = Context.GenericTag<HttpClient.HttpClient>("@effect/platform/HttpClient")
