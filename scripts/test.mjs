@@ -31,7 +31,7 @@ step("type-check tests, examples and benchmark sources", here, [
   "-p",
   "tsconfig.check.json"
 ])
-step("lint: eslint with Effect's dprint rules", here, [resolveBin("eslint/bin/eslint.js"), "."])
+step("lint: eslint with Effect's dprint rules", [join(root, "node_modules/.bin/eslint"), []], ["."])
 step("lint: Effect language service diagnostics", here, [join(root, "scripts/language-service.mjs")])
 step("docs: @effect/docgen, @example blocks type-checked and run", here, [join(root, "scripts/docs.mjs")])
 for (const major of nodeMajors) {
