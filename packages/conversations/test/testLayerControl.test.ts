@@ -7,6 +7,13 @@ const Test = ConversationsTest.layer({
   seed: { apps: [{ id: APP, users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" }] }] }
 })
 
+const unavailable = new ServerError({
+  operation: "Conversations.get",
+  status: 503,
+  code: "unavailable",
+  title: "Unavailable"
+})
+
 describe("the test layer's controls", () => {
   it.effect("a chosen operation fails with a chosen typed error, for a number of attempts", () =>
     Effect.gen(function*() {
@@ -29,12 +36,6 @@ describe("the test layer's controls", () => {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
-      const unavailable = new ServerError({
-        operation: "Conversations.get",
-        status: 503,
-        code: "unavailable",
-        title: "Unavailable"
-      })
       yield* control.failWith("Conversations.get", unavailable, 2)
       const fiber = yield* Effect.fork(c.forApp(APP).get(made.id))
       const attempts = () =>
@@ -60,12 +61,6 @@ describe("the test layer's controls", () => {
       const c = yield* Conversations
       const control = yield* ConversationsTest.ConversationsTest
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
-      const unavailable = new ServerError({
-        operation: "Conversations.get",
-        status: 503,
-        code: "unavailable",
-        title: "Unavailable"
-      })
       yield* control.failWith("Conversations.get", unavailable, 1)
       expect((yield* Effect.flip(c.forApp(APP).get(made.id, { retry: false })))._tag).toBe("ServerError")
       yield* control.failWith("Conversations.get", unavailable, 1)
