@@ -6,7 +6,9 @@ import { Effect, Layer, Redacted } from "effect"
 
 const live: Layer.Layer<Conversations, unknown> = Undici.layer({
   baseUrl: Host.us,
+  appId: "5d8cff3cd55b040010928b5b",
   credentials: Credentials.basic({ keyId: "app_1", secret: Redacted.make("s") })
 })
-export const program = Effect.flatMap(Conversations, (c) => c.get("app", "conversation")).pipe(Effect.provide(live))
+export const program = Effect.flatMap(Conversations, (c) => c.get("c93bb9c14dde8ffb94564eae")).pipe(Effect.provide(live))
+export const other = Effect.flatMap(Conversations, (c) => c.forApp("5d8cff3cd55b040010928b5c").list({ filter: { userId: "u" } }))
 export const emulated = EmulatorClient.layer().pipe(Layer.provide(Emulator.layer()))
