@@ -12,10 +12,6 @@ export const segment = (id: string): string => encodeURIComponent(id)
 
 export const conversationsPath = (appId: string): string => `/v2/apps/${segment(appId)}/conversations`
 
-export const conversationPath = (appId: string, conversationId: string): string =>
-  `${conversationsPath(appId)}/${segment(conversationId)}`
-
-export const usersPath = (appId: string): string => `/v2/apps/${segment(appId)}/users`
 
 /**
  * A path template of the operation table (`/v2/apps/{appId}/conversations`)
