@@ -191,3 +191,5 @@ for (const major of nodeMajors) {
 program("Bun", bun(), "smoke.mjs")
 program("Deno", deno(), "smoke.mjs")
 console.log("\npackages-check: all passed")
+// The emulator child keeps the event loop alive: exit (which stops it through the exit hook).
+process.exit(0)
