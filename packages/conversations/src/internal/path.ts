@@ -12,7 +12,6 @@ export const segment = (id: string): string => encodeURIComponent(id)
 
 export const conversationsPath = (appId: string): string => `/v2/apps/${segment(appId)}/conversations`
 
-
 /**
  * A path template of the operation table (`/v2/apps/{appId}/conversations`)
  * as a function of the input, split once so a request only joins strings.
