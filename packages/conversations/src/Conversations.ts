@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import type * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -28,7 +28,7 @@ import type * as Credentials from "./Credentials.js"
 import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
-import { conversationsKey, HttpClientTag } from "./internal/tags.js"
+import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { ConversationPage } from "./Pagination.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
@@ -219,7 +219,7 @@ export interface ConversationsConfig
 
 const overHttpClient = (options: ConversationsOptions) =>
   Effect.flatMap(
-    HttpClientTag,
+    HttpClient.HttpClient,
     (client) =>
       Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client))
   )

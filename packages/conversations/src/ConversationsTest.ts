@@ -28,7 +28,6 @@ import { type ErrorOf, type Operation, Operations } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
 import { Users } from "./Users.js"
-import { checkBodySize, toError } from "./Validation.js"
 
 /**
  * A failure to inject into `operation`: one of its own typed errors, or an
@@ -117,10 +116,8 @@ export const make = (options: TestOptions = {}) =>
     const calls: Array<Operation> = []
 
     const backend: Backend = (operation, input, callOptions) => {
-      if (Operations[operation].body !== undefined) {
-        const tooBig = checkBodySize(JSON.stringify(input.body))
-        if (tooBig) return Effect.fail(toError(operation, tooBig))
-      }
+      const serialized = Pipeline.serializeBody(operation, input)
+      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
       return Pipeline.run(operation, input, callOptions, settings, (attempt) =>
         Effect.suspend(() => {
           calls.push(operation)

@@ -20,7 +20,6 @@ import {
   type OutputOf,
   spec
 } from "../Operations.js"
-import { checkBodySize, toError } from "../Validation.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
 import { compile } from "./path.js"
@@ -88,12 +87,10 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const basePath = config.baseUrl.slice(origin.length)
 
   return (operation, input, options) => {
-    const { body: bodySchema, method } = Operations[operation]
-    const body = bodySchema === undefined ? undefined : JSON.stringify(input.body)
-    if (body !== undefined) {
-      const tooBig = checkBodySize(body)
-      if (tooBig) return Effect.fail(toError(operation, tooBig))
-    }
+    const serialized = Pipeline.serializeBody(operation, input)
+    if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+    const body = serialized.right
+    const { method } = Operations[operation]
     const query: Input["query"] = input.query
     const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))
     const headers = body === undefined ? baseHeaders : jsonHeaders

@@ -7,12 +7,14 @@ import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schedule from "effect/Schedule"
 import * as Tracer from "effect/Tracer"
 import type { CallOptions } from "../Conversations.js"
-import type { ConversationsError } from "../ConversationsError.js"
+import type { ConversationsError, ValidationError } from "../ConversationsError.js"
 import { type Input, type Operation, Operations } from "../Operations.js"
 import * as RetryPolicy from "../RetryPolicy.js"
+import { checkBodySize, toError } from "../Validation.js"
 
 export interface Settings {
   readonly retry: ((operation: Operation) => RetryPolicy.RetrySchedule) | undefined
@@ -25,6 +27,20 @@ export const settings = (
   retry: RetryPolicy.resolve(options.retry),
   timeout: Duration.decode(options.timeout ?? "30 seconds")
 })
+
+/**
+ * The JSON body an operation sends, or the `ValidationError` of a body over the
+ * service's 100 KB limit: the same rule for the live client and the test layer.
+ */
+export const serializeBody = (
+  operation: Operation,
+  input: Input
+): Either.Either<string | undefined, ValidationError> => {
+  if (Operations[operation].body === undefined) return Either.right(undefined)
+  const body = JSON.stringify(input.body)
+  const tooBig = checkBodySize(body)
+  return tooBig === undefined ? Either.right(body) : Either.left(toError(operation, tooBig))
+}
 
 /** What an attempt is told, and can tell the span. */
 export interface Attempt {
