@@ -31,6 +31,8 @@ export type Credentials =
     readonly keyId: string
     readonly secret: Redacted.Redacted<string>
     readonly scope: JwtScope
+    /** Lifetime of each signed token in seconds (`exp` claim); re-signed before it runs out. */
+    readonly expiresInSeconds?: number | undefined
   }
 
 const redact = (s: string | Redacted.Redacted<string>) => (Redacted.isRedacted(s) ? s : Redacted.make(s))
@@ -67,7 +69,10 @@ export const bearer = (token: string | Redacted.Redacted<string>): Credentials =
 
 /**
  * A JWT signed by this library with HS256, the key id in the `kid` header and
- * the given `scope` claim. It is signed once, when the layer is built.
+ * the given `scope` claim (`app` for app keys, `account` for account keys).
+ * Without `expiresInSeconds` it is signed once, when the layer is built, and
+ * carries no `exp`. With it, each token carries `iat` and `exp`, and a new one
+ * is signed when less than a tenth of the lifetime (at most a minute) is left.
  *
  * @example
  * ```ts
@@ -83,11 +88,13 @@ export const jwt = (options: {
   readonly keyId: string
   readonly secret: string | Redacted.Redacted<string>
   readonly scope?: JwtScope
+  readonly expiresInSeconds?: number | undefined
 }): Credentials => ({
   _tag: "Jwt",
   keyId: options.keyId,
   secret: redact(options.secret),
-  scope: options.scope ?? "app"
+  scope: options.scope ?? "app",
+  ...(options.expiresInSeconds === undefined ? {} : { expiresInSeconds: options.expiresInSeconds })
 })
 
 const base64 = (bytes: Uint8Array): string => {
@@ -111,11 +118,17 @@ export const signJwt = (options: {
   readonly keyId: string
   readonly secret: Redacted.Redacted<string>
   readonly scope: JwtScope
+  /** `iat` and `exp` claims, in epoch seconds. */
+  readonly issuedAt?: number | undefined
+  readonly expiresAt?: number | undefined
 }): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> =>
   Effect.tryPromise({
     try: async () => {
       const header = base64Url(utf8.encode(JSON.stringify({ alg: "HS256", typ: "JWT", kid: options.keyId })))
-      const payload = base64Url(utf8.encode(JSON.stringify({ scope: options.scope })))
+      const claims = options.expiresAt === undefined
+        ? { scope: options.scope }
+        : { scope: options.scope, iat: options.issuedAt, exp: options.expiresAt }
+      const payload = base64Url(utf8.encode(JSON.stringify(claims)))
       const key = await crypto.subtle.importKey(
         "raw",
         utf8.encode(Redacted.value(options.secret)),
@@ -153,6 +166,54 @@ export const authorization = (
       if (credentials.keyId.length === 0) {
         return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
       }
-      return Effect.map(signJwt(credentials), (token) => Redacted.make(`Bearer ${Redacted.value(token)}`))
+      return signBearer(credentials, Date.now())
   }
+}
+
+const signBearer = (credentials: Extract<Credentials, { _tag: "Jwt" }>, nowMillis: number) => {
+  const issuedAt = Math.floor(nowMillis / 1000)
+  const expiresAt = credentials.expiresInSeconds === undefined ? undefined : issuedAt + credentials.expiresInSeconds
+  return Effect.map(
+    signJwt({ ...credentials, issuedAt, expiresAt }),
+    (token) => Redacted.make(`Bearer ${Redacted.value(token)}`)
+  )
+}
+
+/**
+ * The `Authorization` header as the client reads it before each request: a
+ * fixed value, or for a JWT with an expiry, the current token, re-signed
+ * (under Effect's `Clock`) when less than a tenth of its lifetime, at most a
+ * minute, is left.
+ *
+ * @since 0.2.0
+ * @category headers
+ */
+export const authorizationSource = (
+  credentials: Credentials
+): Effect.Effect<Redacted.Redacted<string> | Effect.Effect<Redacted.Redacted<string>>, ConfigurationError> => {
+  if (credentials._tag !== "Jwt" || credentials.expiresInSeconds === undefined) return authorization(credentials)
+  const lifetime = credentials.expiresInSeconds
+  if (!Number.isInteger(lifetime) || lifetime < 1) {
+    return Effect.fail(
+      new ConfigurationError({ detail: "expiresInSeconds must be a whole number of seconds, 1 or more" })
+    )
+  }
+  if (credentials.keyId.length === 0) {
+    return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+  }
+  const margin = Math.min(60, lifetime / 10) * 1000
+  const now = Effect.clockWith((clock) => clock.currentTimeMillis)
+  const signAt = (millis: number) =>
+    Effect.map(signBearer(credentials, millis), (header) => ({
+      header,
+      renewAt: Math.floor(millis / 1000) * 1000 + lifetime * 1000 - margin
+    }))
+  // Signed once now, so a key that cannot sign fails the layer; a later renewal signs the same way.
+  return Effect.map(Effect.flatMap(now, signAt), (first) => {
+    let current = first
+    return Effect.flatMap(now, (millis) =>
+      millis < current.renewAt
+        ? Effect.succeed(current.header)
+        : Effect.map(Effect.orDie(signAt(millis)), (next) => (current = next).header))
+  })
 }

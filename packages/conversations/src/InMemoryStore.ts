@@ -17,7 +17,7 @@ import type { ApiFailure } from "./ErrorResponse.js"
 import * as ListQuery from "./ListQuery.js"
 import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
-import type { Seed } from "./Seed.js"
+import { MAX_GENERATED_CONVERSATIONS, type Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
 import { CURSOR_LENGTH } from "./Validation.js"
 
@@ -115,6 +115,38 @@ export interface StoreOptions {
   readonly now?: () => number
 }
 
+/** The first id a seed repeats, or a count past the bounds: either would corrupt the store. */
+const seedProblem = (seed: Seed): string | undefined => {
+  const apps = new Set<string>()
+  let generated = 0
+  for (const app of seed.apps) {
+    if (apps.has(app.id)) return `app ${app.id} appears twice`
+    apps.add(app.id)
+    const ids = new Set<string>()
+    const externalIds = new Set<string>()
+    for (const user of app.users ?? []) {
+      if (user.id !== undefined) {
+        if (ids.has(user.id)) return `user ${user.id} of app ${app.id} appears twice`
+        ids.add(user.id)
+      }
+      if (user.externalId !== undefined) {
+        if (externalIds.has(user.externalId)) return `user externalId ${user.externalId} of app ${app.id} appears twice`
+        externalIds.add(user.externalId)
+      }
+      generated += user.conversationCount ?? 0
+    }
+    const conversations = new Set<string>()
+    for (const c of app.conversations ?? []) {
+      if (c.id === undefined) continue
+      if (conversations.has(c.id)) return `conversation ${c.id} of app ${app.id} appears twice`
+      conversations.add(c.id)
+    }
+  }
+  return generated > 2 * MAX_GENERATED_CONVERSATIONS
+    ? `the seed generates ${generated} conversations, more than ${2 * MAX_GENERATED_CONVERSATIONS}`
+    : undefined
+}
+
 /**
  * @since 0.1.0
  * @category models
@@ -163,6 +195,8 @@ export class InMemoryStore {
 
   /** @since 0.1.0 */
   private load(seed: Seed): string | undefined {
+    const problem = seedProblem(seed)
+    if (problem !== undefined) return problem
     for (const app of seed.apps) {
       const state = this.addApp(app.id)
       for (const user of app.users ?? []) {

@@ -8,6 +8,16 @@ import * as Schema from "effect/Schema"
 import { MetadataInput } from "./Metadata.js"
 
 /**
+ * The most conversations a seed may generate for one user (`conversationCount`);
+ * the whole seed may hold at most twice as many. Bounded so that a seed cannot
+ * stall the process that loads it.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const MAX_GENERATED_CONVERSATIONS = 100_000
+
+/**
  * @since 0.1.0
  * @category schemas
  */
@@ -16,8 +26,8 @@ export const SeedUser = Schema.Struct({
   externalId: Schema.optional(Schema.String),
   givenName: Schema.optional(Schema.String),
   surname: Schema.optional(Schema.String),
-  /** Create this many `sdkGroup` conversations for the user (load tests, benchmarks). */
-  conversationCount: Schema.optional(Schema.Number)
+  /** Create this many `sdkGroup` conversations for the user (load tests, benchmarks), at most 100,000. */
+  conversationCount: Schema.optional(Schema.Int.pipe(Schema.between(0, MAX_GENERATED_CONVERSATIONS)))
 })
 
 /**

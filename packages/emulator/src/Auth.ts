@@ -1,7 +1,8 @@
 /**
  * Authentication as the service does it: HTTP basic with an API key, or a
- * bearer JWT signed with HS256 whose `kid` names a known key and whose
- * `scope` claim is app, account or integration. An app-scoped key reaches
+ * bearer JWT signed with HS256 whose `kid` names a known key, whose `scope`
+ * claim is the key's kind (`app` or `account`) and whose `exp`/`nbf`, if
+ * set, hold (within `JWT_CLOCK_SKEW_SECONDS`). An app-scoped key reaches
  * only its own app. Secrets are compared in constant time and never logged.
  *
  * @since 0.1.0
@@ -60,7 +61,28 @@ const decodeSegment = (segment: string): unknown => {
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
 
-const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | undefined => {
+/**
+ * Clock skew allowed on a JWT's `exp` and `nbf`, in seconds: a token is
+ * refused from `exp + 60` on and before `nbf - 60`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const JWT_CLOCK_SKEW_SECONDS = 60
+
+/** A key that verified, and the window (epoch seconds) in which its token is valid. */
+interface Verified {
+  readonly key: ApiKey
+  readonly notBefore: number
+  readonly expiresAt: number
+}
+
+const forever = (key: ApiKey): Verified => ({ key, notBefore: -Infinity, expiresAt: Infinity })
+
+const timeClaim = (value: unknown, otherwise: number): number | undefined =>
+  value === undefined ? otherwise : typeof value === "number" && Number.isFinite(value) ? value : undefined
+
+const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
   const parts = token.split(".")
   if (parts.length !== 3) return undefined
   const [h, p, s] = parts as [string, string, string]
@@ -73,25 +95,35 @@ const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | u
   if (!key) return undefined
   const expected = createHmac("sha256", key.secret).update(`${h}.${p}`).digest()
   if (!safeEqual(expected, Buffer.from(s, "base64url"))) return undefined
-  const scope = payload.scope
-  const scopeFits = key.scope === "account" ? scope === "account" : scope === "app" || scope === "integration"
-  return scopeFits ? key : undefined
+  // The scope names the kind of key that signed: app keys sign `app`, account keys `account`.
+  if (payload.scope !== key.scope) return undefined
+  const expiresAt = timeClaim(payload.exp, Infinity)
+  const notBefore = timeClaim(payload.nbf, -Infinity)
+  if (expiresAt === undefined || notBefore === undefined) return undefined
+  return { key, expiresAt, notBefore }
 }
 
-const verifyBasic = (encoded: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | undefined => {
-  const decoded = Buffer.from(encoded, "base64").toString("utf8")
+// Canonical base64 only: `Basic <valid>====` or stray characters do not authenticate.
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+const verifyBasic = (encoded: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
+  if (encoded.length === 0 || !base64.test(encoded)) return undefined
+  const bytes = Buffer.from(encoded, "base64")
+  if (bytes.toString("base64") !== encoded) return undefined
+  const decoded = bytes.toString("utf8")
   const colon = decoded.indexOf(":")
   if (colon < 0) return undefined
   const key = keys.get(decoded.slice(0, colon))
   // Compare against a dummy when the key is unknown, so timing does not tell which keys exist.
   const ok = safeEqual(decoded.slice(colon + 1), key?.secret ?? "\u0000unknown-key")
-  return ok ? key : undefined
+  return ok && key ? forever(key) : undefined
 }
 
-const verify = (header: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | undefined => {
+const verify = (header: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
   const space = header.indexOf(" ")
+  if (space < 0) return undefined
   const scheme = header.slice(0, space).toLowerCase()
-  const value = header.slice(space + 1).trim()
+  const value = header.slice(space + 1)
   return scheme === "basic" ? verifyBasic(value, keys) : scheme === "bearer" ? verifyJwt(value, keys) : undefined
 }
 
@@ -100,7 +132,7 @@ const verify = (header: string, keys: ReadonlyMap<string, ApiKey>): ApiKey | und
  * the HMACs once. Only successes are kept (a guess never lands here), the
  * lookup is by hash, and the cache is bounded and dropped when keys change.
  */
-const verified = new WeakMap<ReadonlyMap<string, ApiKey>, Map<string, ApiKey>>()
+const verified = new WeakMap<ReadonlyMap<string, ApiKey>, Map<string, Verified>>()
 const MAX_VERIFIED = 1024
 
 /**
@@ -114,18 +146,23 @@ const MAX_VERIFIED = 1024
 export const authorize = (
   header: string | undefined,
   appId: string,
-  keys: ReadonlyMap<string, ApiKey>
+  keys: ReadonlyMap<string, ApiKey>,
+  nowSeconds: () => number = () => Date.now() / 1000
 ): ApiFailure | undefined => {
   if (header === undefined || header.length === 0) return failures.unauthorized
   let cache = verified.get(keys)
   if (!cache) verified.set(keys, cache = new Map())
-  let key = cache.get(header)
-  if (!key) {
-    key = verify(header, keys)
-    if (!key) return failures.invalidCredentials
+  let found = cache.get(header)
+  if (!found) {
+    found = verify(header, keys)
+    if (!found) return failures.invalidCredentials
     if (cache.size >= MAX_VERIFIED) cache.clear()
-    cache.set(header, key)
+    cache.set(header, found)
   }
+  const now = nowSeconds()
+  if (now >= found.expiresAt + JWT_CLOCK_SKEW_SECONDS) return failures.expiredToken
+  if (now < found.notBefore - JWT_CLOCK_SKEW_SECONDS) return failures.tokenNotYetValid
+  const key = found.key
   if (key.scope === "app" && key.appId !== appId) return failures.forbidden
   return undefined
 }

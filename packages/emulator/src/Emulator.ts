@@ -18,13 +18,13 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { createServer } from "node:http"
 import { type ApiKey, keysOf } from "./Auth.js"
 import * as DefaultSeed from "./DefaultSeed.js"
 import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
 import { errorResponse, failures } from "./ErrorBody.js"
 import { type FaultConfig, Faults } from "./Faults.js"
+import * as NodeServer from "./internal/server.js"
 import { adminRoutes } from "./routes/admin.js"
 import { operationRoutes } from "./routes/operations.js"
 
@@ -139,7 +139,7 @@ export const layerServer = (
     Effect.gen(function*() {
       const state = yield* Either.match(makeState(options), { onLeft: Effect.fail, onRight: Effect.succeed })
       const served = options.log ? withRequestLog(options.log)(app) : app
-      const server = NodeHttpServer.layer(() => createServer(), {
+      const server = NodeHttpServer.layer(NodeServer.make, {
         host: options.host ?? "127.0.0.1",
         port: options.port ?? 0
       })

@@ -21,7 +21,11 @@ export type ApiFailure = Failure
 export const errorResponse = (failure: ApiFailure, headers?: Record<string, string>) =>
   HttpServerResponse.unsafeJson(
     { errors: [{ code: failure.code, title: failure.title }] },
-    { status: failure.status, ...(headers ? { headers } : {}) }
+    {
+      status: failure.status,
+      // After a 413 the rest of the body is unread: close rather than drain it.
+      ...(failure.status === 413 ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
+    }
   )
 
 /**
@@ -33,6 +37,8 @@ export const errorResponse = (failure: ApiFailure, headers?: Record<string, stri
 export const failures = {
   unauthorized: { status: 401, code: "unauthorized", title: "Authorization is required" },
   invalidCredentials: { status: 401, code: "unauthorized", title: "Invalid credentials" },
+  expiredToken: { status: 401, code: "unauthorized", title: "The JWT has expired" },
+  tokenNotYetValid: { status: 401, code: "unauthorized", title: "The JWT is not valid yet (nbf)" },
   forbidden: { status: 403, code: "forbidden", title: "The API key does not have access to this app" },
   routeNotFound: { status: 404, code: "not_found", title: "Resource not found" },
   payloadTooLarge: { status: 413, code: "payload_too_large", title: "Request body exceeds the 100 KB limit" },

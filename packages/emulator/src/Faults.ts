@@ -26,6 +26,9 @@ export type RouteName = typeof RouteName.Type
 
 const Probability = Schema.Number.pipe(Schema.between(0, 1))
 
+// A minute: longer than any client timeout worth testing, short enough that a request always returns.
+const LatencyMs = Schema.Number.pipe(Schema.between(0, 60_000))
+
 /**
  * What can go wrong on one route. Probabilities are 0-1; each request draws
  * once per kind, in the order listed.
@@ -38,14 +41,15 @@ export const FaultRule = Schema.Struct({
   drop: Schema.optional(Probability),
   /** Answer 429 with `Retry-After: retryAfterSeconds`. */
   rateLimit: Schema.optional(Probability),
-  retryAfterSeconds: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
+  /** Whole seconds, 0-3600 (the header carries delta-seconds). */
+  retryAfterSeconds: Schema.optional(Schema.Int.pipe(Schema.between(0, 3600))),
   /** Answer with `serverErrorStatus` (default 503). */
   serverError: Schema.optional(Probability),
-  serverErrorStatus: Schema.optional(Schema.Number.pipe(Schema.between(500, 599))),
-  /** Delay the answer by a latency drawn uniformly from `latencyMs`. */
+  serverErrorStatus: Schema.optional(Schema.Int.pipe(Schema.between(500, 599))),
+  /** Delay the answer by a latency drawn uniformly from `latencyMs` (0-60,000 ms). */
   slow: Schema.optional(Probability),
   latencyMs: Schema.optional(
-    Schema.Union(Schema.Number, Schema.Struct({ min: Schema.Number, max: Schema.Number }))
+    Schema.Union(LatencyMs, Schema.Struct({ min: LatencyMs, max: LatencyMs }))
   ),
   /** Handle the request, then answer with a truncated JSON body. */
   malformed: Schema.optional(Probability)
@@ -70,7 +74,7 @@ export interface FaultRule extends Schema.Schema.Type<typeof FaultRule> {}
  * @category schemas
  */
 export const FaultConfig = Schema.Struct({
-  seed: Schema.optional(Schema.Number),
+  seed: Schema.optional(Schema.Int),
   /** Applies to every route without its own rule. */
   default: Schema.optional(FaultRule),
   routes: Schema.optional(Schema.partial(Schema.Record({ key: RouteName, value: FaultRule })))

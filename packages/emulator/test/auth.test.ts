@@ -47,12 +47,12 @@ layer(Emulator.layer({ seed }))("authentication", (it) => {
       expect(yield* statusOf(account, OTHER_APP)).toBe(404) // the conversation is not in that app
     }))
 
-  it.effect("JWTs signed with jose: HS256, kid naming a known key, scope app / integration / account", () =>
+  it.effect("JWTs signed with jose: HS256, kid naming a known key, scope matching the key's kind", () =>
     Effect.gen(function*() {
       const app = (payload: Record<string, unknown>, header: Record<string, unknown> = { kid: DefaultSeed.keyId }) =>
         Effect.flatMap(jwt(DefaultSeed.keySecret, header, payload), (t) => statusOf(`Bearer ${t}`))
       expect(yield* app({ scope: "app" })).toBe(200)
-      expect(yield* app({ scope: "integration" })).toBe(200)
+      expect(yield* app({ scope: "integration" })).toBe(401) // scope must match the key's kind
       expect(yield* app({ scope: "account" })).toBe(401) // an app key cannot sign account scope
       expect(yield* app({})).toBe(401)
       expect(yield* app({ scope: "app" }, { kid: "app_unknown" })).toBe(401)

@@ -80,7 +80,14 @@ describe("sunco-emulator", () => {
     })
     expect(answer.status).toBe(429)
     expect(answer.headers.get("retry-after")).toBe("9")
-    await fetch(`${env.SUNCO_BASE_URL}/__emulator/faults`, { method: "PUT", body: "{}" })
+    // admin bodies must be JSON: a browser's "simple" text/plain post cannot change faults
+    const simple = await fetch(`${env.SUNCO_BASE_URL}/__emulator/faults`, { method: "PUT", body: "{}" })
+    expect(simple.status).toBe(400)
+    await fetch(`${env.SUNCO_BASE_URL}/__emulator/faults`, {
+      method: "PUT",
+      body: "{}",
+      headers: { "content-type": "application/json" }
+    })
     const listed = await fetch(`${env.SUNCO_BASE_URL}/v2/apps/seeded/conversations?filter[userExternalId]=u1`, {
       headers: { authorization: `Basic ${Buffer.from("app_s:s").toString("base64")}` }
     })

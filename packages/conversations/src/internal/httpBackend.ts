@@ -28,7 +28,8 @@ import type { Transport, TransportResponse } from "./transport.js"
 
 export interface HttpBackendConfig {
   readonly baseUrl: string
-  readonly authorization: Redacted.Redacted<string>
+  /** Fixed, or read before each attempt (a JWT that is re-signed before it expires). */
+  readonly authorization: Redacted.Redacted<string> | Effect.Effect<Redacted.Redacted<string>>
   readonly settings: Pipeline.Settings
   readonly userAgent: string
 }
@@ -75,8 +76,10 @@ const interpret = <N extends Operation>(
 const paths = mapOperations((s) => compile(s.path))
 
 export const make = (config: HttpBackendConfig, transport: Transport): Backend => {
+  const fixed = Redacted.isRedacted(config.authorization) ? config.authorization : undefined
+  const current = Redacted.isRedacted(config.authorization) ? undefined : config.authorization
   const baseHeaders = {
-    authorization: Redacted.value(config.authorization),
+    authorization: fixed === undefined ? "" : Redacted.value(fixed),
     "user-agent": config.userAgent,
     accept: "application/json"
   }
@@ -94,13 +97,18 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     const query: Input["query"] = input.query
     const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))
     const headers = body === undefined ? baseHeaders : jsonHeaders
-    return Pipeline.run(operation, input, options, config.settings, (attempt) =>
+    const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) =>
       Effect.flatMap(
-        transport({ operation, method, origin, path, headers, body, timeoutMillis: attempt.timeoutMillis }),
+        transport({ operation, method, origin, path, headers: sent, body, timeoutMillis: attempt.timeoutMillis }),
         (response) => {
           attempt.setStatus(response.status)
           return interpret(operation, input, response)
         }
-      ))
+      )
+    return Pipeline.run(operation, input, options, config.settings, (attempt) =>
+      current === undefined
+        ? send(attempt, headers)
+        : Effect.flatMap(current, (authorization) =>
+          send(attempt, { ...headers, authorization: Redacted.value(authorization) })))
   }
 }

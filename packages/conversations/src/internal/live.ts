@@ -33,7 +33,7 @@ export const build = (
       onLeft: Effect.fail,
       onRight: Effect.succeed
     })
-    const authorization = yield* Credentials.authorization(options.credentials)
+    const authorization = yield* Credentials.authorizationSource(options.credentials)
     const backend = HttpBackend.make(
       { baseUrl, authorization, settings: Pipeline.settings(options), userAgent },
       transport

@@ -6,6 +6,7 @@
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { Validation } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -13,25 +14,31 @@ import * as Schema from "effect/Schema"
 import { keysOf } from "../Auth.js"
 import { EmulatorSeed } from "../EmulatorSeed.js"
 import { EmulatorState } from "../EmulatorState.js"
-import { errorResponse, failures } from "../ErrorBody.js"
+import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
 import { FaultConfig } from "../Faults.js"
+import * as Body from "../internal/body.js"
 
+/** An optional JSON body, read with the API's cap and refused with a bounded title. */
 const readOptional = <A, I>(schema: Schema.Schema<A, I>) =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const text = yield* Effect.orElseSucceed(request.text, () => "")
-    if (text.trim() === "") return Either.right(undefined)
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      return Either.left(failures.invalidJson)
-    }
-    return Either.mapBoth(Schema.decodeUnknownEither(schema)(json), {
-      onLeft: (e) => failures.badRequest(ParseResult.TreeFormatter.formatErrorSync(e)),
-      onRight: (a): A | undefined => a
-    })
-  })
+  Effect.flatMap(
+    HttpServerRequest.HttpServerRequest,
+    (request) =>
+      Effect.map(
+        Body.readText(request, Validation.MAX_BODY_BYTES),
+        (text): Either.Either<A | undefined, ApiFailure> => {
+          if (Either.isLeft(text)) return Either.left(text.left)
+          if (text.right.trim() === "") return Either.right(undefined)
+          if (!Body.isJsonContentType(request.headers["content-type"])) {
+            return Either.left(failures.unsupportedMediaType)
+          }
+          return Either.flatMap(Body.parseJson(text.right), (json) =>
+            Either.mapLeft(
+              Schema.decodeUnknownEither(schema)(json),
+              (e) => failures.badRequest(Body.boundedTitle("Invalid", ParseResult.ArrayFormatter.formatErrorSync(e)))
+            ))
+        }
+      )
+  )
 
 const setFaults = Effect.gen(function*() {
   const state = yield* EmulatorState

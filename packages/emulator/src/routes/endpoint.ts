@@ -16,6 +16,7 @@ import { authorize } from "../Auth.js"
 import { EmulatorState, type EmulatorStateShape } from "../EmulatorState.js"
 import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
 import type { RouteName } from "../Faults.js"
+import * as Body from "../internal/body.js"
 
 /** A route's own work: given the request, its path params and the state, the response. */
 export type Handler = (
@@ -55,42 +56,31 @@ export const endpoint = (route: RouteName, handler: Handler) =>
     return fault.delayMs > 0 ? Effect.zipRight(Effect.sleep(fault.delayMs), answered) : answered
   })
 
-const formatIssue = (e: ParseResult.ParseError) =>
-  ParseResult.ArrayFormatter.formatErrorSync(e)
-    .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
-    .join("; ")
-
 /**
- * Read a JSON body: 413 over the service's limit, 400 for a wrong content
- * type, bad JSON, a body the schema rejects or one that breaks a rule.
+ * Read a JSON body: 413 past the service's limit (counted as it streams), 400
+ * for a content type other than JSON, bad UTF-8 or JSON, JSON nested too deep,
+ * a body that breaks a rule (checked on the JSON as sent, so a participant
+ * with both ids is refused as the client refuses it) or that the schema rejects.
  */
 export const readBody = <A, I>(
   request: HttpServerRequest.HttpServerRequest,
   schema: Schema.Schema<A, I>,
-  check: (body: A) => Validation.Violation | undefined
-): Effect.Effect<Either.Either<A, ApiFailure>> =>
-  Effect.gen(function*() {
-    const length = Number(request.headers["content-length"] ?? "0")
-    if (length > Validation.MAX_BODY_BYTES) return Either.left(failures.payloadTooLarge)
-    const contentType = request.headers["content-type"] ?? ""
-    if (!contentType.toLowerCase().startsWith("application/json")) return Either.left(failures.unsupportedMediaType)
-    const text = yield* Effect.either(request.text)
-    if (Either.isLeft(text)) return Either.left(failures.invalidJson)
-    // Chunked bodies carry no content-length: check what arrived.
-    if (Validation.checkBodySize(text.right)) return Either.left(failures.payloadTooLarge)
-    let json: unknown
-    try {
-      json = JSON.parse(text.right)
-    } catch {
-      return Either.left(failures.invalidJson)
-    }
-    const decoded = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json)
-    if (Either.isLeft(decoded)) return Either.left(failures.badRequest(`Invalid body: ${formatIssue(decoded.left)}`))
-    const violation = check(decoded.right)
-    return violation
-      ? Either.left(failures.badRequest(`Invalid body: ${violation.field} ${violation.detail}`))
-      : Either.right(decoded.right)
+  check: (body: unknown) => Validation.Violation | undefined
+): Effect.Effect<Either.Either<A, ApiFailure>> => {
+  if (!Body.isJsonContentType(request.headers["content-type"])) {
+    return Effect.succeed(Either.left(failures.unsupportedMediaType))
+  }
+  return Effect.map(Body.readText(request, Validation.MAX_BODY_BYTES), (text) => {
+    const json = Either.flatMap(text, Body.parseJson)
+    if (Either.isLeft(json)) return Either.left(json.left)
+    const violation = check(json.right)
+    if (violation) return Either.left(failures.badRequest(`Invalid body: ${violation.field} ${violation.detail}`))
+    return Either.mapLeft(
+      Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json.right),
+      (e) => failures.badRequest(Body.boundedTitle("Invalid body", ParseResult.ArrayFormatter.formatErrorSync(e)))
+    )
   })
+}
 
 /** Answer a store result: the value wrapped by `wrap`, or the failure. */
 export const respond = <A>(
