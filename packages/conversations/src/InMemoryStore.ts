@@ -288,8 +288,8 @@ export class InMemoryStore {
       ...(body.displayName == null ? {} : { displayName: body.displayName }),
       ...(body.description == null ? {} : { description: body.description }),
       ...(body.iconUrl == null ? {} : { iconUrl: body.iconUrl }),
-      metadata: body.metadata ?? {},
-      businessLastRead: null,
+      // Unset fields are omitted, as in the service's examples: code must not rely on them being there.
+      ...(body.metadata == null ? {} : { metadata: body.metadata }),
       lastUpdatedAt: createdAt,
       createdAt
     }

@@ -38,6 +38,11 @@ export interface EmulatorOptions {
   /** Also seed this app with one app-scoped key (the CLI's `--app-id`, `--key-id`, `--key-secret`). */
   readonly app?: { readonly appId: string; readonly keyId: string; readonly keySecret: string } | undefined
   readonly faults?: FaultConfig | undefined
+  /**
+   * The base URL `links` in list responses point at (as the service's point at
+   * itself). Default: the address the server listens on.
+   */
+  readonly publicBaseUrl?: string | undefined
   /** Called with one line per request (method, path, status, duration). Never given headers. */
   readonly log?: ((line: string) => void) | undefined
 }
@@ -113,7 +118,14 @@ export const makeState = (options: EmulatorOptions = {}): Either.Either<Emulator
     (store) => {
       const keys = keysOf(initialSeed)
       for (const key of extraKeys) keys.set(key.id, key)
-      return { store, faults: new Faults(options.faults ?? {}), keys, initialSeed, extraKeys }
+      return {
+        store,
+        faults: new Faults(options.faults ?? {}),
+        keys,
+        initialSeed,
+        extraKeys,
+        publicBaseUrl: options.publicBaseUrl ?? "http://127.0.0.1"
+      }
     }
   )
 }
@@ -152,8 +164,10 @@ export const layerServer = (
               ? (address.hostname.includes(":") ? `[${address.hostname}]` : address.hostname)
               : "127.0.0.1"
             const port = address._tag === "TcpAddress" ? address.port : 0
+            const baseUrl = `http://${host}:${port}`
+            if (options.publicBaseUrl === undefined) state.publicBaseUrl = baseUrl
             return {
-              baseUrl: `http://${host}:${port}`,
+              baseUrl,
               appId: key.appId,
               keyId: key.keyId,
               keySecret: Redacted.make(key.secret),

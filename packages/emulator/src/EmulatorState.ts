@@ -22,6 +22,11 @@ export interface EmulatorStateShape {
   readonly initialSeed: EmulatorSeed
   /** Keys that survive resets (those given on the command line). */
   readonly extraKeys: ReadonlyArray<ApiKey>
+  /**
+   * Where `links` point: the configured public base URL, else the address the
+   * server listens on (set once it does). Never the request's `Host` header.
+   */
+  publicBaseUrl: string
 }
 
 /**

@@ -18,6 +18,7 @@ import { FaultConfig, type FaultRule } from "../Faults.js"
 export const usage = `Usage: sunco-emulator [options]
   --host HOST            interface to listen on (default 127.0.0.1)
   --port PORT            port 0-65535, 0 for any free port (default 8091)
+  --public-base-url URL  where list links point (default: the listening address)
   --seed FILE            JSON seed: apps, keys, users, conversations, and optional faults
                          (default: the built-in demo seed)
   --app-id ID            also seed this app ...
@@ -26,11 +27,11 @@ export const usage = `Usage: sunco-emulator [options]
   --faults FILE          JSON fault configuration
   --fault-seed N         seed of the fault dice (default 1)
   --rate-limit P         probability (0-1) of a 429 on every route
-  --retry-after S        Retry-After seconds of those 429s (default 1)
+  --retry-after S        Retry-After whole seconds of those 429s, 0-3600 (default 1)
   --server-error P       probability (0-1) of a 503
   --drop P               probability (0-1) of a dropped connection
   --slow P               probability (0-1) of a slow answer
-  --latency MS|MIN-MAX   latency of slow answers in milliseconds (default 1000)
+  --latency MS|MIN-MAX   latency of slow answers, 0-60000 ms (default 1000)
   --malformed P          probability (0-1) of a truncated JSON body
   --quiet                do not log requests
   --version              print the version
@@ -49,6 +50,7 @@ export type StartOptions = EmulatorOptions & { readonly host: string; readonly p
 const flags = {
   host: { type: "string", default: "127.0.0.1" },
   port: { type: "string", default: "8091" },
+  "public-base-url": { type: "string" },
   seed: { type: "string" },
   faults: { type: "string" },
   "app-id": { type: "string" },
@@ -98,9 +100,21 @@ const probability = (flag: string, value: string | undefined): number | undefine
 const latency = (value: string | undefined): FaultRule["latencyMs"] => {
   if (value === undefined) return undefined
   const range = /^(\d+)-(\d+)$/.exec(value)
-  if (!range) return integer("latency", value, 0, 600_000)
-  const [min, max] = [integer("latency", range[1]!, 0, 600_000), integer("latency", range[2]!, 0, 600_000)]
+  if (!range) return integer("latency", value, 0, 60_000)
+  const [min, max] = [integer("latency", range[1]!, 0, 60_000), integer("latency", range[2]!, 0, 60_000)]
   return min <= max ? { min, max } : refuse(`--latency range must have MIN <= MAX, got "${value}"`)
+}
+
+const baseUrl = (value: string): string => {
+  try {
+    const url = new URL(value)
+    if ((url.protocol === "http:" || url.protocol === "https:") && url.username === "" && url.password === "") {
+      return value.replace(/\/+$/, "")
+    }
+  } catch {
+    // refused below
+  }
+  return refuse(`--public-base-url must be an http(s) URL without credentials, got "${short(value, 60)}"`)
 }
 
 const readJson = <A, I>(
@@ -159,7 +173,7 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
       rateLimit: probability("rate-limit", values["rate-limit"]),
       retryAfterSeconds: values["retry-after"] === undefined
         ? undefined
-        : integer("retry-after", values["retry-after"], 0, 86_400),
+        : integer("retry-after", values["retry-after"], 0, 3600),
       serverError: probability("server-error", values["server-error"]),
       drop: probability("drop", values.drop),
       slow: probability("slow", values.slow),
@@ -192,6 +206,7 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
     options: {
       host: values.host,
       port,
+      publicBaseUrl: values["public-base-url"] === undefined ? undefined : baseUrl(values["public-base-url"]),
       quiet: values.quiet,
       seed: seedFile,
       app: appId !== undefined && keyId !== undefined && keySecret !== undefined

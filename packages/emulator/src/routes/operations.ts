@@ -12,18 +12,15 @@ import * as Either from "effect/Either"
 import { errorResponse, failures } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"
 
-/** Where `links` point: the address the client reached this emulator at. */
-const baseUrlOf = (headers: Record<string, string | undefined>) => `http://${headers["host"] ?? "127.0.0.1"}`
-
 const route = (
   spec: Operations.OperationSpec<any, unknown, keyof Operations.SpecificErrors>,
   operation: Operations.Operation
 ) => {
   const path = spec.path.replace(/\{(\w+)\}/g, ":$1") as HttpRouter.PathInput
-  const handler = endpoint(operation, (request, params, { store }) => {
+  const handler = endpoint(operation, (request, params, state) => {
     const answer = (input: Operations.Input): HttpServerResponse.HttpServerResponse =>
       respond(
-        InMemoryStore.handleUnchecked(store, operation, input, baseUrlOf(request.headers)),
+        InMemoryStore.handleUnchecked(state.store, operation, input, state.publicBaseUrl),
         spec.status,
         spec.response.encode
       )
@@ -43,7 +40,11 @@ const route = (
     }
     return Effect.succeed(answer(ids))
   })
-  return HttpRouter.makeRoute(spec.method, path, handler)
+  // Served at the root and under `/sc`, the prefix of `https://{subdomain}.zendesk.com/sc` base URLs.
+  return [
+    HttpRouter.makeRoute(spec.method, path, handler),
+    HttpRouter.makeRoute(spec.method, `/sc${path}` as HttpRouter.PathInput, handler)
+  ]
 }
 
-export const operationRoutes = HttpRouter.fromIterable(Object.values(Operations.mapOperations(route)))
+export const operationRoutes = HttpRouter.fromIterable(Object.values(Operations.mapOperations(route)).flat())
