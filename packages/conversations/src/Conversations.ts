@@ -169,6 +169,12 @@ export interface ConversationsOptions {
   readonly timeout?: Duration.DurationInput | undefined
   /** Check lengths, ranges, counts and the type enum before sending. Default true. */
   readonly validateLimits?: boolean | undefined
+  /**
+   * The largest response body read, in bytes; a larger one is abandoned as it
+   * streams in and fails with `ProtocolError`. Default 8 MiB (a page of 100
+   * conversations with full metadata is under 1 MiB).
+   */
+  readonly maxResponseBytes?: number | undefined
   /** Add middleware to the HTTP client (logging, a proxy, your own retries). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
 }
@@ -221,7 +227,17 @@ const overHttpClient = (options: ConversationsOptions) =>
   Effect.flatMap(
     HttpClient.HttpClient,
     (client) =>
-      Live.build(options, HttpClientTransport.make(options.transformClient ? options.transformClient(client) : client))
+      Live.build(
+        options,
+        HttpClientTransport.make(
+          // The platform's own `http.client` span would end with the request, plain
+          // `Authorization` header included, in its Exit: the operation's span stands instead.
+          HttpClient.withTracerDisabledWhen(
+            options.transformClient ? options.transformClient(client) : client,
+            () => true
+          )
+        )
+      )
   )
 
 /**

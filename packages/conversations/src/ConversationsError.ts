@@ -259,6 +259,26 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
 }
 
 /**
+ * The server broke the protocol in a way no retry mends: a status outside
+ * 100-599, a body past the client's cap (`maxResponseBytes`), or a listing
+ * whose cursors repeat or whose pages stop making progress (which would
+ * otherwise loop forever).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ProtocolError extends Schema.TaggedError<ProtocolError>()("ProtocolError", {
+  operation: OperationSchema,
+  detail: Schema.String,
+  status: Schema.optional(Schema.Number),
+  requestId: Schema.optional(Schema.String)
+}) {
+  override get message() {
+    return `${this.operation}: the server broke the protocol: ${this.detail}`
+  }
+}
+
+/**
  * The input broke a rule of the spec; no request was sent. `field` is a path
  * such as `participants[1].userId` and `rule` a short rule name such as
  * `maxLength`.
@@ -308,6 +328,7 @@ export type CommonError =
   | TransportError
   | RequestTimeout
   | ResponseDecodeError
+  | ProtocolError
 
 /** @since 0.1.0 @category errors */
 export type CreateError = ErrorOf<"Conversations.create">

@@ -116,8 +116,10 @@ export const make = (options: TestOptions = {}) =>
     const calls: Array<Operation> = []
 
     const backend: Backend = (operation, input, callOptions) => {
-      const serialized = Pipeline.serializeBody(operation, input)
-      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+      if (input.json === undefined && Operations[operation].body !== undefined) {
+        const serialized = Pipeline.serializeBody(operation, input.body)
+        if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+      }
       return Pipeline.run(operation, input, callOptions, settings, (attempt) =>
         Effect.suspend(() => {
           calls.push(operation)

@@ -57,13 +57,22 @@ export const isLoopback = (hostname: string): boolean =>
  * @since 0.1.0
  * @category guards
  */
+// What a URL that does not parse may still carry before its host: `scheme://user:secret@`. Never echoed.
+const withoutUserinfo = (text: string): string => {
+  const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text
+  // Up to the last "@": a password may itself hold "/" or "@"; a path with "@" is cut too, which is safe.
+  return cut.replace(/^([^:/?#]*:\/\/).*@/s, "$1<redacted>@").replace(/^[^/?#@]*:.*@/s, "<redacted>@")
+}
+
 export const validateBaseUrl = (baseUrl: string): Either.Either<string, ConfigurationError> => {
   let url: URL
   try {
     url = new URL(baseUrl)
   } catch {
     return Either.left(
-      new ConfigurationError({ detail: `the base URL ${JSON.stringify(baseUrl)} is not an absolute URL` })
+      new ConfigurationError({
+        detail: `the base URL ${JSON.stringify(withoutUserinfo(baseUrl))} is not an absolute URL`
+      })
     )
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {

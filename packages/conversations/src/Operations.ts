@@ -53,6 +53,8 @@ export interface SpecificErrors {
 export interface ResponseCodec<A> {
   readonly decode: (json: unknown) => Either.Either<A, string>
   readonly encode: (value: A) => unknown
+  /** The success body carries nothing: any 2xx body, even a truncated one, is success. */
+  readonly ignoresBody?: boolean | undefined
 }
 
 /**
@@ -94,6 +96,8 @@ export interface Input {
   readonly appId: string
   readonly conversationId?: string | undefined
   readonly body?: unknown
+  /** The body as serialized (once, before the rules run), for the backend to send as is. */
+  readonly json?: string | undefined
   readonly query?: ListQuery | undefined
 }
 
@@ -115,7 +119,7 @@ const envelope = <K extends string, A>(
 
 const conversation = envelope<"conversation", Conversation>("conversation", decoder(ConversationResponse))
 // The service answers a delete with `{}`; nothing in it is needed, so nothing in it can fail the call.
-const empty: ResponseCodec<void> = { decode: () => Either.right(undefined), encode: () => ({}) }
+const empty: ResponseCodec<void> = { decode: () => Either.right(undefined), encode: () => ({}), ignoresBody: true }
 const decodeList = decoder(ConversationListResponse)
 
 /**

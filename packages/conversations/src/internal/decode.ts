@@ -8,9 +8,37 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { compile } from "./compiledGuard.js"
 
+/** Deeper than any response of the API; Schema's formatter would recurse into a deeper value. */
+export const MAX_DEPTH = 64
+
+/** The longest `issue` a decode error carries: a wrong-shaped body must not become a huge message. */
+export const MAX_ISSUE_LENGTH = 2000
+
+/** Whether a parsed JSON value nests deeper than `max`, counted without recursion. */
+export const nestsDeeperThan = (value: unknown, max: number): boolean => {
+  const stack: Array<readonly [unknown, number]> = [[value, 1]]
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item
+    if (typeof v !== "object" || v === null) continue
+    if (depth > max) return true
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1])
+    }
+  }
+  return false
+}
+
+/** Text cut to `max` characters, saying how much was cut. */
+export const bounded = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`
+
 export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
   const valid = compile(schema)
   return (json: unknown): Either.Either<A, string> =>
-    valid?.(json) ? Either.right(json) : Either.mapLeft(decode(json), ParseResult.TreeFormatter.formatErrorSync)
+    valid?.(json)
+      ? Either.right(json)
+      : nestsDeeperThan(json, MAX_DEPTH)
+      ? Either.left(`the body nests deeper than ${MAX_DEPTH} levels`)
+      : Either.mapLeft(decode(json), (e) => bounded(ParseResult.TreeFormatter.formatErrorSync(e), MAX_ISSUE_LENGTH))
 }

@@ -8,7 +8,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { ResponseDecodeError } from "../ConversationsError.js"
+import { ProtocolError, ResponseDecodeError } from "../ConversationsError.js"
 import { ErrorResponse } from "../ErrorResponse.js"
 import * as ListQuery from "../ListQuery.js"
 import {
@@ -22,6 +22,7 @@ import {
 } from "../Operations.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
+import { bounded } from "./decode.js"
 import { compile } from "./path.js"
 import * as Pipeline from "./pipeline.js"
 import type { Transport, TransportResponse } from "./transport.js"
@@ -32,16 +33,20 @@ export interface HttpBackendConfig {
   readonly authorization: Redacted.Redacted<string> | Effect.Effect<Redacted.Redacted<string>>
   readonly settings: Pipeline.Settings
   readonly userAgent: string
+  readonly maxResponseBytes: number
 }
 
 const decodeErrorResponse = Schema.decodeUnknownOption(ErrorResponse)
+
+/** The longest error title kept: a server's 100 MB title must not become the error's message. */
+const MAX_TITLE_LENGTH = 1000
 
 const parseJson = (text: string): Either.Either<unknown, string> => {
   if (text.length === 0) return Either.left("the body is empty")
   try {
     return Either.right(JSON.parse(text))
   } catch (e) {
-    return Either.left(`the body is not JSON (${(e as Error).message})`)
+    return Either.left(`the body is not JSON (${bounded((e as Error).message, 200)})`)
   }
 }
 
@@ -53,7 +58,12 @@ const interpret = <N extends Operation>(
 ): Effect.Effect<OutputOf<N>, ErrorOf<N>> => {
   const { status } = response
   const requestId = response.header("x-zendesk-request-id") ?? response.header("x-request-id")
+  if (status < 100 || status > 599) {
+    return Effect.fail(new ProtocolError({ operation, status, requestId, detail: `${status} is not an HTTP status` }))
+  }
   if (status >= 200 && status < 300) {
+    const codec = spec(operation).response
+    if (codec.ignoresBody) return Effect.succeed(undefined as OutputOf<N>)
     const parsed = Either.flatMap(parseJson(response.text), spec(operation).response.decode)
     return Either.isRight(parsed)
       ? Effect.succeed(parsed.right)
@@ -65,8 +75,8 @@ const interpret = <N extends Operation>(
     : undefined
   return Effect.fail(classify(operation, {
     status,
-    code: detail?.code ?? "unknown",
-    title: detail?.title ?? `HTTP ${status}`,
+    code: bounded(detail?.code ?? "unknown", 100),
+    title: bounded(detail?.title ?? `HTTP ${status}`, MAX_TITLE_LENGTH),
     requestId,
     retryAfterMillis: status === 429 ? parseRetryAfter(response.header("retry-after"), Date.now()) : undefined
   }, input))
@@ -90,16 +100,29 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const basePath = config.baseUrl.slice(origin.length)
 
   return (operation, input, options) => {
-    const serialized = Pipeline.serializeBody(operation, input)
-    if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
-    const body = serialized.right
+    // The services serialize once, before the rules run; this is for a backend called directly.
+    let body = input.json
+    if (body === undefined && Operations[operation].body !== undefined) {
+      const serialized = Pipeline.serializeBody(operation, input.body)
+      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+      body = serialized.right.json
+    }
     const { method } = Operations[operation]
     const query: Input["query"] = input.query
     const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))
     const headers = body === undefined ? baseHeaders : jsonHeaders
     const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) =>
       Effect.flatMap(
-        transport({ operation, method, origin, path, headers: sent, body, timeoutMillis: attempt.timeoutMillis }),
+        transport({
+          operation,
+          method,
+          origin,
+          path,
+          headers: sent,
+          body,
+          timeoutMillis: attempt.timeoutMillis,
+          maxResponseBytes: config.maxResponseBytes
+        }),
         (response) => {
           attempt.setStatus(response.status)
           return interpret(operation, input, response)

@@ -35,7 +35,13 @@ export const build = (
     })
     const authorization = yield* Credentials.authorizationSource(options.credentials)
     const backend = HttpBackend.make(
-      { baseUrl, authorization, settings: Pipeline.settings(options), userAgent },
+      {
+        baseUrl,
+        authorization,
+        settings: Pipeline.settings(options),
+        userAgent,
+        maxResponseBytes: options.maxResponseBytes ?? 8 * 1024 * 1024
+      },
       transport
     )
     return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))

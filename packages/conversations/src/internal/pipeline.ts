@@ -28,18 +28,36 @@ export const settings = (
   timeout: Duration.decode(options.timeout ?? "30 seconds")
 })
 
+/** A body as it will be sent: the JSON text, and that text parsed back (what the rules check). */
+export interface Serialized {
+  readonly json: string | undefined
+  readonly body: unknown
+}
+
+const bounded = (text: string) => text.length > 200 ? `${text.slice(0, 197)}...` : text
+
 /**
- * The JSON body an operation sends, or the `ValidationError` of a body over the
- * service's 100 KB limit: the same rule for the live client and the test layer.
+ * Serialize an operation's body once, refusing (as a `ValidationError`) what
+ * JSON cannot carry (a BigInt, a cycle, a getter that throws) and bodies over
+ * the service's 100 KB limit. The parsed-back value is what the rules check
+ * and the store sees, so a `toJSON` or a getter cannot send anything other
+ * than what was checked. The same rule for the live client and the test layer.
  */
-export const serializeBody = (
-  operation: Operation,
-  input: Input
-): Either.Either<string | undefined, ValidationError> => {
-  if (Operations[operation].body === undefined) return Either.right(undefined)
-  const body = JSON.stringify(input.body)
-  const tooBig = checkBodySize(body)
-  return tooBig === undefined ? Either.right(body) : Either.left(toError(operation, tooBig))
+export const serializeBody = (operation: Operation, body: unknown): Either.Either<Serialized, ValidationError> => {
+  let json: string | undefined
+  try {
+    json = JSON.stringify(body)
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e)
+    return Either.left(toError(operation, {
+      field: "body",
+      rule: "serializable",
+      detail: `cannot be serialized to JSON: ${bounded(reason)}`
+    }))
+  }
+  if (json === undefined) return Either.right({ json, body: undefined })
+  const tooBig = checkBodySize(json)
+  return tooBig === undefined ? Either.right({ json, body: JSON.parse(json) }) : Either.left(toError(operation, tooBig))
 }
 
 /** What an attempt is told, and can tell the span. */

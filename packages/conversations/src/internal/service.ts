@@ -6,6 +6,7 @@
  * through here.
  */
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { CallOptions, ConversationsService, Services, StreamOptions } from "../Conversations.js"
@@ -14,9 +15,11 @@ import { type ErrorOf, type InputOf, mapOperations, type Operation, type OutputO
 import type { UsersService } from "../Users.js"
 import { checkId, checkListQuery, toError, type ValidationOptions, type Violation } from "../Validation.js"
 import type { Backend } from "./backend.js"
+import * as Pipeline from "./pipeline.js"
 import * as Streams from "./stream.js"
 
 const namesConversation = mapOperations((s) => s.path.includes("{conversationId}"))
+const hasBody = mapOperations((s) => s.body !== undefined)
 
 const noApp: Violation = {
   field: "appId",
@@ -35,10 +38,17 @@ export const makeServices = (
     options: CallOptions | undefined,
     refused: Violation | undefined
   ): Effect.Effect<OutputOf<N>, ErrorOf<N>> => {
-    const violation = refused ?? checkId("appId", input.appId) ??
-      (namesConversation[operation] ? checkId("conversationId", input.conversationId) : undefined) ??
-      spec(operation).check(input, validation)
-    return violation === undefined ? backend(operation, input, options) : Effect.fail(toError(operation, violation))
+    const idViolation = refused ?? checkId("appId", input.appId) ??
+      (namesConversation[operation] ? checkId("conversationId", input.conversationId) : undefined)
+    if (idViolation !== undefined) return Effect.fail(toError(operation, idViolation))
+    let sent: InputOf<N> = input
+    if (hasBody[operation]) {
+      const serialized = Pipeline.serializeBody(operation, input.body)
+      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+      sent = { ...input, body: serialized.right.body, json: serialized.right.json }
+    }
+    const violation = spec(operation).check(sent, validation)
+    return violation === undefined ? backend(operation, sent, options) : Effect.fail(toError(operation, violation))
   }
 
   // One view per app, made once: programs that call forApp(id) per request allocate nothing.

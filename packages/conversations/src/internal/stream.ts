@@ -10,7 +10,7 @@ import * as Stream from "effect/Stream"
 import type { Conversation } from "../Conversation.js"
 import type { StreamOptions } from "../Conversations.js"
 import type { CallOptions } from "../Conversations.js"
-import type { ListError } from "../ConversationsError.js"
+import { type ListError, ProtocolError } from "../ConversationsError.js"
 import type { ListQuery } from "../ListQuery.js"
 import type { ConversationPage, Page } from "../Pagination.js"
 
@@ -32,15 +32,44 @@ const withReadAhead = <A, E>(stream: Stream.Stream<A, E>, options: StreamOptions
     ? Stream.buffer(stream, { capacity: options.readAhead })
     : stream
 
+/**
+ * How many pages in a row may bring no conversation while claiming more:
+ * past this, the listing is making no progress and fails.
+ */
+export const MAX_EMPTY_PAGES = 3
+
+/**
+ * Pages, with a guard against a server that would keep the stream going for
+ * ever: a cursor seen before (repeated, alternating, or a `beforeCursor` that
+ * comes back) or more than `MAX_EMPTY_PAGES` empty pages in a row end the
+ * stream with a `ProtocolError`. The cursors kept are 24 characters per page.
+ */
 const rawPages = (list: List, options: StreamOptions) =>
-  Stream.paginateEffect(
-    options.page ?? {},
-    (page: Page) =>
-      Effect.map(
-        list({ filter: options.filter, page }, options),
-        (result) => [result, nextPage(options, result)] as const
-      )
-  )
+  Stream.suspend(() => {
+    const seen = new Set<string>()
+    let empty = 0
+    const stuck = (detail: string): Effect.Effect<never, ProtocolError> =>
+      Effect.fail(new ProtocolError({ operation: "Conversations.list", detail }))
+    return Stream.paginateEffect(
+      options.page ?? {},
+      (page: Page): Effect.Effect<readonly [ConversationPage, Option.Option<Page>], ListError> =>
+        Effect.flatMap(list({ filter: options.filter, page }, options), (result): Effect.Effect<
+          readonly [ConversationPage, Option.Option<Page>],
+          ProtocolError
+        > => {
+          const next = nextPage(options, result)
+          if (Option.isNone(next)) return Effect.succeed([result, next] as const)
+          const cursor = next.value.after ?? next.value.before ?? ""
+          if (seen.has(cursor)) return stuck(`the cursor ${cursor} came back: the listing would never end`)
+          seen.add(cursor)
+          empty = result.conversations.length === 0 ? empty + 1 : 0
+          if (empty > MAX_EMPTY_PAGES) {
+            return stuck(`${empty} pages in a row brought no conversation: the listing makes no progress`)
+          }
+          return Effect.succeed([result, next] as const)
+        })
+    )
+  })
 
 /** Every page of a listing, in the order the cursors lead. */
 export const pages = (

@@ -5,7 +5,7 @@
  * any middleware) and undici's dispatcher driven directly (Node, fastest).
  */
 import type * as Effect from "effect/Effect"
-import type { Operation, RequestTimeout, TransportError } from "../ConversationsError.js"
+import type { Operation, ProtocolError, RequestTimeout, TransportError } from "../ConversationsError.js"
 
 export interface TransportRequest {
   readonly operation: Operation
@@ -18,6 +18,8 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>
   readonly body: string | undefined
   readonly timeoutMillis: number
+  /** A body past this many bytes is abandoned with a `ProtocolError`. */
+  readonly maxResponseBytes: number
 }
 
 export interface TransportResponse {
@@ -27,4 +29,14 @@ export interface TransportResponse {
   readonly header: (name: string) => string | undefined
 }
 
-export type Transport = (request: TransportRequest) => Effect.Effect<TransportResponse, TransportError | RequestTimeout>
+export type Transport = (
+  request: TransportRequest
+) => Effect.Effect<TransportResponse, TransportError | RequestTimeout | ProtocolError>
+
+/** The failure of a body past the cap. */
+export const tooLarge = (request: TransportRequest, status: number, requestId: string | undefined) => ({
+  operation: request.operation,
+  status,
+  requestId,
+  detail: `the response body is larger than ${request.maxResponseBytes} bytes (maxResponseBytes)`
+})

@@ -5,13 +5,14 @@
  */
 import * as Effect from "effect/Effect"
 import type { Dispatcher } from "undici"
-import { RequestTimeout } from "../ConversationsError.js"
+import { ProtocolError, RequestTimeout } from "../ConversationsError.js"
 import { transportError } from "./classify.js"
-import type { Transport, TransportResponse } from "./transport.js"
+import { tooLarge, type Transport, type TransportResponse } from "./transport.js"
 
 const decoder = new TextDecoder()
 
 class Timeout extends Error {}
+class TooLarge extends Error {}
 
 const headerOf = (headers: Record<string, string | Array<string> | undefined>) => (name: string) => {
   const value = headers[name]
@@ -19,12 +20,13 @@ const headerOf = (headers: Record<string, string | Array<string> | undefined>) =
 }
 
 export const make = (dispatcher: Dispatcher): Transport => (req) =>
-  Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout>((resume) => {
+  Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout | ProtocolError>((resume) => {
     let controller: Dispatcher.DispatchController | undefined
     let aborted: Error | undefined
     let status = 0
     let headers: Record<string, string | Array<string> | undefined> = {}
     const chunks: Array<Buffer> = []
+    let size = 0
     const timer = setTimeout(() => {
       aborted = new Timeout()
       controller?.abort(aborted)
@@ -34,6 +36,8 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
       resume(Effect.fail(
         error instanceof Timeout
           ? new RequestTimeout({ operation: req.operation, timeoutMillis: req.timeoutMillis })
+          : error instanceof TooLarge
+          ? new ProtocolError(tooLarge(req, status, headerOf(headers)("x-zendesk-request-id")))
           : transportError(req.operation, error)
       ))
     }
@@ -54,7 +58,12 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
           headers = responseHeaders as typeof headers
         },
         onResponseData(_, chunk) {
-          chunks.push(chunk)
+          size += chunk.length
+          if (size > req.maxResponseBytes) {
+            chunks.length = 0
+            aborted ??= new TooLarge()
+            controller?.abort(aborted)
+          } else chunks.push(chunk)
         },
         onResponseEnd() {
           clearTimeout(timer)
