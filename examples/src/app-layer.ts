@@ -24,7 +24,7 @@ export const SupportLive = Layer.effect(
       openTicket: (userId, subject) =>
         conversations.create({
           type: "sdkGroup",
-          participants: [{ userId }],
+          participants: [{ userId, subscribeSDKClient: true }],
           displayName: subject,
           metadata: { kind: "ticket" }
         }),

@@ -8,7 +8,7 @@ const program = Effect.gen(function*() {
 
   const created = yield* conversations.create({
     type: "sdkGroup",
-    participants: [{ userExternalId: "customer-17" }],
+    participants: [{ userExternalId: "customer-17", subscribeSDKClient: true }],
     displayName: "Order #1234"
   })
 

@@ -14,7 +14,7 @@ export const program = Effect.gen(function*() {
 
   const created = yield* conversations.create({
     type: "sdkGroup",
-    participants: [{ userId: user.id }],
+    participants: [{ userId: user.id, subscribeSDKClient: true }],
     displayName: "Order #1234",
     metadata: { orderId: 1234, priority: "high" }
   })

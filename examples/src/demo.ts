@@ -30,7 +30,7 @@ export const program = Effect.gen(function*() {
     (i) =>
       conversations.create({
         type: "sdkGroup",
-        participants: [{ userId: user.id }],
+        participants: [{ userId: user.id, subscribeSDKClient: true }],
         displayName: `Order #${1000 + i}`,
         metadata: { order: 1000 + i }
       }),

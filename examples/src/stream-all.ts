@@ -13,7 +13,12 @@ export const program = Effect.gen(function*() {
   const user = yield* (yield* Users).create({ externalId: `stream-${Date.now()}` })
   yield* Effect.forEach(
     Array.from({ length: 42 }, (_, i) => i),
-    (i) => conversations.create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` }),
+    (i) =>
+      conversations.create({
+        type: "sdkGroup",
+        participants: [{ userId: user.id, subscribeSDKClient: true }],
+        displayName: `#${i}`
+      }),
     { concurrency: 8 }
   )
 

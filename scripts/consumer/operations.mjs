@@ -12,7 +12,7 @@ export const everyOperation = async ({ conversations, effect, layer }) => {
     const personal = yield* c.create({ type: "personal", participants: [{ userId: user.id }] })
     const group = yield* c.create({
       type: "sdkGroup",
-      participants: [{ userExternalId: externalId }],
+      participants: [{ userExternalId: externalId, subscribeSDKClient: true }],
       displayName: "first"
     })
     const fetched = yield* c.get(group.id)

@@ -47,7 +47,7 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         })
         const group = yield* c.forApp(APP).create({
           type: "sdkGroup",
-          participants: [{ userId: user.id }],
+          participants: [{ userId: user.id, subscribeSDKClient: true }],
           displayName: "G"
         })
         expect(first.isDefault).toBe(true)
@@ -89,7 +89,10 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const c = yield* Conversations
         const user = yield* newUser
         const personal = yield* c.forApp(APP).create({ type: "personal", participants: [{ userId: user.id }] })
-        const group = yield* c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+        const group = yield* c.forApp(APP).create({
+          type: "sdkGroup",
+          participants: [{ userId: user.id, subscribeSDKClient: true }]
+        })
         yield* c.forApp(APP).delete(group.id)
         expect((yield* Effect.flip(c.forApp(APP).get(group.id)))._tag).toBe("ConversationNotFound")
         expect((yield* Effect.flip(c.forApp(APP).delete(group.id)))._tag).toBe("ConversationNotFound")
@@ -108,7 +111,12 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const user = yield* newUser
         const made = yield* Effect.forEach(
           Array.from({ length: 30 }, (_, i) => i),
-          (i) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }], displayName: `#${i}` })
+          (i) =>
+            c.forApp(APP).create({
+              type: "sdkGroup",
+              participants: [{ userId: user.id, subscribeSDKClient: true }],
+              displayName: `#${i}`
+            })
         )
         const first = yield* c.forApp(APP).list({ filter: { userId: user.id } })
         expect(first.conversations).toHaveLength(25) // the service's default page size
@@ -154,7 +162,8 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const user = yield* newUser
         yield* Effect.forEach(
           Array.from({ length: 23 }, (_, i) => i),
-          () => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+          () =>
+            c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: user.id, subscribeSDKClient: true }] })
         )
         const all = yield* Stream.runCollect(c.forApp(APP).stream({ filter: { userId: user.id }, page: { size: 5 } }))
         expect(new Set(Chunk.toReadonlyArray(all).map((x) => x.id)).size).toBe(23)
@@ -169,13 +178,21 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         const c = yield* Conversations
         const user = yield* newUser
         expect(
-          (yield* Effect.flip(c.forApp(APP).create({ type: "sdkGroup", participants: [{ userExternalId: "ghost" }] })))
+          (yield* Effect.flip(
+            c.forApp(APP).create({
+              type: "sdkGroup",
+              participants: [{ userExternalId: "ghost", subscribeSDKClient: true }]
+            })
+          ))
             ._tag
         )
           .toBe("UserNotFound")
         expect(
           (yield* Effect.flip(
-            c.forApp("000000000000000000000000").create({ type: "sdkGroup", participants: [{ userId: user.id }] })
+            c.forApp("000000000000000000000000").create({
+              type: "sdkGroup",
+              participants: [{ userId: user.id, subscribeSDKClient: true }]
+            })
           ))
             ._tag
         ).toBe("AppNotFound")

@@ -78,7 +78,7 @@ export interface ConversationsService {
    * ```ts
    * const conversation = yield* conversations.create({
    *   type: "sdkGroup",
-   *   participants: [{ userExternalId: "customer-17" }],
+   *   participants: [{ userExternalId: "customer-17", subscribeSDKClient: true }],
    *   displayName: "Order #1234"
    * })
    * ```

@@ -77,6 +77,45 @@ const encoder = new TextEncoder()
  */
 export const byteLength = (s: string): number => encoder.encode(s).length
 
+/**
+ * Length in characters (Unicode code points), as JSON Schema's `minLength` and
+ * `maxLength` count: an emoji is one character, not two UTF-16 units.
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const characterLength = (s: string): number => {
+  let n = s.length
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xDC00 && d <= 0xDFFF) {
+        n--
+        i++
+      }
+    }
+  }
+  return n
+}
+
+// RFC 3986 `URI`: a scheme, then only unreserved, reserved and percent-encoded characters
+// (no spaces, controls, backslashes, raw non-ASCII or bad escapes), at most one "#".
+const uri =
+  /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/
+
+/**
+ * Whether a string is an absolute URI by RFC 3986, as JSON Schema's `format: uri`.
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const isUri = (value: string): boolean => uri.test(value)
+
+// JSON Schema's `format: email` as ajv-formats checks it.
+const email =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
@@ -96,26 +135,40 @@ export const checkId = (field: string, value: unknown): Check => {
 const checkText = (field: string, value: unknown, max: number, options: ValidationOptions): Check => {
   if (value === undefined || value === null) return undefined
   if (typeof value !== "string") return violation(field, "type", "must be a string or null")
-  if (options.limits && (value.length < 1 || value.length > max)) {
-    return violation(field, "length", `must be 1-${max} characters or null, got ${value.length}`)
+  if (options.limits) {
+    const length = characterLength(value)
+    if (length < 1 || length > max) {
+      return violation(field, "length", `must be 1-${max} characters or null, got ${length}`)
+    }
   }
   return undefined
 }
 
-const checkIconUrl = (value: unknown, options: ValidationOptions): Check => {
+const checkUri = (field: string, value: unknown, options: ValidationOptions): Check => {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== "string") return violation("iconUrl", "type", "must be a string or null")
-  if (options.limits && value.length > 2048) {
-    return violation("iconUrl", "maxLength", `must be at most 2048 characters, got ${value.length}`)
+  if (typeof value !== "string") return violation(field, "type", "must be a string or null")
+  if (options.limits && characterLength(value) > 2048) {
+    return violation(field, "maxLength", `must be at most 2048 characters, got ${characterLength(value)}`)
   }
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return violation("iconUrl", "uri", "must be an absolute URI")
-  }
-  if (url.protocol.length < 2) return violation("iconUrl", "uri", "must be an absolute URI")
-  return undefined
+  return isUri(value) ? undefined : violation(field, "uri", "must be an absolute URI (RFC 3986)")
+}
+
+const checkEmail = (field: string, value: unknown, options: ValidationOptions): Check => {
+  const text = checkText(field, value, 128, options)
+  if (text || typeof value !== "string") return text
+  return email.test(value) ? undefined : violation(field, "email", "must be an email address")
+}
+
+const checkProfile = (value: unknown, options: ValidationOptions): Check => {
+  if (value === undefined || value === null) return undefined
+  if (!isObject(value)) return violation("profile", "type", "must be an object")
+  return firstOf(
+    () => checkText("profile.givenName", value.givenName, 128, options),
+    () => checkText("profile.surname", value.surname, 128, options),
+    () => checkEmail("profile.email", value.email, options),
+    () => checkUri("profile.avatarUrl", value.avatarUrl, options),
+    () => checkText("profile.locale", value.locale, 64, options)
+  )
 }
 
 const checkMetadata = (value: unknown, options: ValidationOptions): Check => {
@@ -170,6 +223,13 @@ const checkParticipants = (type: unknown, value: unknown, options: ValidationOpt
     if (subscribe !== undefined && typeof subscribe !== "boolean") {
       return violation(`${field}.subscribeSDKClient`, "type", "must be a boolean")
     }
+    if (options.limits && type === "sdkGroup" && subscribe === undefined) {
+      return violation(
+        `${field}.subscribeSDKClient`,
+        "required",
+        "is required for an sdkGroup conversation's participants"
+      )
+    }
   }
   return undefined
 }
@@ -202,7 +262,7 @@ export const checkCreateBody = (body: ConversationCreateBody | unknown, options:
     () => checkParticipants(body.type, body.participants, options),
     () => checkText("displayName", body.displayName, 100, options),
     () => checkText("description", body.description, 100, options),
-    () => checkIconUrl(body.iconUrl, options),
+    () => checkUri("iconUrl", body.iconUrl, options),
     () => checkMetadata(body.metadata, options)
   )
 }
@@ -218,7 +278,7 @@ export const checkUpdateBody = (body: ConversationUpdateBody | unknown, options:
   return firstOf(
     () => checkText("displayName", body.displayName, 100, options),
     () => checkText("description", body.description, 100, options),
-    () => checkIconUrl(body.iconUrl, options),
+    () => checkUri("iconUrl", body.iconUrl, options),
     () => checkMetadata(body.metadata, options)
   )
 }
@@ -256,8 +316,9 @@ export const checkPage = (page: Page | unknown, options: ValidationOptions): Che
     if (cursor === undefined) continue
     const c = checkId(`page.${key}`, cursor)
     if (c) return c
-    if (options.limits && (cursor as string).length !== CURSOR_LENGTH) {
-      return violation(`page.${key}`, "length", `must be ${CURSOR_LENGTH} characters, got ${(cursor as string).length}`)
+    const length = characterLength(cursor as string)
+    if (options.limits && length !== CURSOR_LENGTH) {
+      return violation(`page.${key}`, "length", `must be ${CURSOR_LENGTH} characters, got ${length}`)
     }
   }
   const size = page.size
@@ -294,7 +355,8 @@ export const checkDownloadMessageRefBody = (body: DownloadMessageRefBody | unkno
 }
 
 /**
- * The rules of `userCreateBody` that the emulator and `Users.create` need.
+ * The rules of `userCreateBody`: the external id, the brand id, the profile's
+ * lengths and formats (email, avatar URI) and the metadata.
  *
  * @since 0.1.0
  * @category rules
@@ -303,10 +365,14 @@ export const checkUserCreateBody = (body: UserCreateBody | unknown, options: Val
   if (!isObject(body)) return violation("body", "type", "must be an object")
   const id = checkId("externalId", body.externalId)
   if (id) return id
-  if (options.limits && (body.externalId as string).length > 1024) {
+  if (options.limits && characterLength(body.externalId as string) > 1024) {
     return violation("externalId", "maxLength", "must be at most 1024 characters")
   }
-  return checkMetadata(body.metadata, options)
+  return firstOf(
+    () => checkText("brandId", body.brandId, 24, options),
+    () => checkProfile(body.profile, options),
+    () => checkMetadata(body.metadata, options)
+  )
 }
 
 /**

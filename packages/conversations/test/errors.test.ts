@@ -49,11 +49,15 @@ describe("HTTP errors become the operation's typed errors", () => {
     Effect.gen(function*() {
       const reply = apiError(404, "user_not_found", "User not found")
       expect(
-        (yield* failureOf(reply, (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "x" }] })))
+        (yield* failureOf(reply, (c) =>
+          c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "x", subscribeSDKClient: true }] })))
           ._tag
       )
         .toBe("UserNotFound")
-      expect((yield* failureOf(reply, (c) => c.forApp(APP).list({ filter: { userId: "x" } })))._tag).toBe(
+      expect(
+        (yield* failureOf(reply, (c) =>
+          c.forApp(APP).list({ filter: { userId: "x" } })))._tag
+      ).toBe(
         "UserNotFound"
       )
       // get cannot produce UserNotFound: an unexpected code is an ApiError

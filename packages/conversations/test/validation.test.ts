@@ -40,7 +40,7 @@ describe("create body", () => {
 
   it.effect("at most 10 participants; a personal conversation has exactly one", () =>
     Effect.gen(function*() {
-      const p = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: `u${i}` }))
+      const p = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: `u${i}`, subscribeSDKClient: false }))
       yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(11) }), "participants", "maxItems")
       yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", participants: p(10) }))
       yield* rejects(
@@ -65,7 +65,11 @@ describe("create body", () => {
         "exactlyOne"
       )
       yield* rejects(
-        (c) => c.forApp(APP).create({ type: "sdkGroup", participants: [{ userId: "a" }, { userExternalId: "" }] }),
+        (c) =>
+          c.forApp(APP).create({
+            type: "sdkGroup",
+            participants: [{ userId: "a", subscribeSDKClient: true }, { userExternalId: "", subscribeSDKClient: true }]
+          }),
         "participants[1].userExternalId",
         "nonEmpty"
       )

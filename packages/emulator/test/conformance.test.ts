@@ -73,14 +73,18 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       )
       yield* conforms(
         "CreateConversation",
-        yield* call("POST", base, { body: { type: "sdkGroup", participants: [{ userId: "nobody" }] } }),
+        yield* call("POST", base, {
+          body: { type: "sdkGroup", participants: [{ userId: "nobody", subscribeSDKClient: true }] }
+        }),
         404
       )
 
       yield* conforms("GetConversation", yield* call("GET", `${base}/${groupId}`), 200)
       yield* conforms("GetConversation", yield* call("GET", `${base}/0123456789abcdef01234567`), 404)
 
-      for (let i = 0; i < 4; i++) yield* call("POST", base, { body: { type: "sdkGroup", participants: [{ userId }] } })
+      for (let i = 0; i < 4; i++) {
+        yield* call("POST", base, { body: { type: "sdkGroup", participants: [{ userId, subscribeSDKClient: false }] } })
+      }
       const first = yield* call("GET", `${base}?filter[userId]=${userId}&page[size]=2`)
       yield* conforms("ListConversations", first, 200)
       const after = (first.json as { meta: { afterCursor: string } }).meta.afterCursor

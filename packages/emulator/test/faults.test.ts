@@ -89,7 +89,7 @@ describe("faults and admin", () => {
         const c = yield* Conversations
         const made = yield* c.forApp(DefaultSeed.appId).create({
           type: "sdkGroup",
-          participants: [{ userExternalId: "ada" }]
+          participants: [{ userExternalId: "ada", subscribeSDKClient: true }]
         })
         const state = (yield* call("GET", "/__emulator/state", { authorization: null })).json as {
           apps: Array<{ conversations: Array<{ id: string }> }>

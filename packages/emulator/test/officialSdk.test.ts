@@ -33,7 +33,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the
       const userId = (user.json as { user: { id: string } }).user.id
 
       const body = new SunshineConversationsClient.ConversationCreateBody("sdkGroup")
-      body.participants = [{ userId }]
+      body.participants = [{ userId, subscribeSDKClient: false }]
       body.displayName = "From the official SDK"
       const created = yield* promise(() => api.createConversation(appId, body))
       const id = created.conversation.id
