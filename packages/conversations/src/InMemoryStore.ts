@@ -189,8 +189,12 @@ export class InMemoryStore {
    * @since 0.1.0
    */
   reset(seed: Seed = { apps: [] }): string | undefined {
+    // A seed that does not load leaves the current state as it was.
+    const previous = this.apps
     this.apps = new Map()
-    return this.load(seed)
+    const problem = this.load(seed)
+    if (problem !== undefined) this.apps = previous
+    return problem
   }
 
   /** @since 0.1.0 */
