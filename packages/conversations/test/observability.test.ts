@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
 import { Cause, Effect, Layer, Logger, Tracer, type Tracer as T } from "effect"
+import { inspect } from "node:util"
 import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
 
 /** A tracer that keeps every span it makes. */
@@ -124,6 +125,71 @@ describe("secrets never leak", () => {
         expect(leaks(JSON.stringify({ baseUrl: "https://api.smooch.io", credentials }))).toBe(false)
       }))
   }
+
+  it.live("a tracer that serializes everything it receives (spans, attributes, events, exits) sees no secret", () =>
+    Effect.gen(function*() {
+      const native = yield* Effect.tracer
+      const received: Array<string> = []
+      const keep = (...values: ReadonlyArray<unknown>) => {
+        for (const value of values) {
+          received.push(inspect(value, { depth: 12, showHidden: true, getters: true }))
+          try {
+            received.push(JSON.stringify(value) ?? "")
+          } catch {
+            // a value JSON cannot carry is still inspected above
+          }
+        }
+      }
+      const tracer = Tracer.make({
+        span: (name, parent, context, links, startTime, kind, options) => {
+          const span = native.span(name, parent, context, links, startTime, kind, options)
+          keep(name, links, options)
+          const { attribute, end, event } = span
+          span.attribute = (key, value) => {
+            keep(key, value)
+            attribute.call(span, key, value)
+          }
+          span.event = (eventName, time, attributes) => {
+            keep(eventName, attributes)
+            event.call(span, eventName, time, attributes)
+          }
+          span.end = (endTime, exit) => {
+            keep(exit, Object.fromEntries(span.attributes), span.status)
+            end.call(span, endTime, exit)
+          }
+          return span
+        },
+        context: (f, fiber) => native.context(f, fiber)
+      })
+      const replies = [
+        ok({ conversation: conversationJson }),
+        apiError(401, "unauthorized", "Invalid credentials"),
+        { transport: { code: "ECONNRESET", message: "socket hang up" } },
+        { status: 200, raw: "not json" }
+      ] as const
+      for (const credentials of [Credentials.basic({ keyId: "app_abc", secret: SECRET }), Credentials.bearer(SECRET)]) {
+        for (const reply of replies) {
+          const mock = makeMock(() => reply)
+          yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
+            Effect.exit,
+            Effect.provide(liveOn(mock, { credentials, retry: false })),
+            Effect.withTracer(tracer)
+          )
+        }
+      }
+      expect(received.join("\n")).toContain("Conversations.get")
+      expect(received.filter(leaks)).toEqual([])
+    }))
+
+  it.effect("a base URL that does not parse is not echoed with its userinfo", () =>
+    Effect.gen(function*() {
+      const error = yield* Layer.build(liveOn(makeMock(() => ok({})), {
+        baseUrl: `https://app_abc:${SECRET}@exa mple.com`
+      })).pipe(Effect.scoped, Effect.flip)
+      expect(error._tag).toBe("ConfigurationError")
+      expect(leaks(JSON.stringify(error) + error.message)).toBe(false)
+      expect(error.message).toContain("<redacted>@exa mple.com")
+    }))
 
   it.effect("configuration errors do not quote the secret either", () =>
     Effect.gen(function*() {
