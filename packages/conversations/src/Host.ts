@@ -49,6 +49,13 @@ export const isLoopback = (hostname: string): boolean =>
   loopbackHosts.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
   hostname.endsWith(".localhost")
 
+// What a URL that does not parse may still carry before its host: `scheme://user:secret@`. Never echoed.
+const withoutUserinfo = (text: string): string => {
+  const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text
+  // Up to the last "@": a password may itself hold "/" or "@"; a path with "@" is cut too, which is safe.
+  return cut.replace(/^([^:/?#]*:\/\/).*@/s, "$1<redacted>@").replace(/^[^/?#@]*:.*@/s, "<redacted>@")
+}
+
 /**
  * Check a base URL: absolute, https (or http to a loopback address only, so
  * credentials never cross a network in clear), without a query or fragment.
@@ -57,13 +64,6 @@ export const isLoopback = (hostname: string): boolean =>
  * @since 0.1.0
  * @category guards
  */
-// What a URL that does not parse may still carry before its host: `scheme://user:secret@`. Never echoed.
-const withoutUserinfo = (text: string): string => {
-  const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text
-  // Up to the last "@": a password may itself hold "/" or "@"; a path with "@" is cut too, which is safe.
-  return cut.replace(/^([^:/?#]*:\/\/).*@/s, "$1<redacted>@").replace(/^[^/?#@]*:.*@/s, "<redacted>@")
-}
-
 export const validateBaseUrl = (baseUrl: string): Either.Either<string, ConfigurationError> => {
   let url: URL
   try {

@@ -71,7 +71,10 @@ const transports: ReadonlyArray<
   readonly [string, (options: ConversationsOptions) => Layer.Layer<Conversations, unknown>]
 > = [
   ["Undici.layer", (options) => Undici.layer(options)],
-  ["Conversations.layer on NodeHttpClient", (o) => Conversations.layer(o).pipe(Layer.provide(NodeHttpClient.layerUndici))],
+  [
+    "Conversations.layer on NodeHttpClient",
+    (o) => Conversations.layer(o).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  ],
   ["Conversations.layer on FetchHttpClient", (o) => Conversations.layer(o).pipe(Layer.provide(FetchHttpClient.layer))]
 ]
 
@@ -184,7 +187,12 @@ for (const [name, make] of transports) {
         const page = (conversations: Array<unknown>, meta: Record<string, unknown>) =>
           JSON.stringify({ conversations, meta, links: {} })
         const cases: ReadonlyArray<readonly [string, Handler, { readonly before?: string }, number]> = [
-          ["the same afterCursor", (_, res) => json(200, page([conversation(1)], { hasMore: true, afterCursor: cursor(1) }))(_, res), {}, 2],
+          [
+            "the same afterCursor",
+            (_, res) => json(200, page([conversation(1)], { hasMore: true, afterCursor: cursor(1) }))(_, res),
+            {},
+            2
+          ],
           [
             "alternating cursors",
             (_, res, i) => json(200, page([conversation(i)], { hasMore: true, afterCursor: cursor(i % 2) }))(_, res),
@@ -217,7 +225,10 @@ for (const [name, make] of transports) {
         const sparse: Handler = (_, res, i) =>
           json(
             200,
-            page(i % 2 === 0 ? [] : [conversation(i)], i < 9 ? { hasMore: true, afterCursor: cursor(i + 1) } : { hasMore: false })
+            page(
+              i % 2 === 0 ? [] : [conversation(i)],
+              i < 9 ? { hasMore: true, afterCursor: cursor(i + 1) } : { hasMore: false }
+            )
           )(_, res)
         const { exit } = yield* against(make, sparse, (c) => Stream.runCollect(c.stream({ filter: { userId: "u" } })))
         expect(Exit.isSuccess(exit) && Chunk.size(exit.value)).toBe(5)
@@ -240,7 +251,11 @@ for (const [name, make] of transports) {
           expect(bodies).toEqual([])
         }
         // toJSON sends something else than the object shows: the rules see what would be sent.
-        const disguised = { type: "sdkGroup", displayName: "fine", toJSON: () => ({ type: "sdkGroup", displayName: "" }) }
+        const disguised = {
+          type: "sdkGroup",
+          displayName: "fine",
+          toJSON: () => ({ type: "sdkGroup", displayName: "" })
+        }
         const refused = yield* against(make, created, (c) => c.create(disguised))
         expect(failureOf(refused.exit)).toMatchObject({ _tag: "ValidationError", field: "displayName" })
         expect(refused.bodies).toEqual([])

@@ -96,59 +96,65 @@ const methods = ["GET", "POST", "PATCH", "DELETE", "PUT", "OPTIONS", "HEAD"]
 const prefixes = ["/v2/apps", "/v2/apps", "/sc/v2/apps", "/v2/app", "/v2/apps/", "/__emulator"]
 
 layer(Emulator.layer(), { timeout: "60 seconds", excludeTestServices: true })("emulator fuzz", (it) => {
-  it.effect(`${REQUESTS} hostile requests (seed ${SEED}): no 5xx, no crash, unrelated state intact`, () =>
-    Effect.gen(function*() {
-      const emulator = yield* Emulator
-      const random = generator(SEED)
-      const pick = <A>(values: ReadonlyArray<A>): A => values[Math.floor(random() * values.length)] as A
-      const before = yield* call("GET", `/v2/apps/${APP}/conversations/${CONVERSATION}`)
-      const serverErrors: Array<string> = []
-      const statuses = new Map<number, number>()
-      for (let i = 0; i < REQUESTS; i++) {
-        const method = random() < 0.7 ? pick(["GET", "POST", "PATCH", "DELETE"]) : pick(methods)
-        // Half the requests aim at real routes (the list, one conversation), half at hostile paths.
-        const segments = random() < 0.5
-          ? (random() < 0.5 ? [] : [CONVERSATION])
-          : Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(hostileSegments))
-        const app = random() < 0.6 ? APP : pick(hostileSegments)
-        const prefix = random() < 0.6 ? "/v2/apps" : pick(prefixes)
-        const path = `${prefix}/${app}/conversations${segments.map((s) => `/${s}`).join("")}${pick(queries)}`
-        const body = method === "GET" || method === "HEAD" || method === "DELETE" ? "" : pick(bodies)
-        const authorization = random() < 0.6 ? auth : pick(authorizations)
-        const contentType = pick(contentTypes)
-        let status: number
-        if (random() < 0.15) {
-          // Bytes no client library would send: a raw request line and headers.
-          const line = `${method} ${path.replace(/ /g, random() < 0.5 ? " " : "%20")} HTTP/1.1`
-          const answer = yield* raw(
-            emulator.baseUrl,
-            `${line}\r\nhost: 127.0.0.1\r\nconnection: close\r\n${authorization ? `authorization: ${authorization}\r\n` : ""}` +
-              `content-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-            2000
-          )
-          status = answer.status
-        } else {
-          const answer = yield* Effect.either(Effect.suspend(() =>
-            call(method, path, {
-              raw: body === "" ? undefined as never : body,
-              authorization,
-              headers: contentType ? { "content-type": contentType } : {}
-            })
-          ))
-          // fetch itself refuses some of these (bad header values): nothing reached the emulator.
-          if (answer._tag === "Left") continue
-          status = answer.right.status
+  it.effect(
+    `${REQUESTS} hostile requests (seed ${SEED}): no 5xx, no crash, unrelated state intact`,
+    () =>
+      Effect.gen(function*() {
+        const emulator = yield* Emulator
+        const random = generator(SEED)
+        const pick = <A>(values: ReadonlyArray<A>): A => values[Math.floor(random() * values.length)] as A
+        const before = yield* call("GET", `/v2/apps/${APP}/conversations/${CONVERSATION}`)
+        const serverErrors: Array<string> = []
+        const statuses = new Map<number, number>()
+        for (let i = 0; i < REQUESTS; i++) {
+          const method = random() < 0.7 ? pick(["GET", "POST", "PATCH", "DELETE"]) : pick(methods)
+          // Half the requests aim at real routes (the list, one conversation), half at hostile paths.
+          const segments = random() < 0.5
+            ? (random() < 0.5 ? [] : [CONVERSATION])
+            : Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(hostileSegments))
+          const app = random() < 0.6 ? APP : pick(hostileSegments)
+          const prefix = random() < 0.6 ? "/v2/apps" : pick(prefixes)
+          const path = `${prefix}/${app}/conversations${segments.map((s) => `/${s}`).join("")}${pick(queries)}`
+          const body = method === "GET" || method === "HEAD" || method === "DELETE" ? "" : pick(bodies)
+          const authorization = random() < 0.6 ? auth : pick(authorizations)
+          const contentType = pick(contentTypes)
+          let status: number
+          if (random() < 0.15) {
+            // Bytes no client library would send: a raw request line and headers.
+            const line = `${method} ${path.replace(/ /g, random() < 0.5 ? " " : "%20")} HTTP/1.1`
+            const answer = yield* raw(
+              emulator.baseUrl,
+              `${line}\r\nhost: 127.0.0.1\r\nconnection: close\r\n${
+                authorization ? `authorization: ${authorization}\r\n` : ""
+              }` +
+                `content-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+              2000
+            )
+            status = answer.status
+          } else {
+            const answer = yield* Effect.either(Effect.suspend(() =>
+              call(method, path, {
+                raw: body === "" ? undefined as never : body,
+                authorization,
+                headers: contentType ? { "content-type": contentType } : {}
+              })
+            ))
+            // fetch itself refuses some of these (bad header values): nothing reached the emulator.
+            if (answer._tag === "Left") continue
+            status = answer.right.status
+          }
+          statuses.set(status, (statuses.get(status) ?? 0) + 1)
+          if (status >= 500 || status === 0) serverErrors.push(`${status} ${method} ${path.slice(0, 120)}`)
         }
-        statuses.set(status, (statuses.get(status) ?? 0) + 1)
-        if (status >= 500 || status === 0) serverErrors.push(`${status} ${method} ${path.slice(0, 120)}`)
-      }
-      console.log(`fuzz: ${REQUESTS} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`)
-      expect(serverErrors).toEqual([])
-      // The seeded conversation (no request could legitimately change it) is as it was; the server answers.
-      const after = yield* call("GET", `/v2/apps/${APP}/conversations/${CONVERSATION}`)
-      expect(after.status).toBe(200)
-      expect(after.json).toEqual(before.json)
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-      expect(emulator.state.faults.current).toEqual({})
-    }), 600_000)
+        console.log(`fuzz: ${REQUESTS} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`)
+        expect(serverErrors).toEqual([])
+        // The seeded conversation (no request could legitimately change it) is as it was; the server answers.
+        const after = yield* call("GET", `/v2/apps/${APP}/conversations/${CONVERSATION}`)
+        expect(after.status).toBe(200)
+        expect(after.json).toEqual(before.json)
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+        expect(emulator.state.faults.current).toEqual({})
+      }),
+    600_000
+  )
 })

@@ -129,7 +129,9 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("hostile input", (it) => {
         const answer = yield* raw(baseUrl, bytes)
         expect([name, answer.status]).toEqual([name, status])
         expect(answer.head.toLowerCase()).toContain("content-type: application/json")
-        expect(JSON.parse(answer.body)).toMatchObject({ errors: [{ code: expect.any(String), title: expect.any(String) }] })
+        expect(JSON.parse(answer.body)).toMatchObject({
+          errors: [{ code: expect.any(String), title: expect.any(String) }]
+        })
       }
       yield* stillServing
     }))
@@ -137,7 +139,14 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("hostile input", (it) => {
   it.effect("content types must be JSON exactly; Basic credentials must be canonical base64", () =>
     Effect.gen(function*() {
       const body = JSON.stringify({ type: "sdkGroup" })
-      for (const type of ["application/jsonx", "application/json; charset=utf-16", "text/plain", "application/json-patch+json"]) {
+      for (
+        const type of [
+          "application/jsonx",
+          "application/json; charset=utf-16",
+          "text/plain",
+          "application/json-patch+json"
+        ]
+      ) {
         const answer = yield* call("POST", base, { raw: body, headers: { "content-type": type } })
         expect([type, answer.status]).toEqual([type, 400])
       }
@@ -186,7 +195,9 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("hostile input", (it) => {
       const { baseUrl } = yield* Emulator
       const prefixed = yield* call("GET", `/sc${base}/5f0c8b0e3f1a2b001e4d6c20`)
       expect(prefixed.status).toBe(200)
-      for (let i = 0; i < 2; i++) yield* call("POST", base, { body: { type: "personal", participants: [{ userExternalId: "ada" }] } })
+      for (let i = 0; i < 2; i++) {
+        yield* call("POST", base, { body: { type: "personal", participants: [{ userExternalId: "ada" }] } })
+      }
       const listed = yield* Effect.promise(() =>
         fetch(`${baseUrl}${base}?filter[userExternalId]=ada&page[size]=1`, {
           headers: { authorization: auth, host: "evil.example" }

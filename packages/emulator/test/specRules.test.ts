@@ -76,7 +76,9 @@ const Live = EmulatorClient.layer().pipe(
 )
 
 layer(Live, { timeout: "120 seconds" })("the spec's rules, live client and emulator", (it) => {
-  it.effect.prop("conversation bodies: invalid ones never reach the network, valid ones are created", [conversationCase], ([c]) =>
+  it.effect.prop("conversation bodies: invalid ones never reach the network, valid ones are created", [
+    conversationCase
+  ], ([c]) =>
     Effect.gen(function*() {
       const before = received
       const result = yield* outcome(Effect.flatMap(Conversations, (s) => s.create(c.body as never)))
@@ -84,13 +86,18 @@ layer(Live, { timeout: "120 seconds" })("the spec's rules, live client and emula
       expect(received - before).toBe(c.valid ? 1 : 0)
     }), runs)
 
-  it.effect.prop("user bodies: invalid ones never reach the network, valid ones are created", [userCase], ([c]) =>
-    Effect.gen(function*() {
-      const before = received
-      const result = yield* outcome(Effect.flatMap(Users, (s) => s.create(c.body as never)))
-      expect(result).toBe(c.valid ? "accepted" : "ValidationError")
-      expect(received - before).toBe(c.valid ? 1 : 0)
-    }), runs)
+  it.effect.prop(
+    "user bodies: invalid ones never reach the network, valid ones are created",
+    [userCase],
+    ([c]) =>
+      Effect.gen(function*() {
+        const before = received
+        const result = yield* outcome(Effect.flatMap(Users, (s) => s.create(c.body as never)))
+        expect(result).toBe(c.valid ? "accepted" : "ValidationError")
+        expect(received - before).toBe(c.valid ? 1 : 0)
+      }),
+    runs
+  )
 
   it.effect.prop("the emulator answers the same bodies sent raw: 400 when invalid, 201 when valid", [
     conversationCase,
