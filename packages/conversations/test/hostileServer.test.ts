@@ -189,25 +189,25 @@ for (const [name, make] of transports) {
         const cases: ReadonlyArray<readonly [string, Handler, { readonly before?: string }, number]> = [
           [
             "the same afterCursor",
-            (_, res) => json(200, page([conversation(1)], { hasMore: true, afterCursor: cursor(1) }))(_, res),
+            (_, res) => json(200, page([conversation(1)], { hasMore: true, afterCursor: cursor(1) }))(_, res, 0),
             {},
             2
           ],
           [
             "alternating cursors",
-            (_, res, i) => json(200, page([conversation(i)], { hasMore: true, afterCursor: cursor(i % 2) }))(_, res),
+            (_, res, i) => json(200, page([conversation(i)], { hasMore: true, afterCursor: cursor(i % 2) }))(_, res, 0),
             {},
             3
           ],
           [
             "a repeating beforeCursor",
-            (_, res) => json(200, page([conversation(1)], { hasMore: true, beforeCursor: cursor(7) }))(_, res),
+            (_, res) => json(200, page([conversation(1)], { hasMore: true, beforeCursor: cursor(7) }))(_, res, 0),
             { before: cursor(9) },
             2
           ],
           [
             "endless empty pages",
-            (_, res, i) => json(200, page([], { hasMore: true, afterCursor: cursor(i + 100) }))(_, res),
+            (_, res, i) => json(200, page([], { hasMore: true, afterCursor: cursor(i + 100) }))(_, res, 0),
             {},
             4
           ]
@@ -229,7 +229,7 @@ for (const [name, make] of transports) {
               i % 2 === 0 ? [] : [conversation(i)],
               i < 9 ? { hasMore: true, afterCursor: cursor(i + 1) } : { hasMore: false }
             )
-          )(_, res)
+          )(_, res, 0)
         const { exit } = yield* against(make, sparse, (c) => Stream.runCollect(c.stream({ filter: { userId: "u" } })))
         expect(Exit.isSuccess(exit) && Chunk.size(exit.value)).toBe(5)
       }))

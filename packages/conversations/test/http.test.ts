@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials, Host } from "@sunco-effect/conversations"
-import { Effect, Either, Layer } from "effect"
+import { Effect, Either, Layer, TestClock } from "effect"
 import * as jose from "jose"
 import packageJson from "../package.json" with { type: "json" }
 import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
@@ -133,6 +133,43 @@ describe("authentication", () => {
         expect(wrongKey).toBe("rejected")
       }))
   }
+})
+
+describe("JWTs that expire", () => {
+  it.effect("carry iat and exp, and are re-signed on the Clock before they run out", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => ok({ conversation: conversationJson }))
+      yield* TestClock.setTime(1_800_000_000_000)
+      const tokens = yield* Effect.gen(function*() {
+        const c = yield* Conversations
+        yield* c.forApp(APP).get(CONV)
+        yield* TestClock.adjust("5 minutes")
+        yield* c.forApp(APP).get(CONV) // 5 of 10 minutes used: the same token
+        yield* TestClock.adjust("270 seconds")
+        yield* c.forApp(APP).get(CONV) // within the last minute: a new one
+        return mock.requests.map((r) => r.headers["authorization"]!.replace(/^Bearer /, ""))
+      }).pipe(
+        Effect.provide(liveOn(mock, {
+          credentials: Credentials.jwt({ keyId: "app_abc", secret: SECRET, expiresInSeconds: 600 })
+        }))
+      )
+      const claims = tokens.map((t) => jose.decodeJwt(t))
+      expect(tokens[1]).toBe(tokens[0])
+      expect(tokens[2]).not.toBe(tokens[1])
+      expect(claims[2]!.exp! - claims[2]!.iat!).toBe(600)
+      expect(claims[2]!.iat).toBe(1_800_000_000 + 570)
+      expect(claims[0]!.scope).toBe("app")
+    }))
+
+  it.effect("a lifetime that is not a whole number of seconds, 1 or more, is a ConfigurationError", () =>
+    Effect.gen(function*() {
+      for (const expiresInSeconds of [0, -5, 1.5]) {
+        const error = yield* Layer.build(liveOn(makeMock(() => ok({})), {
+          credentials: Credentials.jwt({ keyId: "app_abc", secret: SECRET, expiresInSeconds })
+        })).pipe(Effect.scoped, Effect.flip)
+        expect(error._tag).toBe("ConfigurationError")
+      }
+    }))
 })
 
 describe("hosts and configuration errors", () => {

@@ -31,6 +31,49 @@ const accepts = (
 
 const long = (n: number) => "x".repeat(n)
 
+describe("the spec's counting and formats", () => {
+  it.effect("lengths count characters (code points): 60 emoji are 60 characters, 12 emoji are no cursor", () =>
+    Effect.gen(function*() {
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", displayName: "😀".repeat(60) }))
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", displayName: "😀".repeat(100) }))
+      yield* rejects(
+        (c) => c.forApp(APP).create({ type: "sdkGroup", displayName: "😀".repeat(101) }),
+        "displayName",
+        "length"
+      )
+      yield* rejects(
+        (c) => c.forApp(APP).list({ filter: { userId: "u" }, page: { after: "😀".repeat(12) } }),
+        "page.after",
+        "length"
+      )
+    }))
+
+  it.effect("iconUrl must be an RFC 3986 URI: no header injection, spaces, backslashes, bad escapes or raw emoji", () =>
+    Effect.gen(function*() {
+      for (
+        const bad of [
+          "\r\nX-Injected: 1",
+          "https://a b.com/x",
+          "https://a.com/\tx",
+          "https:\\\\a.com",
+          "https://a.com/%zz",
+          "https://a.com/😀"
+        ]
+      ) {
+        yield* rejects((c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: bad }), "iconUrl", "uri")
+      }
+      yield* accepts((c) => c.forApp(APP).create({ type: "sdkGroup", iconUrl: "https://a.com/%F0%9F%98%80?q=1#top" }))
+    }))
+
+  it.effect("sdkGroup participants need subscribeSDKClient (a limit: off with validateLimits: false)", () =>
+    Effect.gen(function*() {
+      const body = { type: "sdkGroup" as const, participants: [{ userId: "u1" }] }
+      yield* rejects((c) => c.forApp(APP).create(body), "participants[0].subscribeSDKClient", "required")
+      yield* accepts((c) => c.forApp(APP).create(body), { validateLimits: false })
+      yield* accepts((c) => c.forApp(APP).create({ type: "personal", participants: [{ userId: "u1" }] }))
+    }))
+})
+
 describe("create body", () => {
   it.effect("type is required and must be a known type", () =>
     Effect.gen(function*() {

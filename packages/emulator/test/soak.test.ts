@@ -8,7 +8,7 @@
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
-import { Conversations, RetryPolicy, Users } from "@sunco-effect/conversations"
+import { Conversations, Users } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Cause, Effect, Exit, Layer, Option, Stream } from "effect"
 
@@ -28,7 +28,7 @@ const faults = {
 
 const Live = EmulatorClient.layer({
   // Fast retries keep the soak short; the policy's rules (what may repeat) are the default's.
-  retry: RetryPolicy.make({ maxRetries: 8, baseDelay: "1 millis", maxDelay: "5 millis" }),
+  retry: { maxRetries: 8, baseDelay: "1 millis", maxDelay: "5 millis" },
   timeout: "5 seconds"
 }).pipe(Layer.provideMerge(Emulator.layer({ faults })), Layer.provide(NodeHttpClient.layerUndici))
 

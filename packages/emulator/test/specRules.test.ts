@@ -65,7 +65,7 @@ const APP = "5f0c8b0e3f1a2b001e4d6c01"
 const runs = { fastCheck: { numRuns: 120 } }
 
 /** The outcome of one call: accepted, or refused with the tag of the error. */
-const outcome = <A, E extends { readonly _tag: string }>(effect: Effect.Effect<A, E>) =>
+const outcome = <A, E extends { readonly _tag: string }, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.match(effect, { onFailure: (e) => e._tag, onSuccess: () => "accepted" })
 
 // Counts the requests that reach the emulator, by its request log.
