@@ -468,6 +468,60 @@ export class InMemoryStore {
    *
    * @since 0.1.0
    */
+  /**
+   * The apps with their user and conversation counts, for an inspector.
+   *
+   * @since 0.2.0
+   */
+  appSummaries(): Array<{ readonly id: string; readonly users: number; readonly conversations: number }> {
+    return [...this.apps.values()].map((app) => ({
+      id: app.id,
+      users: app.users.size,
+      conversations: app.conversations.size
+    }))
+  }
+
+  /**
+   * One page of an app's users whose id or external id contains `query`,
+   * each with how many conversations they are in. Never the whole store.
+   *
+   * @since 0.2.0
+   */
+  userPage(appId: string, options: { readonly query?: string; readonly offset: number; readonly limit: number }) {
+    const app = this.apps.get(appId)
+    const query = (options.query ?? "").toLowerCase()
+    const matches: Array<User> = []
+    let total = 0
+    for (const user of app?.users.values() ?? []) {
+      if (query && !user.id.toLowerCase().includes(query) && !(user.externalId ?? "").toLowerCase().includes(query)) {
+        continue
+      }
+      if (total >= options.offset && matches.length < options.limit) matches.push(user)
+      total++
+    }
+    return {
+      total,
+      users: matches.map((user) => ({ ...user, conversations: app?.membership.get(user.id)?.length ?? 0 }))
+    }
+  }
+
+  /**
+   * One page of a user's conversations, newest first, with their participants.
+   *
+   * @since 0.2.0
+   */
+  conversationPage(appId: string, userId: string, options: { readonly offset: number; readonly limit: number }) {
+    const app = this.apps.get(appId)
+    const ids = app?.membership.get(userId) ?? []
+    const end = Math.max(0, ids.length - options.offset)
+    const start = Math.max(0, end - options.limit)
+    const conversations = ids.slice(start, end).reverse().flatMap((id) => {
+      const stored = app?.conversations.get(id)
+      return stored ? [{ ...stored.conversation, participants: stored.participants }] : []
+    })
+    return { total: ids.length, conversations }
+  }
+
   snapshot() {
     return {
       apps: [...this.apps.values()].map((app) => ({

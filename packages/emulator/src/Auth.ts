@@ -136,8 +136,8 @@ const verified = new WeakMap<ReadonlyMap<string, ApiKey>, Map<string, Verified>>
 const MAX_VERIFIED = 1024
 
 /**
- * Check an `Authorization` header for a request on `appId`: the key, or the
- * failure to answer with (401 for missing or bad credentials, 403 for a key of
+ * Check an `Authorization` header for a request on `appId`: the key that
+ * authenticated it, or the failure to answer with (401 for missing or bad credentials, 403 for a key of
  * another app).
  *
  * @since 0.1.0
@@ -148,7 +148,7 @@ export const authorize = (
   appId: string,
   keys: ReadonlyMap<string, ApiKey>,
   nowSeconds: () => number = () => Date.now() / 1000
-): ApiFailure | undefined => {
+): ApiFailure | ApiKey => {
   if (header === undefined || header.length === 0) return failures.unauthorized
   let cache = verified.get(keys)
   if (!cache) verified.set(keys, cache = new Map())
@@ -164,5 +164,13 @@ export const authorize = (
   if (now < found.notBefore - JWT_CLOCK_SKEW_SECONDS) return failures.tokenNotYetValid
   const key = found.key
   if (key.scope === "app" && key.appId !== appId) return failures.forbidden
-  return undefined
+  return key
 }
+
+/**
+ * Whether `authorize` refused.
+ *
+ * @since 0.2.0
+ * @category auth
+ */
+export const isFailure = (result: ApiFailure | ApiKey): result is ApiFailure => "status" in result

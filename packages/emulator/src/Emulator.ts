@@ -9,8 +9,6 @@ import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { ConfigurationError } from "@sunco-effect/conversations"
 import { InMemoryStore } from "@sunco-effect/conversations/Testing"
 import * as Context from "effect/Context"
@@ -24,8 +22,11 @@ import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
 import { errorResponse, failures } from "./ErrorBody.js"
 import { type FaultConfig, Faults } from "./Faults.js"
+import * as FrontDoor from "./internal/frontDoor.js"
+import { RequestLog } from "./internal/requestLog.js"
 import * as NodeServer from "./internal/server.js"
 import { adminRoutes } from "./routes/admin.js"
+import { inspectorRoutes } from "./routes/inspector.js"
 import { operationRoutes } from "./routes/operations.js"
 
 /**
@@ -64,7 +65,8 @@ export interface EmulatorInfo {
 
 const router = HttpRouter.empty.pipe(
   HttpRouter.concat(operationRoutes),
-  HttpRouter.concat(adminRoutes)
+  HttpRouter.concat(adminRoutes),
+  HttpRouter.concat(inspectorRoutes)
 )
 
 /**
@@ -78,22 +80,6 @@ export const app = router.pipe(
   Effect.catchTag("RouteNotFound", () => Effect.succeed(errorResponse(failures.routeNotFound))),
   Effect.catchAllCause(() => Effect.succeed(errorResponse(failures.serverError(500))))
 )
-
-const withRequestLog = (log: (line: string) => void) =>
-<E, R>(
-  httpApp: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
-) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    const start = performance.now()
-    return Effect.tap(httpApp, (response) =>
-      Effect.sync(() =>
-        log(
-          `${request.method} ${request.url.split("?")[0]} ${response.status} ${
-            (performance.now() - start).toFixed(1)
-          }ms`
-        )
-      ))
-  })
 
 /**
  * Build the state an emulator serves, or say what is wrong with the seed.
@@ -124,7 +110,9 @@ export const makeState = (options: EmulatorOptions = {}): Either.Either<Emulator
         keys,
         initialSeed,
         extraKeys,
-        publicBaseUrl: options.publicBaseUrl ?? "http://127.0.0.1"
+        publicBaseUrl: options.publicBaseUrl ?? "http://127.0.0.1",
+        log: new RequestLog(),
+        allowedHosts: FrontDoor.loopbackHosts(options.publicBaseUrl)
       }
     }
   )
@@ -150,7 +138,7 @@ export const layerServer = (
   Layer.unwrapEffect(
     Effect.gen(function*() {
       const state = yield* Either.match(makeState(options), { onLeft: Effect.fail, onRight: Effect.succeed })
-      const served = options.log ? withRequestLog(options.log)(app) : app
+      const served = FrontDoor.guard(options.log)(app)
       const server = NodeHttpServer.layer(NodeServer.make, {
         host: options.host ?? "127.0.0.1",
         port: options.port ?? 0
@@ -166,6 +154,7 @@ export const layerServer = (
             const port = address._tag === "TcpAddress" ? address.port : 0
             const baseUrl = `http://${host}:${port}`
             if (options.publicBaseUrl === undefined) state.publicBaseUrl = baseUrl
+            state.allowedHosts.add(host.toLowerCase())
             return {
               baseUrl,
               appId: key.appId,

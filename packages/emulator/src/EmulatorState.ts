@@ -8,6 +8,7 @@ import * as Context from "effect/Context"
 import type { ApiKey } from "./Auth.js"
 import type { EmulatorSeed } from "./EmulatorSeed.js"
 import type { Faults } from "./Faults.js"
+import type { RequestLog } from "./internal/requestLog.js"
 
 /**
  * @since 0.1.0
@@ -27,6 +28,14 @@ export interface EmulatorStateShape {
    * server listens on (set once it does). Never the request's `Host` header.
    */
   publicBaseUrl: string
+  /** The last requests and the state's version, for the inspector. */
+  readonly log: RequestLog
+  /**
+   * Host names the server answers to (its loopback names, the address it
+   * listens on, the public base URL's host): any other `Host` is refused, so
+   * a DNS-rebinding page cannot reach the emulator through its own name.
+   */
+  readonly allowedHosts: Set<string>
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import type { ApiFailure as Failure } from "@sunco-effect/conversations"
+import { withCode } from "./internal/requestNotes.js"
 
 /**
  * @since 0.1.0
@@ -19,14 +20,14 @@ export type ApiFailure = Failure
  * @category responses
  */
 export const errorResponse = (failure: ApiFailure, headers?: Record<string, string>) =>
-  HttpServerResponse.unsafeJson(
+  withCode(HttpServerResponse.unsafeJson(
     { errors: [{ code: failure.code, title: failure.title }] },
     {
       status: failure.status,
       // After a 413 the rest of the body is unread: close rather than drain it.
       ...(failure.status === 413 ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
     }
-  )
+  ), failure.code)
 
 /**
  * Failures the emulator adds to the store's.

@@ -1,7 +1,8 @@
 /**
  * The emulator's own endpoints under `/__emulator/`: a read-only state dump,
- * a reset, and the fault settings. They need no credentials: the emulator
- * is a loopback test tool.
+ * a reset, and the fault settings. They need no credentials (the emulator
+ * is a loopback test tool), but changes must come as JSON, which a browser
+ * sends cross-origin only after a preflight the emulator never allows.
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -26,11 +27,13 @@ const readOptional = <A, I>(schema: Schema.Schema<A, I>) =>
       Effect.map(
         Body.readText(request, Validation.MAX_BODY_BYTES),
         (text): Either.Either<A | undefined, ApiFailure> => {
-          if (Either.isLeft(text)) return Either.left(text.left)
-          if (text.right.trim() === "") return Either.right(undefined)
+          // JSON only, even without a body: what a browser sends cross-site without asking
+          // (a form post, a bodyless POST) cannot change the emulator.
           if (!Body.isJsonContentType(request.headers["content-type"])) {
             return Either.left(failures.unsupportedMediaType)
           }
+          if (Either.isLeft(text)) return Either.left(text.left)
+          if (text.right.trim() === "") return Either.right(undefined)
           return Either.flatMap(Body.parseJson(text.right), (json) =>
             Either.mapLeft(
               Schema.decodeUnknownEither(schema)(json),

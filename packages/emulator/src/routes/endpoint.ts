@@ -12,11 +12,12 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { authorize } from "../Auth.js"
+import { authorize, isFailure } from "../Auth.js"
 import { EmulatorState, type EmulatorStateShape } from "../EmulatorState.js"
 import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
 import type { RouteName } from "../Faults.js"
 import * as Body from "../internal/body.js"
+import { note } from "../internal/requestNotes.js"
 
 /** A route's own work: given the request, its path params and the state, the response. */
 export type Handler = (
@@ -24,6 +25,8 @@ export type Handler = (
   params: Readonly<Record<string, string | undefined>>,
   state: EmulatorStateShape
 ) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+
+const faultNames = { Drop: "drop", RateLimit: "rateLimit", ServerError: "serverError" } as const
 
 const malformedBody = "{\"conversation\":{\"id\":"
 
@@ -36,9 +39,19 @@ export const endpoint = (route: RouteName, handler: Handler) =>
     const state = Context.get(context, EmulatorState)
     const request = Context.get(context, HttpServerRequest.HttpServerRequest)
     const params = Context.get(context, HttpRouter.RouteContext).params
-    const denied = authorize(request.headers["authorization"], params.appId ?? "", state.keys)
-    if (denied) return Effect.succeed(errorResponse(denied))
+    const authorized = authorize(request.headers["authorization"], params.appId ?? "", state.keys)
+    if (isFailure(authorized)) {
+      note(request, { route })
+      return Effect.succeed(errorResponse(authorized))
+    }
     const fault = state.faults.decide(route)
+    note(request, {
+      route,
+      keyId: authorized.id,
+      fault: fault._tag === "Proceed"
+        ? (fault.malformed ? "malformed" : fault.delayMs > 0 ? "slow" : undefined)
+        : faultNames[fault._tag]
+    })
     switch (fault._tag) {
       case "Drop":
         NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()

@@ -1,0 +1,81 @@
+/**
+ * What every request passes before a route: the `Host` check (against DNS
+ * rebinding), the cross-site check on admin changes, and on the way out the
+ * request log (the inspector's ring, and the CLI's one line per request).
+ */
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import { EmulatorState } from "../EmulatorState.js"
+import { errorResponse } from "../ErrorBody.js"
+import { codeOf, noteOf } from "./requestNotes.js"
+
+/** The names a loopback emulator answers to, plus the public base URL's host. */
+export const loopbackHosts = (publicBaseUrl: string | undefined): Set<string> => {
+  const hosts = new Set(["127.0.0.1", "localhost", "[::1]"])
+  if (publicBaseUrl !== undefined) hosts.add(new URL(publicBaseUrl).hostname.toLowerCase())
+  return hosts
+}
+
+/** The host name of a `Host` or `Origin` value, lower-cased, without the port. */
+export const hostName = (value: string): string => {
+  const v = value.toLowerCase()
+  if (v.startsWith("[")) return v.slice(0, v.indexOf("]") + 1)
+  const colon = v.indexOf(":")
+  return colon < 0 ? v : v.slice(0, colon)
+}
+
+const originHost = (origin: string): string | undefined => {
+  try {
+    return new URL(origin).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+const foreignHost = { status: 403, code: "forbidden", title: "This emulator does not answer to that Host" }
+const crossSite = { status: 403, code: "forbidden", title: "Cross-origin changes to the emulator are refused" }
+
+const changes = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS"
+
+export const guard = (line?: (text: string) => void) =>
+<E, R>(
+  app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+) =>
+  Effect.contextWithEffect((context: Context.Context<HttpServerRequest.HttpServerRequest | EmulatorState>) => {
+    const request = Context.get(context, HttpServerRequest.HttpServerRequest)
+    const state = Context.get(context, EmulatorState)
+    const host = request.headers["host"]
+    if (host !== undefined && !state.allowedHosts.has(hostName(host))) return Effect.succeed(errorResponse(foreignHost))
+    const admin = request.url.startsWith("/__emulator")
+    const origin = request.headers["origin"]
+    if (admin && changes(request.method) && origin !== undefined) {
+      const from = originHost(origin)
+      if (from === undefined || !state.allowedHosts.has(from)) return Effect.succeed(errorResponse(crossSite))
+    }
+    const start = performance.now()
+    return Effect.tap(app, (response) =>
+      Effect.sync(() => {
+        const path = request.url.split("?")[0] ?? ""
+        const durationMs = Number((performance.now() - start).toFixed(1))
+        line?.(`${request.method} ${path} ${response.status} ${durationMs.toFixed(1)}ms`)
+        const changed = changes(request.method) && response.status < 400
+        if (admin) {
+          if (changed) state.log.touch()
+          return
+        }
+        const note = noteOf(request)
+        state.log.add({
+          time: new Date().toISOString(),
+          method: request.method,
+          path,
+          status: response.status,
+          durationMs,
+          route: note?.route,
+          keyId: note?.keyId,
+          errorCode: codeOf(response),
+          fault: note?.fault
+        }, changed)
+      }))
+  })

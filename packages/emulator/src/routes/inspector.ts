@@ -1,0 +1,91 @@
+/**
+ * The inspector: a page served by the emulator at `/__emulator/`, its
+ * read-only JSON views (paged: the page never loads the whole store) and
+ * a live feed of requests and state changes (server-sent events). Nothing
+ * is fetched from anywhere but the emulator.
+ */
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { Operations } from "@sunco-effect/conversations"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import { EmulatorState } from "../EmulatorState.js"
+import { page } from "../internal/inspectorPage.js"
+
+const encoder = new TextEncoder()
+
+/** A query parameter as a whole number within bounds. */
+const bounded = (value: string | undefined, fallback: number, max: number) => {
+  const n = Number(value)
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback
+}
+
+const query = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
+  const q = request.url.indexOf("?")
+  return new URLSearchParams(q < 0 ? "" : request.url.slice(q + 1))
+})
+
+const json = (body: unknown) =>
+  HttpServerResponse.unsafeJson(body, { headers: { "cache-control": "no-store" } })
+
+const html = HttpServerResponse.text(page, {
+  contentType: "text/html; charset=utf-8",
+  headers: {
+    "cache-control": "no-store",
+    // Everything is inline and comes from here; nothing may load from elsewhere.
+    "content-security-policy":
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff"
+  }
+})
+
+const events = Effect.map(EmulatorState, (state) =>
+  HttpServerResponse.stream(
+    Stream.asyncPush<Uint8Array>((emit) =>
+      Effect.acquireRelease(
+        Effect.sync(() => {
+          emit.single(encoder.encode(`retry: 1000\nevent: hello\ndata: ${state.log.version}\n\n`))
+          return state.log.subscribe((entries, version) => {
+            emit.single(encoder.encode(`event: batch\ndata: ${JSON.stringify({ entries, version })}\n\n`))
+          })
+        }),
+        (stop) => Effect.sync(stop)
+      )
+    ),
+    { contentType: "text/event-stream", headers: { "cache-control": "no-store", "x-accel-buffering": "no" } }
+  ))
+
+export const inspectorRoutes = HttpRouter.empty.pipe(
+  HttpRouter.get("/__emulator/", Effect.succeed(html)),
+  HttpRouter.get(
+    "/__emulator/api/summary",
+    Effect.map(EmulatorState, (state) =>
+      json({
+        apps: state.store.appSummaries(),
+        version: state.log.version,
+        faults: state.faults.current,
+        routes: Operations.names,
+        baseUrl: state.publicBaseUrl
+      }))
+  ),
+  HttpRouter.get(
+    "/__emulator/api/users",
+    Effect.zipWith(EmulatorState, query, (state, q) =>
+      json(state.store.userPage(q.get("app") ?? "", {
+        query: q.get("q") ?? "",
+        offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
+        limit: bounded(q.get("limit") ?? undefined, 50, 200)
+      })))
+  ),
+  HttpRouter.get(
+    "/__emulator/api/conversations",
+    Effect.zipWith(EmulatorState, query, (state, q) =>
+      json(state.store.conversationPage(q.get("app") ?? "", q.get("user") ?? "", {
+        offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
+        limit: bounded(q.get("limit") ?? undefined, 50, 200)
+      })))
+  ),
+  HttpRouter.get("/__emulator/api/log", Effect.map(EmulatorState, (state) => json(state.log.recent()))),
+  HttpRouter.get("/__emulator/events", events)
+)
