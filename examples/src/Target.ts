@@ -8,7 +8,7 @@ import { NodeHttpClient } from "@effect/platform-node"
 import type { Users } from "@sunco-effect/conversations"
 import { Conversations } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
-import { Console, Layer } from "effect"
+import { Console, Context, Layer } from "effect"
 
 const useRealService = ["SUNCO_BASE_URL", "SUNCO_SUBDOMAIN", "SUNCO_REGION"].some((v) => process.env[v])
 
@@ -16,7 +16,12 @@ const useRealService = ["SUNCO_BASE_URL", "SUNCO_SUBDOMAIN", "SUNCO_REGION"].som
 export const TargetLive: Layer.Layer<Conversations | Users, unknown> = useRealService
   ? Conversations.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
   : EmulatorClient.layer().pipe(
-    Layer.provide(Emulator.layer()),
-    Layer.provide(NodeHttpClient.layerUndici),
-    Layer.tap(() => Console.log("(no SUNCO_BASE_URL: running against an embedded emulator on loopback)"))
+    Layer.provide(Emulator.layer().pipe(Layer.tap((context) =>
+      Console.log(
+        `(no SUNCO_BASE_URL: running against an embedded emulator on loopback; its inspector: ${
+          Context.get(context, Emulator).inspectorUrl
+        })`
+      )
+    ))),
+    Layer.provide(NodeHttpClient.layerUndici)
   )

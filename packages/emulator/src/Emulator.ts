@@ -56,6 +56,8 @@ export interface EmulatorOptions {
  */
 export interface EmulatorInfo {
   readonly baseUrl: string
+  /** The inspector page: state, live request log, faults and reset (`{baseUrl}/__emulator/`). */
+  readonly inspectorUrl: string
   readonly appId: string
   readonly keyId: string
   readonly keySecret: Redacted.Redacted<string>
@@ -157,6 +159,7 @@ export const layerServer = (
             state.allowedHosts.add(host.toLowerCase())
             return {
               baseUrl,
+              inspectorUrl: `${baseUrl}/__emulator/`,
               appId: key.appId,
               keyId: key.keyId,
               keySecret: Redacted.make(key.secret),

@@ -30,6 +30,7 @@ const announce = Effect.gen(function*() {
   yield* Console.log(`  SUNCO_KEY_ID=${emulator.keyId}`)
   // These are the emulator's own test credentials, printed so clients can use them.
   yield* Console.log(`  SUNCO_KEY_SECRET=${Redacted.value(emulator.keySecret)}`)
+  yield* Console.log(`  inspector: ${emulator.inspectorUrl}`)
   yield* Console.log(`  admin: ${emulator.baseUrl}/__emulator/state, /__emulator/faults, /__emulator/reset`)
 })
 
