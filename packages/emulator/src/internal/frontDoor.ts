@@ -3,6 +3,7 @@
  * rebinding), the cross-site check on admin changes, and on the way out the
  * request log (the inspector's ring, and the CLI's one line per request).
  */
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
@@ -26,11 +27,15 @@ export const hostName = (value: string): string => {
   return colon < 0 ? v : v.slice(0, colon)
 }
 
-const originHost = (origin: string): string | undefined => {
+/** Whether an `Origin` is the emulator itself: one of its host names, on the port it was reached at. */
+const isOwnOrigin = (origin: string, hosts: ReadonlySet<string>, port: number | undefined, publicBaseUrl: string) => {
   try {
-    return new URL(origin).hostname.toLowerCase()
+    const url = new URL(origin)
+    if (url.origin === new URL(publicBaseUrl).origin) return true
+    const urlPort = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port)
+    return url.protocol === "http:" && hosts.has(url.hostname.toLowerCase()) && urlPort === port
   } catch {
-    return undefined
+    return false
   }
 }
 
@@ -51,8 +56,10 @@ export const guard = (line?: (text: string) => void) =>
     const admin = request.url.startsWith("/__emulator")
     const origin = request.headers["origin"]
     if (admin && changes(request.method) && origin !== undefined) {
-      const from = originHost(origin)
-      if (from === undefined || !state.allowedHosts.has(from)) return Effect.succeed(errorResponse(crossSite))
+      const port = NodeHttpServerRequest.toIncomingMessage(request).socket.localPort
+      if (!isOwnOrigin(origin, state.allowedHosts, port, state.publicBaseUrl)) {
+        return Effect.succeed(errorResponse(crossSite))
+      }
     }
     const start = performance.now()
     return Effect.tap(app, (response) =>

@@ -49,8 +49,8 @@ export const page = `<!doctype html>
 <main>
   <section aria-labelledby="faults-title">
     <h2 id="faults-title">Faults</h2>
-    <form id="fault-form">
-      <label for="fault-route">Route<select id="fault-route"><option value="default">every route (default)</option></select></label>
+    <form id="fault-form" novalidate>
+      <label for="fault-route">Fault route<select id="fault-route"><option value="default">every route (default)</option></select></label>
       <label for="fault-drop">Drop (0-1)<input id="fault-drop" name="drop" type="number" min="0" max="1" step="0.01"></label>
       <label for="fault-rateLimit">429 (0-1)<input id="fault-rateLimit" name="rateLimit" type="number" min="0" max="1" step="0.01"></label>
       <label for="fault-retryAfterSeconds">Retry-After s<input id="fault-retryAfterSeconds" name="retryAfterSeconds" type="number" min="0" max="3600" step="1"></label>
@@ -84,8 +84,8 @@ export const page = `<!doctype html>
   </section>
   <section class="wide" aria-labelledby="log-title">
     <h2 id="log-title">Requests, newest first</h2>
-    <label for="log-status">Status<select id="log-status"><option value="">all</option><option value="2">2xx</option><option value="4">4xx</option><option value="5">5xx</option><option value="fault">injected faults</option></select></label>
-    <label for="log-route">Route<select id="log-route"><option value="">all</option></select></label>
+    <label for="log-status">Log status<select id="log-status"><option value="">all</option><option value="2">2xx</option><option value="4">4xx</option><option value="5">5xx</option><option value="fault">injected faults</option></select></label>
+    <label for="log-route">Log route<select id="log-route"><option value="">all</option></select></label>
     <span id="log-count" class="muted"></span>
     <div class="log-wrap"><table aria-label="Requests"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>Key id</th><th>Error code</th><th>Fault</th></tr></thead><tbody id="log"></tbody></table></div>
   </section>
