@@ -16,12 +16,14 @@ const useRealService = ["SUNCO_BASE_URL", "SUNCO_SUBDOMAIN", "SUNCO_REGION"].som
 export const TargetLive: Layer.Layer<Conversations | Users, unknown> = useRealService
   ? Conversations.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
   : EmulatorClient.layer().pipe(
-    Layer.provide(Emulator.layer().pipe(Layer.tap((context) =>
-      Console.log(
-        `(no SUNCO_BASE_URL: running against an embedded emulator on loopback; its inspector: ${
-          Context.get(context, Emulator).inspectorUrl
-        })`
-      )
-    ))),
+    Layer.provide(
+      Emulator.layer().pipe(Layer.tap((context) =>
+        Console.log(
+          `(no SUNCO_BASE_URL: running against an embedded emulator on loopback; its inspector: ${
+            Context.get(context, Emulator).inspectorUrl
+          })`
+        )
+      ))
+    ),
     Layer.provide(NodeHttpClient.layerUndici)
   )

@@ -464,11 +464,6 @@ export class InMemoryStore {
   }
 
   /**
-   * A read-only copy of the state, for the emulator's dump and for tests.
-   *
-   * @since 0.1.0
-   */
-  /**
    * The apps with their user and conversation counts, for an inspector.
    *
    * @since 0.2.0
@@ -522,6 +517,11 @@ export class InMemoryStore {
     return { total: ids.length, conversations }
   }
 
+  /**
+   * A read-only copy of the state, for the emulator's dump and for tests.
+   *
+   * @since 0.1.0
+   */
   snapshot() {
     return {
       apps: [...this.apps.values()].map((app) => ({

@@ -20,14 +20,17 @@ export type ApiFailure = Failure
  * @category responses
  */
 export const errorResponse = (failure: ApiFailure, headers?: Record<string, string>) =>
-  withCode(HttpServerResponse.unsafeJson(
-    { errors: [{ code: failure.code, title: failure.title }] },
-    {
-      status: failure.status,
-      // After a 413 the rest of the body is unread: close rather than drain it.
-      ...(failure.status === 413 ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
-    }
-  ), failure.code)
+  withCode(
+    HttpServerResponse.unsafeJson(
+      { errors: [{ code: failure.code, title: failure.title }] },
+      {
+        status: failure.status,
+        // After a 413 the rest of the body is unread: close rather than drain it.
+        ...(failure.status === 413 ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
+      }
+    ),
+    failure.code
+  )
 
 /**
  * Failures the emulator adds to the store's.

@@ -99,7 +99,12 @@ describe("faults and admin", () => {
         expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({
           default: { slow: 0.5 }
         })
-        expect((yield* call("POST", "/__emulator/reset", { authorization: null, headers: { "content-type": "application/json" } })).status).toBe(200)
+        expect(
+          (yield* call("POST", "/__emulator/reset", {
+            authorization: null,
+            headers: { "content-type": "application/json" }
+          })).status
+        ).toBe(200)
         expect((yield* Effect.flip(c.forApp(DefaultSeed.appId).get(made.id)))._tag).toBe("ConversationNotFound")
         expect((yield* call("GET", "/__emulator/faults", { authorization: null })).json).toEqual({})
         const bad = yield* setFaults({ default: { drop: 7 } })

@@ -8,8 +8,8 @@
  * `UPDATE_SCREENSHOT=1` writes the README's screenshot (docs/inspector.png).
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import chromium from "@sparticuz/chromium"
 import { expect, layer } from "@effect/vitest"
+import chromium from "@sparticuz/chromium"
 import { Conversations, Users } from "@sunco-effect/conversations"
 import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Effect, Layer } from "effect"
@@ -78,98 +78,107 @@ const attacker = (target: string) =>
 const text = (page: Page, selector: string) => promise(() => page.locator(selector).innerText())
 
 layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspector in a browser", (it) => {
-  it.scoped("shows state and requests live, steers faults, resets; other origins change nothing", () =>
-    Effect.gen(function*() {
-      const emulator = yield* Emulator
-      const conversations = yield* Conversations
-      const users = yield* Users
-      const page = yield* Effect.flatMap(browser, (b) => promise(() => b.newPage({ viewport: { width: 1400, height: 1000 } })))
-      const external: Array<string> = []
-      page.on("request", (r) => {
-        if (!r.url().startsWith(emulator.baseUrl)) external.push(r.url())
-      })
-      yield* promise(() => page.goto(emulator.inspectorUrl))
-      yield* promise(() => page.locator("#live").filter({ hasText: /^live$/ }).waitFor())
+  it.scoped(
+    "shows state and requests live, steers faults, resets; other origins change nothing",
+    () =>
+      Effect.gen(function*() {
+        const emulator = yield* Emulator
+        const conversations = yield* Conversations
+        const users = yield* Users
+        const page = yield* Effect.flatMap(
+          browser,
+          (b) => promise(() => b.newPage({ viewport: { width: 1400, height: 1000 } }))
+        )
+        const external: Array<string> = []
+        page.on("request", (r) => {
+          if (!r.url().startsWith(emulator.baseUrl)) external.push(r.url())
+        })
+        yield* promise(() => page.goto(emulator.inspectorUrl))
+        yield* promise(() => page.locator("#live").filter({ hasText: /^live$/ }).waitFor())
 
-      // A large user pages: 50 rows of 10,000.
-      yield* promise(() => page.getByLabel("Filter users by id or external id").fill("busy"))
-      yield* promise(() => page.getByRole("button", { name: "Show the conversations of user busy" }).click())
-      yield* promise(() => page.locator("#conversations-count").filter({ hasText: "1-50 of 10000" }).waitFor())
-      expect(yield* promise(() => page.locator("#conversations tr").count())).toBe(50)
+        // A large user pages: 50 rows of 10,000.
+        yield* promise(() => page.getByLabel("Filter users by id or external id").fill("busy"))
+        yield* promise(() => page.getByRole("button", { name: "Show the conversations of user busy" }).click())
+        yield* promise(() => page.locator("#conversations-count").filter({ hasText: "1-50 of 10000" }).waitFor())
+        expect(yield* promise(() => page.locator("#conversations tr").count())).toBe(50)
 
-      // Operations through the client appear without a reload.
-      const user = yield* users.create({ externalId: "inspected", profile: { givenName: "Ada" } })
-      const made = yield* conversations.create({
-        type: "sdkGroup",
-        displayName: "Seen in the browser",
-        participants: [{ userId: user.id, subscribeSDKClient: true }],
-        metadata: { tier: "gold" }
-      })
-      yield* promise(() => page.getByLabel("Filter users by id or external id").fill("inspected"))
-      yield* promise(() => page.getByRole("button", { name: "Show the conversations of user inspected" }).click())
-      yield* promise(() => page.locator("#conversations").filter({ hasText: "Seen in the browser" }).waitFor())
-      expect(yield* text(page, "#conversations")).toContain("gold")
-      yield* conversations.update(made.id, { displayName: "Renamed while watched" })
-      yield* promise(() => page.locator("#conversations").filter({ hasText: "Renamed while watched" }).waitFor())
-      yield* promise(() => page.locator("#log tr").filter({ hasText: "POST" }).filter({ hasText: "201" }).first().waitFor())
-      const log = yield* text(page, "#log")
-      expect(log).toContain(`/v2/apps/${emulator.appId}/conversations`)
-      expect(log).toContain(emulator.keyId)
+        // Operations through the client appear without a reload.
+        const user = yield* users.create({ externalId: "inspected", profile: { givenName: "Ada" } })
+        const made = yield* conversations.create({
+          type: "sdkGroup",
+          displayName: "Seen in the browser",
+          participants: [{ userId: user.id, subscribeSDKClient: true }],
+          metadata: { tier: "gold" }
+        })
+        yield* promise(() => page.getByLabel("Filter users by id or external id").fill("inspected"))
+        yield* promise(() => page.getByRole("button", { name: "Show the conversations of user inspected" }).click())
+        yield* promise(() => page.locator("#conversations").filter({ hasText: "Seen in the browser" }).waitFor())
+        expect(yield* text(page, "#conversations")).toContain("gold")
+        yield* conversations.update(made.id, { displayName: "Renamed while watched" })
+        yield* promise(() => page.locator("#conversations").filter({ hasText: "Renamed while watched" }).waitFor())
+        yield* promise(() =>
+          page.locator("#log tr").filter({ hasText: "POST" }).filter({ hasText: "201" }).first().waitFor()
+        )
+        const log = yield* text(page, "#log")
+        expect(log).toContain(`/v2/apps/${emulator.appId}/conversations`)
+        expect(log).toContain(emulator.keyId)
 
-      // A fault set on the page (from the keyboard) makes the next request fail as configured.
-      yield* promise(() => page.getByLabel("Fault route").selectOption("Conversations.get"))
-      yield* promise(() => page.getByLabel("Drop (0-1)").fill("2"))
-      yield* promise(() => page.getByRole("button", { name: "Apply faults" }).click())
-      yield* promise(() => page.locator("#fault-message").filter({ hasText: "drop" }).waitFor())
-      yield* promise(() => page.getByLabel("Drop (0-1)").fill(""))
-      yield* promise(() => page.getByLabel("5xx (0-1)").fill("1"))
-      yield* promise(() => page.getByLabel("5xx status").fill("502"))
-      yield* promise(() => page.getByLabel("5xx status").press("Enter"))
-      yield* promise(() => page.locator("#fault-message").filter({ hasText: "Faults applied." }).waitFor())
-      const failed = yield* Effect.flip(conversations.get(made.id))
-      expect(failed).toMatchObject({ _tag: "ServerError", status: 502 })
-      yield* promise(() => page.getByLabel("Log status").selectOption("fault"))
-      yield* promise(() => page.locator("#log tr").filter({ hasText: "serverError" }).first().waitFor())
-      yield* promise(() => page.getByLabel("Log status").selectOption(""))
+        // A fault set on the page (from the keyboard) makes the next request fail as configured.
+        yield* promise(() => page.getByLabel("Fault route").selectOption("Conversations.get"))
+        yield* promise(() => page.getByLabel("Drop (0-1)").fill("2"))
+        yield* promise(() => page.getByRole("button", { name: "Apply faults" }).click())
+        yield* promise(() => page.locator("#fault-message").filter({ hasText: "drop" }).waitFor())
+        yield* promise(() => page.getByLabel("Drop (0-1)").fill(""))
+        yield* promise(() => page.getByLabel("5xx (0-1)").fill("1"))
+        yield* promise(() => page.getByLabel("5xx status").fill("502"))
+        yield* promise(() => page.getByLabel("5xx status").press("Enter"))
+        yield* promise(() => page.locator("#fault-message").filter({ hasText: "Faults applied." }).waitFor())
+        const failed = yield* Effect.flip(conversations.get(made.id))
+        expect(failed).toMatchObject({ _tag: "ServerError", status: 502 })
+        yield* promise(() => page.getByLabel("Log status").selectOption("fault"))
+        yield* promise(() => page.locator("#log tr").filter({ hasText: "serverError" }).first().waitFor())
+        yield* promise(() => page.getByLabel("Log status").selectOption(""))
 
-      if (process.env.UPDATE_SCREENSHOT) {
-        yield* promise(() => page.screenshot({ path: join(import.meta.dirname, "../../../docs/inspector.png") }))
-      } else {
-        yield* promise(() => page.screenshot({ path: join(tmpdir(), "sunco-inspector.png") }))
-      }
+        if (process.env.UPDATE_SCREENSHOT) {
+          yield* promise(() => page.screenshot({ path: join(import.meta.dirname, "../../../docs/inspector.png") }))
+        } else {
+          yield* promise(() => page.screenshot({ path: join(tmpdir(), "sunco-inspector.png") }))
+        }
 
-      yield* promise(() => page.getByRole("button", { name: "Clear all faults" }).focus())
-      yield* promise(() => page.keyboard.press("Enter"))
-      yield* promise(() => page.locator("#fault-current").filter({ hasText: /^\{\}$/ }).waitFor())
-      expect((yield* conversations.get(made.id)).displayName).toBe("Renamed while watched")
+        yield* promise(() => page.getByRole("button", { name: "Clear all faults" }).focus())
+        yield* promise(() => page.keyboard.press("Enter"))
+        yield* promise(() => page.locator("#fault-current").filter({ hasText: /^\{\}$/ }).waitFor())
+        expect((yield* conversations.get(made.id)).displayName).toBe("Renamed while watched")
 
-      // Another origin: a form post, a no-cors fetch and a JSON fetch change nothing, and it cannot read.
-      const evil = yield* attacker(emulator.baseUrl)
-      const other = yield* Effect.flatMap(browser, (b) => promise(() => b.newPage()))
-      yield* promise(() => other.goto(evil.url))
-      yield* promise(() => other.waitForFunction(() => document.title !== "waiting", undefined, { timeout: 10_000 }))
-      const outcome = yield* promise(() => other.title())
-      expect(outcome).toContain("json refused")
-      expect(outcome).toContain("read refused")
-      expect(emulator.state.faults.current).toEqual({})
-      expect((yield* conversations.get(made.id)).displayName).toBe("Renamed while watched")
-      // A page that rebinds its own name to 127.0.0.1 sends its own Host: refused.
-      const rebound = yield* raw(
-        emulator.baseUrl,
-        `POST /__emulator/reset HTTP/1.1\r\nhost: attacker.example:${new URL(emulator.baseUrl).port}\r\n` +
-          "content-type: application/json\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
-      )
-      expect(rebound.status).toBe(403)
-      expect((yield* conversations.get(made.id)).id).toBe(made.id)
+        // Another origin: a form post, a no-cors fetch and a JSON fetch change nothing, and it cannot read.
+        const evil = yield* attacker(emulator.baseUrl)
+        const other = yield* Effect.flatMap(browser, (b) => promise(() => b.newPage()))
+        yield* promise(() => other.goto(evil.url))
+        yield* promise(() => other.waitForFunction(() => document.title !== "waiting", undefined, { timeout: 10_000 }))
+        const outcome = yield* promise(() => other.title())
+        expect(outcome).toContain("json refused")
+        expect(outcome).toContain("read refused")
+        expect(emulator.state.faults.current).toEqual({})
+        expect((yield* conversations.get(made.id)).displayName).toBe("Renamed while watched")
+        // A page that rebinds its own name to 127.0.0.1 sends its own Host: refused.
+        const rebound = yield* raw(
+          emulator.baseUrl,
+          `POST /__emulator/reset HTTP/1.1\r\nhost: attacker.example:${new URL(emulator.baseUrl).port}\r\n` +
+            "content-type: application/json\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+        )
+        expect(rebound.status).toBe(403)
+        expect((yield* conversations.get(made.id)).id).toBe(made.id)
 
-      // Reset from the page restores the seed.
-      yield* promise(() => page.getByRole("button", { name: "Reset to the start seed" }).click())
-      yield* promise(() => page.locator("#fault-message").filter({ hasText: "Reset to the start seed." }).waitFor())
-      expect(yield* Effect.flip(conversations.get(made.id))).toMatchObject({ _tag: "ConversationNotFound" })
-      yield* promise(() => page.getByLabel("Filter users by id or external id").fill("inspected"))
-      yield* promise(() => page.locator("#users-count").filter({ hasText: "no users" }).waitFor())
+        // Reset from the page restores the seed.
+        yield* promise(() => page.getByRole("button", { name: "Reset to the start seed" }).click())
+        yield* promise(() => page.locator("#fault-message").filter({ hasText: "Reset to the start seed." }).waitFor())
+        expect(yield* Effect.flip(conversations.get(made.id))).toMatchObject({ _tag: "ConversationNotFound" })
+        yield* promise(() => page.getByLabel("Filter users by id or external id").fill("inspected"))
+        yield* promise(() => page.locator("#users-count").filter({ hasText: "no users" }).waitFor())
 
-      // Nothing was fetched from anywhere but the emulator.
-      expect(external).toEqual([])
-    }), 120_000)
+        // Nothing was fetched from anywhere but the emulator.
+        expect(external).toEqual([])
+      }),
+    120_000
+  )
 })

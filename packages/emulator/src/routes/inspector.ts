@@ -26,8 +26,7 @@ const query = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
   return new URLSearchParams(q < 0 ? "" : request.url.slice(q + 1))
 })
 
-const json = (body: unknown) =>
-  HttpServerResponse.unsafeJson(body, { headers: { "cache-control": "no-store" } })
+const json = (body: unknown) => HttpServerResponse.unsafeJson(body, { headers: { "cache-control": "no-store" } })
 
 const html = HttpServerResponse.text(page, {
   contentType: "text/html; charset=utf-8",
@@ -80,11 +79,15 @@ export const inspectorRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.get(
     "/__emulator/api/conversations",
-    Effect.zipWith(EmulatorState, query, (state, q) =>
-      json(state.store.conversationPage(q.get("app") ?? "", q.get("user") ?? "", {
-        offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
-        limit: bounded(q.get("limit") ?? undefined, 50, 200)
-      })))
+    Effect.zipWith(
+      EmulatorState,
+      query,
+      (state, q) =>
+        json(state.store.conversationPage(q.get("app") ?? "", q.get("user") ?? "", {
+          offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
+          limit: bounded(q.get("limit") ?? undefined, 50, 200)
+        }))
+    )
   ),
   HttpRouter.get("/__emulator/api/log", Effect.map(EmulatorState, (state) => json(state.log.recent()))),
   HttpRouter.get("/__emulator/events", events)
