@@ -198,11 +198,22 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("hostile input", (it) => {
       for (let i = 0; i < 2; i++) {
         yield* call("POST", base, { body: { type: "personal", participants: [{ userExternalId: "ada" }] } })
       }
-      const listed = yield* Effect.promise(() =>
-        fetch(`${baseUrl}${base}?filter[userExternalId]=ada&page[size]=1`, {
-          headers: { authorization: auth, host: "evil.example" }
-        }).then((r) => r.json() as Promise<{ links: { next?: string } }>)
+      // Reached by another of its names, it still links to its own base URL.
+      const port = new URL(baseUrl).port
+      const viaLocalhost = yield* raw(
+        baseUrl,
+        `GET ${base}?filter[userExternalId]=ada&page[size]=1 HTTP/1.1\r\nhost: localhost:${port}\r\n` +
+          `authorization: ${auth}\r\nconnection: close\r\n\r\n`
       )
+      expect(viaLocalhost.status).toBe(200)
+      const listed = JSON.parse(viaLocalhost.body) as { links: { next?: string } }
+      // A foreign Host (a DNS-rebinding page) is not served at all.
+      const foreign = yield* raw(
+        baseUrl,
+        `GET ${base}?filter[userExternalId]=ada HTTP/1.1\r\nhost: evil.example:${port}\r\n` +
+          `authorization: ${auth}\r\nconnection: close\r\n\r\n`
+      )
+      expect(foreign.status).toBe(403)
       expect(listed.links.next?.startsWith(`${baseUrl}/v2/apps/`)).toBe(true)
     }))
 
