@@ -88,9 +88,15 @@ export const parseRetryAfter = (header: string | undefined, now: number): number
   if (header === undefined) return undefined
   const trimmed = header.trim()
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  // Only the HTTP-date forms: Date.parse alone takes "1." or "-5" for dates.
+  if (!httpDate.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
+
+// RFC 9110's IMF-fixdate, obsolete RFC 850 and asctime forms.
+const httpDate =
+  /^(?:[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
 
 /** Error codes that mean the request never reached the server. */
 const notSentCodes = new Set([

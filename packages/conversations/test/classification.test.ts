@@ -1,0 +1,141 @@
+/**
+ * The rules that decide which typed error a response becomes, and whether a
+ * failed POST may be sent again, each pinned at its edges: the codes and
+ * titles that select an error, the 5xx boundary, what Retry-After accepts,
+ * and which transport codes prove that nothing was sent.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Conversations } from "@sunco-effect/conversations"
+import { Effect } from "effect"
+import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
+
+type Call = (c: Conversations["Type"]) => Effect.Effect<unknown, { readonly _tag: string }>
+
+const tagOf = (reply: Reply, call: Call) =>
+  Effect.gen(function*() {
+    const mock = makeMock(() => reply)
+    return yield* Effect.flatMap(Conversations, call).pipe(Effect.flip, Effect.provide(liveOn(mock)))
+  })
+
+const create: Call = (c) => c.forApp(APP).create({ type: "sdkGroup" })
+const get: Call = (c) => c.forApp(APP).get(CONV)
+const list: Call = (c) => c.forApp(APP).list({ filter: { userId: "u" } })
+const remove: Call = (c) => c.forApp(APP).delete(CONV)
+
+describe("which typed error a response becomes", () => {
+  it.effect("404 is UserNotFound only with the user_not_found code, and only where the operation names it", () =>
+    Effect.gen(function*() {
+      expect((yield* tagOf(apiError(404, "user_not_found", "User not found"), create))._tag).toBe("UserNotFound")
+      expect((yield* tagOf(apiError(404, "not_found", "Not found"), create))._tag).toBe("ApiError")
+      expect((yield* tagOf(apiError(404, "not_found", "Not found"), list))._tag).toBe("ApiError")
+      // get cannot fail with UserNotFound: the same code is an ApiError there
+      expect((yield* tagOf(apiError(404, "user_not_found", "User not found"), get))._tag).toBe("ApiError")
+      expect((yield* tagOf(apiError(404, "conversation_not_found", "Gone"), get))._tag).toBe("ConversationNotFound")
+      expect((yield* tagOf(apiError(404, "conversation_not_found", "Gone"), create))._tag).toBe("ApiError")
+      expect((yield* tagOf(apiError(404, "app_not_found", "No app"), list))._tag).toBe("AppNotFound")
+      // a 400 with a not-found code is not a 404
+      expect((yield* tagOf(apiError(400, "user_not_found", "odd"), create))._tag).toBe("BadRequest")
+    }))
+
+  it.effect("a 400 needs both the operation and the title: default (delete only), page (list only)", () =>
+    Effect.gen(function*() {
+      const titled = (title: string) => apiError(400, "bad_request", title)
+      expect((yield* tagOf(titled("Cannot delete the DEFAULT conversation"), remove))._tag).toBe(
+        "DefaultConversationUndeletable"
+      )
+      expect((yield* tagOf(titled("Something else"), remove))._tag).toBe("BadRequest")
+      expect((yield* tagOf(titled("Invalid page query parameters"), remove))._tag).toBe("BadRequest")
+      expect((yield* tagOf(titled("Invalid PAGE"), list))._tag).toBe("InvalidPage")
+      expect((yield* tagOf(titled("A default filter"), list))._tag).toBe("BadRequest")
+      expect((yield* tagOf(titled("Invalid filter"), list))._tag).toBe("BadRequest")
+    }))
+
+  it.effect("5xx starts at 500: 499 is an ApiError, 500 and 599 are ServerErrors", () =>
+    Effect.gen(function*() {
+      expect(yield* tagOf(apiError(500, "internal", "boom"), get)).toMatchObject({ _tag: "ServerError", status: 500 })
+      expect(yield* tagOf(apiError(599, "internal", "boom"), get)).toMatchObject({ _tag: "ServerError", status: 599 })
+      expect(yield* tagOf(apiError(499, "closed", "client closed"), get)).toMatchObject({
+        _tag: "ApiError",
+        status: 499
+      })
+      expect((yield* tagOf(apiError(401, "unauthorized", "no"), get))._tag).toBe("Unauthorized")
+      expect((yield* tagOf(apiError(403, "forbidden", "no"), get))._tag).toBe("Forbidden")
+    }))
+})
+
+describe("Retry-After", () => {
+  const afterHeader = (value: string) =>
+    Effect.map(
+      tagOf(apiError(429, "too_many_requests", "Slow down", { "retry-after": value }), get),
+      (e) => (e as unknown as { retryAfterMillis?: number }).retryAfterMillis
+    )
+
+  it.effect("delta seconds, with spaces around them and fractions, are read", () =>
+    Effect.gen(function*() {
+      expect(yield* afterHeader("7")).toBe(7000)
+      expect(yield* afterHeader("  3  ")).toBe(3000)
+      expect(yield* afterHeader("1.5")).toBe(1500)
+      expect(yield* afterHeader("0")).toBe(0)
+    }))
+
+  it.effect("trailing or leading garbage is not a delay", () =>
+    Effect.gen(function*() {
+      expect(yield* afterHeader("3abc")).toBeUndefined()
+      expect(yield* afterHeader("x3")).toBeUndefined()
+      expect(yield* afterHeader("1.")).toBeUndefined()
+      expect(yield* afterHeader("-5")).toBeUndefined()
+      expect(yield* afterHeader("soon")).toBeUndefined()
+    }))
+
+  it.effect("an HTTP date is a delay from now; a date in the past is no delay", () =>
+    Effect.gen(function*() {
+      const future = yield* afterHeader(new Date(Date.now() + 20_000).toUTCString())
+      expect(future).toBeGreaterThan(15_000)
+      expect(future).toBeLessThanOrEqual(20_000)
+      expect(yield* afterHeader(new Date(Date.now() - 60_000).toUTCString())).toBe(0)
+      // the obsolete forms a recipient must still accept
+      expect(yield* afterHeader("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(0)
+      expect(yield* afterHeader("Sun Nov  6 08:49:37 1994")).toBe(0)
+      expect(yield* afterHeader("Sun, 06 Nov 1994 08:49:37 GMT junk")).toBeUndefined()
+    }))
+})
+
+describe("a POST after a transport failure", () => {
+  /** The create's outcome and how many times it was sent, when the first attempt fails with `code`. */
+  const createAfter = (code: string, nested = false) =>
+    Effect.gen(function*() {
+      const cause = nested ? { message: "fetch failed", cause: { code, message: code } } : { code, message: code }
+      const mock = makeMock((_, i) => (i === 0 ? { transport: cause } : ok({ conversation: conversationJson }, 201)))
+      const outcome = yield* Effect.flatMap(Conversations, create).pipe(
+        Effect.either,
+        Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } }))
+      )
+      return { outcome, sent: mock.requests.length }
+    })
+
+  for (
+    const code of ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]
+  ) {
+    it.live(`${code} proves nothing was sent: the create is sent again and succeeds`, () =>
+      Effect.gen(function*() {
+        const { outcome, sent } = yield* createAfter(code)
+        expect(outcome._tag).toBe("Right")
+        expect(sent).toBe(2)
+        // also when the code is nested in a cause, as undici and fetch report it
+        expect((yield* createAfter(code, true)).sent).toBe(2)
+      }))
+  }
+
+  for (const code of ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]) {
+    it.live(`${code} may have reached the server: the create is not repeated`, () =>
+      Effect.gen(function*() {
+        const { outcome, sent } = yield* createAfter(code)
+        expect(outcome._tag === "Left" && outcome.left).toMatchObject({
+          _tag: "TransportError",
+          sent: true,
+          errorCode: code
+        })
+        expect(sent).toBe(1)
+      }))
+  }
+})
