@@ -116,10 +116,6 @@ export const make = (options: TestOptions = {}) =>
     const calls: Array<Operation> = []
 
     const backend: Backend = (operation, input, callOptions) => {
-      if (input.json === undefined && Operations[operation].body !== undefined) {
-        const serialized = Pipeline.serializeBody(operation, input.body)
-        if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
-      }
       return Pipeline.run(operation, input, callOptions, settings, (attempt) =>
         Effect.suspend(() => {
           calls.push(operation)

@@ -143,6 +143,8 @@ export const signJwt = (options: {
     catch: () => new ConfigurationError({ detail: "could not sign the JWT with the given secret" })
   })
 
+const emptyKeyId = Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+
 /**
  * The value of the `Authorization` header for these credentials, computed once.
  *
@@ -155,7 +157,7 @@ export const authorization = (
   switch (credentials._tag) {
     case "Basic": {
       if (credentials.keyId.length === 0) {
-        return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+        return emptyKeyId
       }
       const pair = utf8.encode(`${credentials.keyId}:${Redacted.value(credentials.secret)}`)
       return Effect.succeed(Redacted.make(`Basic ${base64(pair)}`))
@@ -164,7 +166,7 @@ export const authorization = (
       return Effect.succeed(Redacted.make(`Bearer ${Redacted.value(credentials.token)}`))
     case "Jwt":
       if (credentials.keyId.length === 0) {
-        return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+        return emptyKeyId
       }
       return signBearer(credentials, Date.now())
   }
@@ -199,7 +201,7 @@ export const authorizationSource = (
     )
   }
   if (credentials.keyId.length === 0) {
-    return Effect.fail(new ConfigurationError({ detail: "the key id must not be empty" }))
+    return emptyKeyId
   }
   const margin = Math.min(60, lifetime / 10) * 1000
   const now = Effect.clockWith((clock) => clock.currentTimeMillis)

@@ -116,6 +116,27 @@ export const isUri = (value: string): boolean => uri.test(value)
 const email =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
 
+/**
+ * Whether a parsed JSON value nests deeper than `max` levels, counted without
+ * recursion, so a hostile value cannot overflow the stack. The client checks
+ * responses with it before Schema formats them; the emulator checks bodies.
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const nestsDeeperThan = (value: unknown, max: number): boolean => {
+  const stack: Array<readonly [unknown, number]> = [[value, 1]]
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item
+    if (typeof v !== "object" || v === null) continue
+    if (depth > max) return true
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1])
+    }
+  }
+  return false
+}
+
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**

@@ -9,24 +9,12 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
-import { Effect } from "effect"
+import { Effect, Random } from "effect"
 import { basicAuth, call } from "./support/Http.js"
 import { raw } from "./support/Raw.js"
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 600)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125)
-
-/** mulberry32, so a failing run can be replayed from its seed. */
-const generator = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const APP = DefaultSeed.appId
 const CONVERSATION = "5f0c8b0e3f1a2b001e4d6c20"
@@ -101,7 +89,9 @@ layer(Emulator.layer(), { timeout: "60 seconds", excludeTestServices: true })("e
     () =>
       Effect.gen(function*() {
         const emulator = yield* Emulator
-        const random = generator(SEED)
+        // Effect's seeded generator, read synchronously: a failing run replays from its seed.
+        const seeded = Random.make(SEED)
+        const random = () => Effect.runSync(seeded.next)
         const pick = <A>(values: ReadonlyArray<A>): A => values[Math.floor(random() * values.length)] as A
         const before = yield* call("GET", `/v2/apps/${APP}/conversations/${CONVERSATION}`)
         const serverErrors: Array<string> = []

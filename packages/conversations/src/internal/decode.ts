@@ -6,6 +6,7 @@
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { nestsDeeperThan } from "../Validation.js"
 import { compile } from "./compiledGuard.js"
 
 /** Deeper than any response of the API; Schema's formatter would recurse into a deeper value. */
@@ -13,20 +14,6 @@ export const MAX_DEPTH = 64
 
 /** The longest `issue` a decode error carries: a wrong-shaped body must not become a huge message. */
 export const MAX_ISSUE_LENGTH = 2000
-
-/** Whether a parsed JSON value nests deeper than `max`, counted without recursion. */
-export const nestsDeeperThan = (value: unknown, max: number): boolean => {
-  const stack: Array<readonly [unknown, number]> = [[value, 1]]
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [v, depth] = item
-    if (typeof v !== "object" || v === null) continue
-    if (depth > max) return true
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (typeof child === "object" && child !== null) stack.push([child, depth + 1])
-    }
-  }
-  return false
-}
 
 /** Text cut to `max` characters, saying how much was cut. */
 export const bounded = (text: string, max: number): string =>

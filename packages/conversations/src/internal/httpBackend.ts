@@ -100,13 +100,8 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const basePath = config.baseUrl.slice(origin.length)
 
   return (operation, input, options) => {
-    // The services serialize once, before the rules run; this is for a backend called directly.
-    let body = input.json
-    if (body === undefined && Operations[operation].body !== undefined) {
-      const serialized = Pipeline.serializeBody(operation, input.body)
-      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
-      body = serialized.right.json
-    }
+    // Serialized once by the services, before the rules ran: what was checked is what goes out.
+    const body = input.json
     const { method } = Operations[operation]
     const query: Input["query"] = input.query
     const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))

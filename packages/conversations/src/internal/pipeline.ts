@@ -15,6 +15,7 @@ import type { ConversationsError, ValidationError } from "../ConversationsError.
 import { type Input, type Operation, Operations } from "../Operations.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import { checkBodySize, toError } from "../Validation.js"
+import { bounded } from "./decode.js"
 
 export interface Settings {
   readonly retry: ((operation: Operation) => RetryPolicy.RetrySchedule) | undefined
@@ -34,8 +35,6 @@ export interface Serialized {
   readonly body: unknown
 }
 
-const bounded = (text: string) => text.length > 200 ? `${text.slice(0, 197)}...` : text
-
 /**
  * Serialize an operation's body once, refusing (as a `ValidationError`) what
  * JSON cannot carry (a BigInt, a cycle, a getter that throws) and bodies over
@@ -52,7 +51,7 @@ export const serializeBody = (operation: Operation, body: unknown): Either.Eithe
     return Either.left(toError(operation, {
       field: "body",
       rule: "serializable",
-      detail: `cannot be serialized to JSON: ${bounded(reason)}`
+      detail: `cannot be serialized to JSON: ${bounded(reason, 200)}`
     }))
   }
   if (json === undefined) return Either.right({ json, body: undefined })

@@ -6,6 +6,7 @@
  */
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import { Validation } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { type ApiFailure, failures } from "../ErrorBody.js"
@@ -52,20 +53,6 @@ export const readText = (
     return Effect.sync(() => message.off("data", onData).off("end", onEnd).off("error", onError))
   })
 
-/** How deep a parsed JSON value nests, counted without recursion and stopping past `max`. */
-export const depthExceeds = (value: unknown, max: number): boolean => {
-  const stack: Array<[unknown, number]> = [[value, 1]]
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [v, depth] = item
-    if (typeof v !== "object" || v === null) continue
-    if (depth > max) return true
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (typeof child === "object" && child !== null) stack.push([child, depth + 1])
-    }
-  }
-  return false
-}
-
 /** Parse JSON text, refusing bad syntax and values nested past `MAX_JSON_DEPTH`. */
 export const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
   let json: unknown
@@ -74,7 +61,7 @@ export const parseJson = (text: string): Either.Either<unknown, ApiFailure> => {
   } catch {
     return Either.left(failures.invalidJson)
   }
-  return depthExceeds(json, MAX_JSON_DEPTH)
+  return Validation.nestsDeeperThan(json, MAX_JSON_DEPTH)
     ? Either.left(failures.badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`))
     : Either.right(json)
 }

@@ -74,7 +74,7 @@ export const guard = (line?: (text: string) => void) =>
         }
         const note = noteOf(request)
         state.log.add({
-          time: new Date().toISOString(),
+          time: Date.now(),
           method: request.method,
           path,
           status: response.status,

@@ -187,7 +187,7 @@ export const page = `<!doctype html>
     $("log-count").textContent = shown.length + " shown, " + state.log.length + " kept";
     $("log").replaceChildren(...shown.map((e) => {
       const tr = document.createElement("tr");
-      tr.append(cell(e.time.slice(11, 23)), cell(e.method), cell(e.path), cell(e.status, "s" + String(e.status)[0]),
+      tr.append(cell(new Date(e.time).toISOString().slice(11, 23)), cell(e.method), cell(e.path), cell(e.status, "s" + String(e.status)[0]),
         cell(e.durationMs), cell(e.keyId), cell(e.errorCode), cell(e.fault, e.fault ? "fault" : ""));
       return tr;
     }));

@@ -8,7 +8,8 @@
 /** One request as the inspector lists it. Never a header, never a secret. */
 export interface LogEntry {
   readonly seq: number
-  readonly time: string
+  /** Epoch milliseconds: formatted by the page, not on the request path. */
+  readonly time: number
   readonly method: string
   readonly path: string
   readonly status: number
@@ -49,11 +50,14 @@ export class RequestLog {
     if (changedState) this.version++
     for (const subscriber of this.listeners) {
       subscriber.pending.push(full)
-      // Bounded on both sides: a subscriber that lags keeps only the newest `capacity` entries.
-      if (subscriber.pending.length > this.capacity) subscriber.pending.shift()
+      // Bounded on both sides: a subscriber that lags keeps only the newest `capacity` entries,
+      // trimmed in one slice once it holds twice that, not one shift per request.
+      if (subscriber.pending.length >= 2 * this.capacity) subscriber.pending = subscriber.pending.slice(-this.capacity)
       subscriber.timer ??= setTimeout(() => {
         subscriber.timer = undefined
-        const batch = subscriber.pending
+        const batch = subscriber.pending.length > this.capacity
+          ? subscriber.pending.slice(-this.capacity)
+          : subscriber.pending
         subscriber.pending = []
         subscriber.listener(batch, this.version)
       }, this.flushMillis)
