@@ -52,8 +52,9 @@ export const isLoopback = (hostname: string): boolean =>
 // What a URL that does not parse may still carry before its host: `scheme://user:secret@`. Never echoed.
 const withoutUserinfo = (text: string): string => {
   const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text
-  // Up to the last "@": a password may itself hold "/" or "@"; a path with "@" is cut too, which is safe.
-  return cut.replace(/^([^:/?#]*:\/\/).*@/s, "$1<redacted>@").replace(/^[^/?#@]*:.*@/s, "<redacted>@")
+  // Everything after the scheme up to the last "@": a password may itself hold "/" or "@"; a path with "@"
+  // is cut too, which is safe.
+  return cut.replace(/^(\w[\w+.-]*:\/\/)?.*@/s, "$1<redacted>@")
 }
 
 /**

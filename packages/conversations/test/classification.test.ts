@@ -75,6 +75,7 @@ describe("Retry-After", () => {
       expect(yield* afterHeader("7")).toBe(7000)
       expect(yield* afterHeader("  3  ")).toBe(3000)
       expect(yield* afterHeader("1.5")).toBe(1500)
+      expect(yield* afterHeader("1.25")).toBe(1250)
       expect(yield* afterHeader("0")).toBe(0)
     }))
 
@@ -138,4 +139,78 @@ describe("a POST after a transport failure", () => {
         expect(sent).toBe(1)
       }))
   }
+})
+
+describe("what a typed error carries", () => {
+  it.effect("a 400 is BadRequest only where the operation can fail with it: get has none, so ApiError", () =>
+    Effect.gen(function*() {
+      expect(yield* tagOf(apiError(400, "bad_request", "Bad"), get)).toMatchObject({ _tag: "ApiError", status: 400 })
+      expect((yield* tagOf(apiError(400, "bad_request", "Bad"), create))._tag).toBe("BadRequest")
+    }))
+
+  it.effect("the list's user filter is named in UserNotFound: userId or userExternalId", () =>
+    Effect.gen(function*() {
+      const gone = apiError(404, "user_not_found", "User not found")
+      expect(yield* tagOf(gone, list)).toMatchObject({ _tag: "UserNotFound", userId: "u", appId: APP })
+      const byExternal = yield* tagOf(gone, (c) => c.forApp(APP).list({ filter: { userExternalId: "ext-1" } }))
+      expect(byExternal).toMatchObject({ _tag: "UserNotFound", userExternalId: "ext-1" })
+      expect(byExternal).not.toHaveProperty("userId", expect.anything())
+    }))
+})
+
+describe("a transport failure", () => {
+  const failWith = (cause: unknown) =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => ({ transport: cause }))
+      const error = yield* Effect.flatMap(Conversations, get).pipe(Effect.flip, Effect.provide(liveOn(mock)))
+      return error as unknown as { _tag: string; sent: boolean; errorCode?: string; description: string }
+    })
+  const nested = (depth: number, leaf: object): object => depth === 0 ? leaf : { cause: nested(depth - 1, leaf) }
+
+  it.effect("without an error code counts as sent: a POST is not repeated", () =>
+    Effect.gen(function*() {
+      const mock = makeMock((_, i) => (i === 0 ? { transport: { message: "socket hang up" } } : ok({}, 201)))
+      const outcome = yield* Effect.flatMap(Conversations, create).pipe(
+        Effect.flip,
+        Effect.provide(liveOn(mock, { retry: { baseDelay: "1 millis", jitter: 0 } }))
+      )
+      expect(outcome).toMatchObject({ _tag: "TransportError", sent: true, description: "socket hang up" })
+      expect(mock.requests).toHaveLength(1)
+    }))
+
+  it.effect("takes the code of the first attempt of a happy-eyeballs AggregateError", () =>
+    Effect.gen(function*() {
+      const aggregate = { message: "", errors: [{ code: "ECONNREFUSED", message: "connect ECONNREFUSED ::1:1" }] }
+      expect(yield* failWith({ message: "fetch failed", cause: aggregate })).toMatchObject({
+        sent: false,
+        errorCode: "ECONNREFUSED"
+      })
+      expect(yield* failWith({ errors: [] })).toMatchObject({ sent: true, description: "transport failure" })
+    }))
+
+  it.effect("describes itself by the first cause with a message other than 'fetch failed'", () =>
+    Effect.gen(function*() {
+      const error = yield* failWith({
+        message: "fetch failed",
+        cause: { message: "", cause: { message: "getaddrinfo" } }
+      })
+      expect(error.description).toBe("getaddrinfo")
+      expect((yield* failWith({ message: "fetch failed" })).description).toBe("transport failure")
+      expect((yield* failWith("a string")).description).toBe("transport failure")
+    }))
+
+  it.effect("follows causes six deep, and ends on a cause that points to itself", () =>
+    Effect.gen(function*() {
+      expect(yield* failWith(nested(5, { code: "ENOTFOUND", message: "deep" }))).toMatchObject({
+        sent: false,
+        errorCode: "ENOTFOUND",
+        description: "deep"
+      })
+      const tooDeep = yield* failWith(nested(6, { code: "ENOTFOUND", message: "deep" }))
+      expect(tooDeep).toMatchObject({ sent: true, description: "transport failure" })
+      expect(tooDeep.errorCode).toBeUndefined()
+      const loop: { message: string; cause?: unknown } = { message: "" }
+      loop.cause = loop
+      expect(yield* failWith(loop)).toMatchObject({ _tag: "TransportError", sent: true })
+    }))
 })

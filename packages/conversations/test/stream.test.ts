@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations } from "@sunco-effect/conversations"
-import { Chunk, Deferred, Effect, Fiber, Stream, TestClock } from "effect"
-import { APP, liveOn, makeMock, type Recorded, type Reply } from "./support/MockHttp.js"
+import { Chunk, Deferred, Effect, Either, Fiber, Stream, TestClock } from "effect"
+import { APP, liveOn, makeMock, ok, type Recorded, type Reply } from "./support/MockHttp.js"
 
 const idOf = (i: number) => i.toString(16).padStart(24, "0")
 
@@ -124,6 +124,79 @@ describe("streaming every conversation", () => {
         yield* TestClock.adjust("10 seconds")
         yield* Fiber.join(fiber)
       }).pipe(Effect.provide(liveOn(lazy)))
+    }))
+
+  it.effect("read-ahead of 0 is no read-ahead: one request while the consumer works on the first page", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(listing(50))
+      yield* Effect.gen(function*() {
+        const c = yield* Conversations
+        const fiber = yield* c.forApp(APP).streamPages({ filter, page: { size: 10 }, readAhead: 0 }).pipe(
+          Stream.tap(() => Effect.sleep("1 second")),
+          Stream.runDrain,
+          Effect.fork
+        )
+        yield* TestClock.adjust(0)
+        expect(mock.requests).toHaveLength(1)
+        yield* TestClock.adjust("10 seconds")
+        yield* Fiber.join(fiber)
+        expect(mock.requests).toHaveLength(5)
+      }).pipe(Effect.provide(liveOn(mock)))
+    }))
+
+  it.effect("ends where hasMore is false, even on a page that carries an afterCursor, or where no cursor leads on", () =>
+    Effect.gen(function*() {
+      const page = (meta: Record<string, unknown>): Reply =>
+        ok({ conversations: [{ id: idOf(1), type: "sdkGroup" }], meta })
+      for (const meta of [{ hasMore: false, afterCursor: idOf(1) }, { hasMore: true }]) {
+        const mock = makeMock(() => page(meta))
+        const all = yield* Effect.flatMap(Conversations, (c) => Stream.runCollect(c.forApp(APP).stream({ filter })))
+          .pipe(
+            Effect.provide(liveOn(mock))
+          )
+        expect(Chunk.size(all)).toBe(1)
+        expect(mock.requests).toHaveLength(1)
+      }
+    }))
+
+  /** A listing whose pages are empty where `empty(i)` says, for `pages` pages. */
+  const gappy = (pages: number, empty: (i: number) => boolean) => (_: Recorded, i: number): Reply =>
+    ok({
+      conversations: empty(i) ? [] : [{ id: idOf(i), type: "sdkGroup" }],
+      meta: i < pages - 1 ? { hasMore: true, afterCursor: idOf(i) } : { hasMore: false }
+    })
+  const drain = (mock: ReturnType<typeof makeMock>) =>
+    Effect.flatMap(Conversations, (c) => Stream.runCollect(c.forApp(APP).stream({ filter }))).pipe(
+      Effect.either,
+      Effect.provide(liveOn(mock))
+    )
+
+  it.effect("three empty pages in a row are tolerated; a fourth ends the stream with a ProtocolError", () =>
+    Effect.gen(function*() {
+      const three = yield* drain(makeMock(gappy(6, (i) => i >= 1 && i <= 3)))
+      expect(Either.isRight(three) && Chunk.size(three.right)).toBe(3)
+      const fourMock = makeMock(gappy(8, (i) => i >= 1 && i <= 4))
+      const four = yield* drain(fourMock)
+      expect(Either.flip(four)).toEqual(Either.right(expect.objectContaining({
+        _tag: "ProtocolError",
+        operation: "Conversations.list",
+        detail: "4 pages in a row brought no conversation: the listing makes no progress"
+      })))
+      expect(fourMock.requests).toHaveLength(5)
+    }))
+
+  it.effect("a cursor that comes back ends the stream with a ProtocolError that names it", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() =>
+        ok({ conversations: [{ id: idOf(1), type: "sdkGroup" }], meta: { hasMore: true, afterCursor: idOf(7) } })
+      )
+      const result = yield* drain(mock)
+      expect(Either.flip(result)).toEqual(Either.right(expect.objectContaining({
+        _tag: "ProtocolError",
+        operation: "Conversations.list",
+        detail: `the cursor ${idOf(7)} came back: the listing would never end`
+      })))
+      expect(mock.requests).toHaveLength(2)
     }))
 
   it.effect("walks backwards with page[before], following beforeCursor", () =>

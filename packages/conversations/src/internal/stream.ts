@@ -16,15 +16,18 @@ import type { ConversationPage, Page } from "../Pagination.js"
 
 type List = (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
 
-// `page.before` walks backwards (following `meta.beforeCursor`); otherwise forwards while `meta.hasMore`.
-const nextPage = (options: StreamOptions, page: ConversationPage): Option.Option<Page> => {
+// The next page and the cursor that leads to it. `page.before` walks backwards (following
+// `meta.beforeCursor`); otherwise forwards while `meta.hasMore`.
+const nextPage = (options: StreamOptions, page: ConversationPage): Option.Option<readonly [string, Page]> => {
   const size = options.page?.size
   if (options.page?.before !== undefined) {
     const cursor = page.meta.beforeCursor
-    return cursor === undefined ? Option.none() : Option.some({ before: cursor, size })
+    return cursor === undefined ? Option.none() : Option.some([cursor, { before: cursor, size }])
   }
   const cursor = page.meta.afterCursor
-  return page.meta.hasMore === true && cursor !== undefined ? Option.some({ after: cursor, size }) : Option.none()
+  return page.meta.hasMore === true && cursor !== undefined
+    ? Option.some([cursor, { after: cursor, size }])
+    : Option.none()
 }
 
 const withReadAhead = <A, E>(stream: Stream.Stream<A, E>, options: StreamOptions) =>
@@ -58,15 +61,15 @@ const rawPages = (list: List, options: StreamOptions) =>
           ProtocolError
         > => {
           const next = nextPage(options, result)
-          if (Option.isNone(next)) return Effect.succeed([result, next] as const)
-          const cursor = next.value.after ?? next.value.before ?? ""
+          if (Option.isNone(next)) return Effect.succeed([result, Option.none()] as const)
+          const [cursor, page] = next.value
           if (seen.has(cursor)) return stuck(`the cursor ${cursor} came back: the listing would never end`)
           seen.add(cursor)
           empty = result.conversations.length === 0 ? empty + 1 : 0
           if (empty > MAX_EMPTY_PAGES) {
             return stuck(`${empty} pages in a row brought no conversation: the listing makes no progress`)
           }
-          return Effect.succeed([result, next] as const)
+          return Effect.succeed([result, Option.some(page)] as const)
         })
     )
   })
