@@ -94,7 +94,7 @@ export const jwt = (options: {
   keyId: options.keyId,
   secret: redact(options.secret),
   scope: options.scope ?? "app",
-  ...(options.expiresInSeconds === undefined ? {} : { expiresInSeconds: options.expiresInSeconds })
+  expiresInSeconds: options.expiresInSeconds
 })
 
 const base64 = (bytes: Uint8Array): string => {
@@ -104,7 +104,8 @@ const base64 = (bytes: Uint8Array): string => {
 }
 
 const base64Url = (bytes: Uint8Array): string =>
-  base64(bytes).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")
+  // "=" only ever pads the end
+  base64(bytes).replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_")
 
 const utf8 = new TextEncoder()
 
