@@ -85,17 +85,9 @@ export const byteLength = (s: string): number => encoder.encode(s).length
  * @category utils
  */
 export const characterLength = (s: string): number => {
-  let n = s.length
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0xD800 && c <= 0xDBFF) {
-      const d = s.charCodeAt(i + 1)
-      if (d >= 0xDC00 && d <= 0xDFFF) {
-        n--
-        i++
-      }
-    }
-  }
+  // A string iterates by code point; a lone surrogate counts as one, as JSON Schema counts it.
+  let n = 0
+  for (const _ of s) n++
   return n
 }
 
