@@ -148,7 +148,8 @@ export class Faults {
   decide(route: RouteName): FaultDecision {
     const rule = this.config.routes?.[route] ?? this.config.default
     if (rule === undefined) return proceed
-    const roll = (p: number | undefined) => p !== undefined && p > 0 && this.random() < p
+    // A probability of 0 (or none) rolls no die, so adding one leaves a seed's sequence as it was.
+    const roll = (p = 0) => p > 0 && this.random() < p
     if (roll(rule.drop)) return { _tag: "Drop" }
     if (roll(rule.rateLimit)) return { _tag: "RateLimit", retryAfterSeconds: rule.retryAfterSeconds ?? 1 }
     if (roll(rule.serverError)) return { _tag: "ServerError", status: rule.serverErrorStatus ?? 503 }
