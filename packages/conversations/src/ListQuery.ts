@@ -75,7 +75,8 @@ export const encode = (query: ListQuery): string => {
  * @category codec
  */
 export const decode = (search: string): Either.Either<ListQuery, string> => {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search)
+  // URLSearchParams drops one leading "?" itself.
+  const params = new URLSearchParams(search)
   const userId = params.get("filter[userId]")
   const userExternalId = params.get("filter[userExternalId]")
   const filter: ConversationListFilter | undefined = userId === null

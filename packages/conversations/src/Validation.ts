@@ -117,10 +117,11 @@ const email =
  * @category utils
  */
 export const nestsDeeperThan = (value: unknown, max: number): boolean => {
-  const stack: Array<readonly [unknown, number]> = [[value, 1]]
+  if (typeof value !== "object" || value === null) return false
+  // Only objects and arrays are pushed: leaves add no depth.
+  const stack: Array<readonly [object, number]> = [[value, 1]]
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const [v, depth] = item
-    if (typeof v !== "object" || v === null) continue
     if (depth > max) return true
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
       if (typeof child === "object" && child !== null) stack.push([child, depth + 1])

@@ -185,7 +185,11 @@ describe("a transport failure", () => {
         sent: false,
         errorCode: "ECONNREFUSED"
       })
-      expect(yield* failWith({ errors: [] })).toMatchObject({ sent: true, description: "transport failure" })
+      // an empty list of attempts says nothing: the cause is read instead
+      expect(yield* failWith({ errors: [], cause: { code: "ENOTFOUND" } })).toMatchObject({
+        sent: false,
+        errorCode: "ENOTFOUND"
+      })
     }))
 
   it.effect("describes itself by the first cause with a message other than 'fetch failed'", () =>
@@ -209,6 +213,12 @@ describe("a transport failure", () => {
       const tooDeep = yield* failWith(nested(6, { code: "ENOTFOUND", message: "deep" }))
       expect(tooDeep).toMatchObject({ sent: true, description: "transport failure" })
       expect(tooDeep.errorCode).toBeUndefined()
+      // a chain that ends in null
+      expect(yield* failWith({ message: "", cause: null })).toMatchObject({
+        _tag: "TransportError",
+        sent: true,
+        description: "transport failure"
+      })
       const loop: { message: string; cause?: unknown } = { message: "" }
       loop.cause = loop
       expect(yield* failWith(loop)).toMatchObject({ _tag: "TransportError", sent: true })

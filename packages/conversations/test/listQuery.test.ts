@@ -65,5 +65,15 @@ describe("ListQuery", () => {
       prev: `http://h/v2/apps/app/conversations?filter[userId]=u%201&page[before]=${"b".repeat(24)}&page[size]=10`,
       next: `http://h/v2/apps/app/conversations?filter[userId]=u%201&page[after]=${"a".repeat(24)}&page[size]=10`
     })
+    // the external-id filter, and only the links that exist
+    expect(ListQuery.links("http://h", "app", { userExternalId: "a&b" }, { afterCursor: "c".repeat(24) }, 5)).toEqual({
+      next: `http://h/v2/apps/app/conversations?filter[userExternalId]=a%26b&page[after]=${"c".repeat(24)}&page[size]=5`
+    })
+  })
+
+  it("a query string decodes with or without its leading ?", () => {
+    for (const search of ["?filter[userId]=u&page[size]=5", "filter[userId]=u&page[size]=5"]) {
+      expect(ListQuery.decode(search)).toEqual(Either.right({ filter: { userId: "u" }, page: { size: 5 } }))
+    }
   })
 })

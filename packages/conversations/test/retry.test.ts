@@ -1,6 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Conversations, RetryPolicy } from "@sunco-effect/conversations"
-import { Duration, Effect, Fiber, Schedule, TestClock } from "effect"
+import {
+  Conversations,
+  type ConversationsError,
+  RequestTimeout,
+  RetryPolicy,
+  ServerError
+} from "@sunco-effect/conversations"
+import { Chunk, Duration, Effect, Fiber, Schedule, TestClock } from "effect"
 import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
 
 const refused: Reply = { transport: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } }
@@ -224,5 +230,61 @@ describe("replacing the policy", () => {
         false
       )
       expect(RetryPolicy.isRetryable("Conversations.get", { _tag: "ValidationError" } as never)).toBe(false)
+    }))
+})
+
+describe("the policy's delays", () => {
+  const serverError = new ServerError({ operation: "Conversations.get", status: 503, code: "unavailable", title: "U" })
+  /**
+   * The delays (ms) the policy for a get chooses after each of `errors` until it gives up (`Schedule.run`
+   * also emits the 0 of the step that gives up: dropped, so `errors` must outnumber the retries).
+   */
+  const delaysAfter = (options: RetryPolicy.RetryOptions, errors: ReadonlyArray<ConversationsError>) =>
+    Schedule.run(Schedule.delays(RetryPolicy.make(options)("Conversations.get")), 0, errors).pipe(
+      Effect.map((delays) => Chunk.toReadonlyArray(delays).map(Duration.toMillis).slice(0, -1))
+    )
+  const firstDelays = (options: RetryPolicy.RetryOptions) =>
+    Effect.forEach(
+      Array.from({ length: 40 }),
+      () => Effect.map(delaysAfter(options, [serverError, serverError]), (d) => d[0]!)
+    )
+
+  it.effect("a 5xx waits the backoff alone, doubling from the base", () =>
+    Effect.gen(function*() {
+      expect(yield* delaysAfter({ ...exact, maxRetries: 3 }, Array(5).fill(serverError))).toEqual([100, 200, 400])
+    }))
+
+  it.effect("the delays may add up to maxTotalDelay exactly, not beyond", () =>
+    Effect.gen(function*() {
+      expect(yield* delaysAfter({ ...exact, maxTotalDelay: "300 millis" }, Array(5).fill(serverError))).toEqual([
+        100,
+        200
+      ])
+    }))
+
+  it.effect("by default half of each delay is random: the first of a 250 ms base is within 125-250 ms, and varies", () =>
+    Effect.gen(function*() {
+      const first = yield* firstDelays({})
+      expect(Math.min(...first)).toBeGreaterThanOrEqual(125)
+      expect(Math.max(...first)).toBeLessThanOrEqual(250)
+      expect(new Set(first).size).toBeGreaterThan(1)
+    }))
+
+  it.effect("jitter 1 randomizes the whole delay; jitter is clamped to 0-1", () =>
+    Effect.gen(function*() {
+      for (const jitter of [1, 2]) {
+        const first = yield* firstDelays({ baseDelay: "100 millis", jitter })
+        expect(Math.max(...first)).toBeLessThanOrEqual(100)
+        expect(Math.min(...first)).toBeLessThan(50)
+      }
+      expect(new Set(yield* firstDelays({ baseDelay: "100 millis", jitter: -1 }))).toEqual(new Set([100]))
+    }))
+
+  it.effect("a request timeout is retried where a 5xx is: for a get, never for a create", () =>
+    Effect.sync(() => {
+      const timeout = new RequestTimeout({ operation: "Conversations.get", timeoutMillis: 1000 })
+      expect(RetryPolicy.isRetryable("Conversations.get", timeout)).toBe(true)
+      expect(RetryPolicy.isRetryable("Conversations.create", timeout)).toBe(false)
+      expect(RetryPolicy.isRetryable("Conversations.create", timeout, true)).toBe(true)
     }))
 })

@@ -426,3 +426,15 @@ describe("sizes and lengths", () => {
     expect(lengths).toEqual([0, 1, 1, 3, 1, 1, 1, 2, 2, 2, 2])
   })
 })
+
+describe("nesting", () => {
+  const nested = (levels: number): unknown => levels === 1 ? { leaf: "text", n: 1, none: null } : [nested(levels - 1)]
+
+  it("a value nests as deep as its deepest object or array; leaves and null add nothing", () => {
+    expect(Validation.nestsDeeperThan(nested(32), 32)).toBe(false)
+    expect(Validation.nestsDeeperThan(nested(33), 32)).toBe(true)
+    expect(Validation.nestsDeeperThan({ a: "a long string is no deeper", b: [1, 2, null] }, 2)).toBe(false)
+    expect(Validation.nestsDeeperThan({ a: { b: {} } }, 2)).toBe(true)
+    for (const leaf of [null, "text", 5, true]) expect(Validation.nestsDeeperThan(leaf, 0)).toBe(false)
+  })
+})

@@ -95,7 +95,7 @@ describe("streaming every conversation", () => {
 
   it.effect("read-ahead fetches the next page while the consumer works on the current one", () =>
     Effect.gen(function*() {
-      const mock = makeMock(listing(50))
+      const mock = makeMock(listing(200))
       yield* Effect.gen(function*() {
         const c = yield* Conversations
         const fiber = yield* c.forApp(APP).streamPages({ filter, page: { size: 10 }, readAhead: 1 }).pipe(
@@ -104,11 +104,12 @@ describe("streaming every conversation", () => {
           Effect.fork
         )
         yield* TestClock.adjust(0)
-        // consumer is still on page 1, yet page 2 (and the one buffered behind it) has been requested
-        expect(mock.requests.length).toBeGreaterThanOrEqual(2)
-        yield* TestClock.adjust("10 seconds")
+        // The consumer is still on page 1, yet page 2 waits in the buffer and page 3 has been requested
+        // (the producer holds it until there is room): one page ahead, not the whole listing.
+        expect(mock.requests).toHaveLength(3)
+        yield* TestClock.adjust("30 seconds")
         yield* Fiber.join(fiber)
-        expect(mock.requests).toHaveLength(5)
+        expect(mock.requests).toHaveLength(20)
       }).pipe(Effect.provide(liveOn(mock)))
 
       const lazy = makeMock(listing(50))
@@ -157,6 +158,15 @@ describe("streaming every conversation", () => {
         expect(Chunk.size(all)).toBe(1)
         expect(mock.requests).toHaveLength(1)
       }
+    }))
+
+  it.effect("a page without conversations, meta or links (all optional in the spec) is an empty last page", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => ok({}))
+      const page = yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).list({ filter })).pipe(
+        Effect.provide(liveOn(mock))
+      )
+      expect(page).toEqual({ conversations: [], meta: {}, links: {} })
     }))
 
   /** A listing whose pages are empty where `empty(i)` says, for `pages` pages. */

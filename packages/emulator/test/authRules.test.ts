@@ -9,14 +9,16 @@ import { createHmac } from "node:crypto"
 
 const APP = DefaultSeed.appId
 const OTHER = "5f0c8b0e3f1a2b001e4d6cff"
-const keys = Auth.keysOf({
-  ...DefaultSeed.seed,
-  apps: [
-    { id: APP, keys: [{ id: "app_k", secret: "app-secret" }, { id: "kx_short", secret: "kx_shortX" }] },
-    { id: OTHER, keys: [{ id: "app_other", secret: "other-secret", scope: "app" as const }] }
-  ],
-  accountKeys: [{ id: "act_k", secret: "account-secret" }]
-})
+const seedKeys = () =>
+  Auth.keysOf({
+    ...DefaultSeed.seed,
+    apps: [
+      { id: APP, keys: [{ id: "app_k", secret: "app-secret" }, { id: "kx_short", secret: "kx_shortX" }] },
+      { id: OTHER, keys: [{ id: "app_other", secret: "other-secret", scope: "app" as const }] }
+    ],
+    accountKeys: [{ id: "act_k", secret: "account-secret" }]
+  })
+const keys = seedKeys()
 
 const b64url = (text: string) => Buffer.from(text).toString("base64url")
 /** An HS256 signature over whatever header and payload text it is given. */
@@ -36,9 +38,11 @@ const titleOf = (header: string | undefined, now = NOW, appId = APP) => {
 
 describe("the keys of a seed", () => {
   it("app keys are app-scoped to their app unless they say otherwise; account keys are account-scoped", () => {
-    expect(keys.get("app_k")).toEqual({ id: "app_k", secret: "app-secret", scope: "app", appId: APP })
-    expect(keys.get("act_k")).toEqual({ id: "act_k", secret: "account-secret", scope: "account" })
-    expect(keys.size).toBe(4)
+    // built here, inside the test, so that mutation testing sees this test read them
+    const built = seedKeys()
+    expect(built.get("app_k")).toEqual({ id: "app_k", secret: "app-secret", scope: "app", appId: APP })
+    expect(built.get("act_k")).toEqual({ id: "act_k", secret: "account-secret", scope: "account" })
+    expect(built.size).toBe(4)
     const withoutAccountKeys = Auth.keysOf({ ...DefaultSeed.seed, accountKeys: undefined })
     expect([...withoutAccountKeys.values()].every((k) => typeof k.id === "string" && k.scope === "app")).toBe(true)
   })
