@@ -15,7 +15,8 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export const SeedKey = Schema.Struct({
-  id: Schema.String,
+  // Not empty: the client refuses empty key ids, and `Basic base64(":secret")` should name no key.
+  id: Schema.NonEmptyString,
   secret: Schema.String,
   scope: Schema.optional(Schema.Literal("app", "account"))
 })

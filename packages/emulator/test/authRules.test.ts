@@ -4,7 +4,8 @@
  * Tokens are signed by hand where a library would refuse to write them.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Auth, DefaultSeed } from "@sunco-effect/emulator"
+import { Auth, DefaultSeed, EmulatorSeed } from "@sunco-effect/emulator"
+import { Either, Schema } from "effect"
 import { createHmac } from "node:crypto"
 
 const APP = DefaultSeed.appId
@@ -43,6 +44,11 @@ describe("the keys of a seed", () => {
     expect(built.get("app_k")).toEqual({ id: "app_k", secret: "app-secret", scope: "app", appId: APP })
     expect(built.get("act_k")).toEqual({ id: "act_k", secret: "account-secret", scope: "account" })
     expect(built.size).toBe(4)
+    // a key without an id could never be named by a client: a seed (reset, seed file) refuses it
+    const seedWithKey = (id: string) =>
+      Schema.decodeUnknownEither(EmulatorSeed.EmulatorSeed)({ apps: [{ id: APP, keys: [{ id, secret: "s" }] }] })
+    expect(Either.isRight(seedWithKey("k"))).toBe(true)
+    expect(Either.isLeft(seedWithKey(""))).toBe(true)
     const withoutAccountKeys = Auth.keysOf({ ...DefaultSeed.seed, accountKeys: undefined })
     expect([...withoutAccountKeys.values()].every((k) => typeof k.id === "string" && k.scope === "app")).toBe(true)
   })
