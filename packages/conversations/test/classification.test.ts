@@ -97,7 +97,10 @@ describe("Retry-After", () => {
       // the obsolete forms a recipient must still accept
       expect(yield* afterHeader("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(0)
       expect(yield* afterHeader("Sun Nov  6 08:49:37 1994")).toBe(0)
+      expect(yield* afterHeader("Wed Nov 16 08:49:37 1994")).toBe(0)
+      // Date.parse would take both of these
       expect(yield* afterHeader("Sun, 06 Nov 1994 08:49:37 GMT junk")).toBeUndefined()
+      expect(yield* afterHeader("junk Sun, 06 Nov 1994 08:49:37 GMT")).toBeUndefined()
     }))
 })
 
