@@ -5,7 +5,7 @@
  * and which transport codes prove that nothing was sent.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Conversations } from "@sunco-effect/conversations"
+import { Conversations, Users } from "@sunco-effect/conversations"
 import { Effect } from "effect"
 import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, type Reply } from "./support/MockHttp.js"
 
@@ -225,5 +225,41 @@ describe("a transport failure", () => {
       const loop: { message: string; cause?: unknown } = { message: "" }
       loop.cause = loop
       expect(yield* failWith(loop)).toMatchObject({ _tag: "TransportError", sent: true })
+    }))
+})
+
+describe("each operation's own errors and retry safety", () => {
+  const download = (c: Conversations["Type"]) => c.forApp(APP).downloadMessageRef(CONV, { userId: "u" })
+  const update = (c: Conversations["Type"]) => c.forApp(APP).update(CONV, { displayName: "x" })
+  const createUser = Effect.flatMap(Users, (u) => u.forApp(APP).create({ externalId: "ada" }))
+
+  it.effect("update and downloadMessageRef name a missing conversation; download names a missing user", () =>
+    Effect.gen(function*() {
+      const gone = apiError(404, "conversation_not_found", "Gone")
+      expect((yield* tagOf(gone, update))._tag).toBe("ConversationNotFound")
+      expect((yield* tagOf(gone, download))._tag).toBe("ConversationNotFound")
+      expect((yield* tagOf(apiError(404, "user_not_found", "No user"), download))._tag).toBe("UserNotFound")
+    }))
+
+  it.effect("creating a user fails with BadRequest on a 400", () =>
+    Effect.gen(function*() {
+      const mock = makeMock(() => apiError(400, "bad_request", "Bad"))
+      const error = yield* createUser.pipe(Effect.flip, Effect.provide(liveOn(mock)))
+      expect(error._tag).toBe("BadRequest")
+    }))
+
+  it.live("a 503 is retried for a list, never for a user's creation or a download (they may have happened)", () =>
+    Effect.gen(function*() {
+      const retry = { baseDelay: "1 millis", jitter: 0 } as const
+      const once = (reply: Reply) => makeMock((_, i) => (i === 0 ? apiError(503, "unavailable", "U") : reply))
+      const listed = once(ok({ conversations: [], meta: {} }))
+      yield* Effect.flatMap(Conversations, list).pipe(Effect.provide(liveOn(listed, { retry })))
+      expect(listed.requests).toHaveLength(2)
+      const user = once(ok({ user: { id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" } }, 201))
+      yield* createUser.pipe(Effect.flip, Effect.provide(liveOn(user, { retry })))
+      expect(user.requests).toHaveLength(1)
+      const downloaded = once(ok({}))
+      yield* Effect.flatMap(Conversations, download).pipe(Effect.flip, Effect.provide(liveOn(downloaded, { retry })))
+      expect(downloaded.requests).toHaveLength(1)
     }))
 })

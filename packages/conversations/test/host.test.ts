@@ -32,6 +32,8 @@ describe("base URLs", () => {
     ) {
       expect(refusal(url)).toContain("refusing to send credentials over plain http")
     }
+    // as URL writes them ("[::1]") and as a socket address writes them ("::1")
+    expect([Host.isLoopback("[::1]"), Host.isLoopback("::1")]).toEqual([true, true])
     expect(Host.isLoopback("x127.0.0.1")).toBe(false)
     expect(Host.isLoopback("127.0.0.1x")).toBe(false)
     expect(Host.isLoopback("127.0.0.1234")).toBe(false)

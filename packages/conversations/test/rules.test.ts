@@ -180,6 +180,16 @@ describe("creating a conversation", () => {
       ],
       ["2049, limits off", Validation.checkCreateBody(sdkGroup({ iconUrl: url(2049) }), off), undefined],
       [
+        "a fragment with an escape",
+        Validation.checkCreateBody(sdkGroup({ iconUrl: "https://a.io/x#%41" }), on),
+        undefined
+      ],
+      [
+        "a fragment with a cut escape",
+        Validation.checkCreateBody(sdkGroup({ iconUrl: "https://a.io/x#%4" }), on),
+        v("iconUrl", "uri", "must be an absolute URI (RFC 3986)")
+      ],
+      [
         "not a URI, even with limits off",
         Validation.checkCreateBody(sdkGroup({ iconUrl: "a.io/x" }), off),
         v("iconUrl", "uri", "must be an absolute URI (RFC 3986)")
@@ -374,6 +384,12 @@ describe("creating a user", () => {
       [
         "not an email",
         Validation.checkUserCreateBody(user({ email: "nope" }), on),
+        v("profile.email", "email", "must be an email address")
+      ],
+      ["a one-letter top-level domain", Validation.checkUserCreateBody(user({ email: "a@b.c" }), on), undefined],
+      [
+        "junk after the domain",
+        Validation.checkUserCreateBody(user({ email: "a@b.co!" }), on),
         v("profile.email", "email", "must be an email address")
       ],
       [

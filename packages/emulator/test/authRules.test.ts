@@ -49,6 +49,7 @@ describe("the keys of a seed", () => {
       Schema.decodeUnknownEither(EmulatorSeed.EmulatorSeed)({ apps: [{ id: APP, keys: [{ id, secret: "s" }] }] })
     expect(Either.isRight(seedWithKey("k"))).toBe(true)
     expect(Either.isLeft(seedWithKey(""))).toBe(true)
+    expect(Auth.keysOf({ apps: [{ id: APP }] }).size).toBe(0)
     const withoutAccountKeys = Auth.keysOf({ ...DefaultSeed.seed, accountKeys: undefined })
     expect([...withoutAccountKeys.values()].every((k) => typeof k.id === "string" && k.scope === "app")).toBe(true)
   })
