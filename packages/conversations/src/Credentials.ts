@@ -166,14 +166,16 @@ export const authorization = (
     case "Bearer":
       return Effect.succeed(Redacted.make(`Bearer ${Redacted.value(credentials.token)}`))
     case "Jwt":
-      if (credentials.keyId.length === 0) {
-        return emptyKeyId
-      }
       return signBearer(credentials, Date.now())
   }
 }
 
-const signBearer = (credentials: Extract<Credentials, { _tag: "Jwt" }>, nowMillis: number) => {
+// Every JWT is signed here, so the empty key id is refused here once, for fixed and renewed tokens alike.
+const signBearer = (
+  credentials: Extract<Credentials, { _tag: "Jwt" }>,
+  nowMillis: number
+): Effect.Effect<Redacted.Redacted<string>, ConfigurationError> => {
+  if (credentials.keyId.length === 0) return emptyKeyId
   const issuedAt = Math.floor(nowMillis / 1000)
   const expiresAt = credentials.expiresInSeconds === undefined ? undefined : issuedAt + credentials.expiresInSeconds
   return Effect.map(
@@ -200,9 +202,6 @@ export const authorizationSource = (
     return Effect.fail(
       new ConfigurationError({ detail: "expiresInSeconds must be a whole number of seconds, 1 or more" })
     )
-  }
-  if (credentials.keyId.length === 0) {
-    return emptyKeyId
   }
   const margin = Math.min(60, lifetime / 10) * 1000
   const now = Effect.clockWith((clock) => clock.currentTimeMillis)
