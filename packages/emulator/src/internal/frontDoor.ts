@@ -65,8 +65,8 @@ export const guard = (line?: (text: string) => void) =>
     return Effect.tap(app, (response) =>
       Effect.sync(() => {
         const path = request.url.split("?")[0] ?? ""
-        const durationMs = Number((performance.now() - start).toFixed(1))
-        line?.(`${request.method} ${path} ${response.status} ${durationMs.toFixed(1)}ms`)
+        const duration = (performance.now() - start).toFixed(1)
+        line?.(`${request.method} ${path} ${response.status} ${duration}ms`)
         const changed = changes(request.method) && response.status < 400
         if (admin) {
           if (changed) state.log.touch()
@@ -78,7 +78,7 @@ export const guard = (line?: (text: string) => void) =>
           method: request.method,
           path,
           status: response.status,
-          durationMs,
+          durationMs: Number(duration),
           route: note?.route,
           keyId: note?.keyId,
           errorCode: codeOf(response),

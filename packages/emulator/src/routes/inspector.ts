@@ -15,11 +15,17 @@ import { page } from "../internal/inspectorPage.js"
 
 const encoder = new TextEncoder()
 
-/** A query parameter as a whole number within bounds. */
-const bounded = (value: string | undefined, fallback: number, max: number) => {
+/** A query parameter as a whole number up to `max`, or `fallback` when absent or not one. */
+const wholeNumber = (value: string | undefined, fallback: number, max: number) => {
   const n = Number(value)
   return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback
 }
+
+/** Where a paged view starts and how many rows it holds: 50 unless asked, never more than 200. */
+const paging = (q: URLSearchParams) => ({
+  offset: wholeNumber(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumber(q.get("limit") ?? undefined, 50, 200)
+})
 
 const query = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
   const q = request.url.indexOf("?")
@@ -70,23 +76,18 @@ export const inspectorRoutes = HttpRouter.empty.pipe(
   ),
   HttpRouter.get(
     "/__emulator/api/users",
-    Effect.zipWith(EmulatorState, query, (state, q) =>
-      json(state.store.userPage(q.get("app") ?? "", {
-        query: q.get("q") ?? "",
-        offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
-        limit: bounded(q.get("limit") ?? undefined, 50, 200)
-      })))
+    Effect.zipWith(
+      EmulatorState,
+      query,
+      (state, q) => json(state.store.userPage(q.get("app") ?? "", { query: q.get("q") ?? "", ...paging(q) }))
+    )
   ),
   HttpRouter.get(
     "/__emulator/api/conversations",
     Effect.zipWith(
       EmulatorState,
       query,
-      (state, q) =>
-        json(state.store.conversationPage(q.get("app") ?? "", q.get("user") ?? "", {
-          offset: bounded(q.get("offset") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
-          limit: bounded(q.get("limit") ?? undefined, 50, 200)
-        }))
+      (state, q) => json(state.store.conversationPage(q.get("app") ?? "", q.get("user") ?? "", paging(q)))
     )
   ),
   HttpRouter.get("/__emulator/api/log", Effect.map(EmulatorState, (state) => json(state.log.recent()))),
