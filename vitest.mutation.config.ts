@@ -12,7 +12,11 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["packages/conversations/test/**/*.test.ts", "packages/emulator/test/**/*.test.ts"],
+    include: [
+      "packages/conversations/test/**/*.test.ts",
+      "packages/emulator/test/**/*.test.ts",
+      "packages/behaviour/test/**/*.test.ts"
+    ],
     exclude: [
       "packages/emulator/test/cli.test.ts",
       "packages/emulator/test/inspector.test.ts",

@@ -1,14 +1,45 @@
 // Builds every package, ESM (dist/esm) and CommonJS (dist/cjs), and the
-// examples, with one incremental `tsc -b`; then marks each dist/cjs folder as
-// CommonJS, since the packages themselves are "type": "module".
-import { execFileSync } from "node:child_process"
+// examples: one incremental TypeScript solution build, driven project by
+// project so that a long build prints a line per step instead of nothing;
+// then marks each dist/cjs folder as CommonJS, since the packages themselves
+// are "type": "module".
 import { existsSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { join, resolve } from "node:path"
+import { join, relative, resolve } from "node:path"
 
 const root = resolve(import.meta.dirname, "..")
-const tsc = createRequire(join(root, "package.json")).resolve("typescript/bin/tsc")
-execFileSync(process.execPath, [tsc, "-b", join(root, "tsconfig.json")], { stdio: "inherit" })
+const ts = createRequire(join(root, "package.json"))("typescript")
+
+const format = ts.createDiagnosticReporter(ts.sys, process.stdout.isTTY)
+let errors = 0
+// A project's diagnostics are printed after its status line.
+let pending = []
+const host = ts.createSolutionBuilderHost(ts.sys, undefined, (diagnostic) => {
+  errors++
+  pending.push(diagnostic)
+})
+const builder = ts.createSolutionBuilder(host, [join(root, "tsconfig.json")], {})
+const started = Date.now()
+let built = 0
+for (let project = builder.getNextInvalidatedProject(); project; project = builder.getNextInvalidatedProject()) {
+  const name = relative(root, project.project)
+  const began = Date.now()
+  process.stdout.write(`build: ${name} ...`)
+  const status = project.done()
+  built++
+  console.log(` ${status === ts.ExitStatus.Success ? "ok" : "FAILED"} (${((Date.now() - began) / 1000).toFixed(1)} s)`)
+  pending.forEach(format)
+  pending = []
+}
+if (errors > 0) {
+  console.error(`build: ${errors} error(s)`)
+  process.exit(1)
+}
+console.log(
+  built === 0
+    ? "build: everything up to date"
+    : `build: ${built} project(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+)
 for (const pkg of ["conversations", "emulator"]) {
   const cjs = join(root, "packages", pkg, "dist/cjs")
   if (existsSync(cjs)) writeFileSync(join(cjs, "package.json"), `{ "type": "commonjs" }\n`)

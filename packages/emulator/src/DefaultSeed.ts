@@ -33,8 +33,9 @@ export const keySecret = "emulator-app-secret-not-for-production"
 export const accountKey = { id: "act_5f0c8b0e3f1a2b001e4d6c03", secret: "emulator-account-secret-not-for-production" }
 
 /**
- * One app with one app-scoped key and one user, `ada`, who has a personal
- * (default) conversation.
+ * One app with one app-scoped key and two users: `ada`, who has a personal
+ * (default) conversation, and `customer-17`, who has none yet (the README's
+ * complete program starts one for them).
  *
  * @since 0.1.0
  * @category constants
@@ -44,7 +45,10 @@ export const seed: EmulatorSeed = {
     id: appId,
     displayName: "Emulated app",
     keys: [{ id: keyId, secret: keySecret, scope: "app" }],
-    users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada", givenName: "Ada", surname: "Lovelace" }],
+    users: [
+      { id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada", givenName: "Ada", surname: "Lovelace" },
+      { id: "5f0c8b0e3f1a2b001e4d6c11", externalId: "customer-17", givenName: "Grace", surname: "Hopper" }
+    ],
     conversations: [{ id: "5f0c8b0e3f1a2b001e4d6c20", type: "personal", participants: ["ada"] }]
   }],
   accountKeys: [{ id: accountKey.id, secret: accountKey.secret, scope: "account" }]

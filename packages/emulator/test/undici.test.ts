@@ -1,9 +1,8 @@
 /**
- * The direct undici transport: the behavioural suite once more, and the
- * failures only a real socket can show.
+ * The direct undici transport: the failures only a real socket can show (the
+ * behavioural suite runs on it from packages/behaviour).
  */
 import { describe, expect, it } from "@effect/vitest"
-import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
 import { Undici, type UndiciOptions } from "@sunco-effect/conversations/Undici"
 import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
@@ -20,13 +19,6 @@ const undiciOn = (options: Partial<UndiciOptions> = {}) =>
       credentials: Credentials.basic({ keyId: emulator.keyId, secret: emulator.keySecret }),
       ...options
     })))
-
-behaviourSuite(
-  "behaviour: undici transport against the emulator",
-  undiciOn({ credentials: Credentials.basic({ keyId: accountKey.id, secret: accountKey.secret }) }).pipe(
-    Layer.provide(Emulator.layer({ seed }))
-  )
-)
 
 const freePort = () =>
   new Promise<number>((resolve) => {

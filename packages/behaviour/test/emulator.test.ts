@@ -1,9 +1,9 @@
 /** The behavioural suite against the live client talking to the emulator over loopback HTTP. */
 import { NodeHttpClient } from "@effect/platform-node"
-import { accountKey, behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { Credentials } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Layer } from "effect"
+import { accountKey, behaviourSuite, seed } from "../src/index.js"
 
 behaviourSuite(
   "behaviour: live client against the emulator",

@@ -1,5 +1,5 @@
 /** The behavioural suite against the in-memory test layer. */
-import { behaviourSuite, seed } from "@sunco-effect/behaviour"
 import { ConversationsTest } from "@sunco-effect/conversations"
+import { behaviourSuite, seed } from "../src/index.js"
 
 behaviourSuite("behaviour: test layer", ConversationsTest.layer({ seed }))
