@@ -56,6 +56,11 @@ for (const [pkg, tarball] of Object.entries(tarballs)) {
   for (const f of ["README.md", "LICENSE", "CHANGELOG.md", "package.json"]) {
     if (!files.includes(`package/${f}`)) fail(`${pkg}: the tarball has no ${f}`)
   }
+  // the user guides that describe the package (copied from docs/ by scripts/build.mjs)
+  const guides = pkg === "emulator" ? ["emulator", "testing"] : ["configuration", "errors", "retries", "testing"]
+  for (const guide of guides) {
+    if (!files.includes(`package/guides/${guide}.md`)) fail(`${pkg}: the tarball has no guides/${guide}.md`)
+  }
   const text = run("tar", ["-xzOf", tarball, "package/package.json"])
   if (text.includes("workspace:")) fail(`${pkg}: the packed package.json names a workspace: version`)
   const manifest = JSON.parse(text)
@@ -67,7 +72,7 @@ for (const [pkg, tarball] of Object.entries(tarballs)) {
     if (manifest.dependencies?.[shared]) fail(`${pkg}: ${shared} must be a peer dependency, not a dependency`)
   }
   console.log(
-    `  ${pkg}: README.md, LICENSE, CHANGELOG.md; repository, homepage, bugs, keywords; public; no workspace:; effect as a peer`
+    `  ${pkg}: README.md, LICENSE, CHANGELOG.md, guides; repository, homepage, bugs, keywords; public; no workspace:; effect as a peer`
   )
 }
 

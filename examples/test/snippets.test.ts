@@ -11,7 +11,14 @@ import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("../../", import.meta.url))
 const out = fileURLToPath(new URL("../.snippets/", import.meta.url))
-const readmes = ["README.md", "packages/conversations/README.md", "packages/emulator/README.md"]
+const readmes = [
+  "README.md",
+  "packages/conversations/README.md",
+  "packages/emulator/README.md",
+  ...["benchmarks", "configuration", "contributing", "emulator", "errors", "retries", "testing"].map((guide) =>
+    `docs/${guide}.md`
+  )
+]
 
 const blocks = readmes.flatMap((readme) =>
   [...readFileSync(root + readme, "utf8").matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((m, i) => ({
