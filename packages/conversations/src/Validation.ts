@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
-import { type Operation, ValidationError } from "./ConversationsError.js"
+import { type Operation, ValidationError, type ValidationRule } from "./ConversationsError.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
 import type { UserCreateBody } from "./User.js"
@@ -59,13 +59,13 @@ export const CURSOR_LENGTH = 24
  */
 export interface Violation {
   readonly field: string
-  readonly rule: string
+  readonly rule: ValidationRule
   readonly detail: string
 }
 
 type Check = Violation | undefined
 
-const violation = (field: string, rule: string, detail: string): Violation => ({ field, rule, detail })
+const violation = (field: string, rule: ValidationRule, detail: string): Violation => ({ field, rule, detail })
 
 const encoder = new TextEncoder()
 

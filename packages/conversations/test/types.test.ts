@@ -53,7 +53,7 @@ describe("the test layer's failWith", () => {
     >()
   })
   it("injecting InvalidPage into delete does not compile", () => {
-    const control = null as unknown as ConversationsTest.ConversationsTestControl
+    const control = null as unknown as ConversationsTest.ControlService
     const invalidPage = null as unknown as InvalidPage
     // @ts-expect-error InvalidPage is not an error of Conversations.delete
     void (() => control.failWith("Conversations.delete", invalidPage))
