@@ -151,7 +151,7 @@ describe("an error after retries says how many attempts were made and over how l
       const options = {
         baseUrl: `http://127.0.0.1:${port}`,
         credentials: Credentials.basic({ keyId: "app_abc", secret: SECRET }),
-        retry: { baseDelay: "20 millis", jitter: 0 }
+        retry: { baseDelay: "20 millis", jitter: 0 } as const
       }
       const error = yield* Effect.flip(Effect.flatMap(Conversations, (c) => c.forApp(LIVE_APP).get(CONV))).pipe(
         Effect.provide(Undici.layer(options))
