@@ -6,6 +6,11 @@
  * errors that operation can produce. None of them carries request headers,
  * so a credential can never leak through an error.
  *
+ * The ids of an error response (`appId`, `conversationId`, `userId`,
+ * `userExternalId`) are optional on every error class alike, filled from the
+ * call; an error the retry pipeline gives up with after more than one attempt
+ * carries `attempts` and `elapsedMillis`.
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -339,7 +344,7 @@ export class ProtocolError extends Schema.TaggedError<ProtocolError>()("Protocol
  * - `enum`: `type` is not `personal` or `sdkGroup`.
  * - `personalParticipants`: a personal conversation does not have exactly one participant.
  * - `maxItems`: more than 10 participants.
- * - `length`: a text is outside its 1-N characters (displayName, description, profile names, brandId), or a cursor is not 24 characters.
+ * - `length`: a text is outside its 1-N characters (displayName, description, the profile's fields, brandId), or a cursor is not 24.
  * - `maxLength`: a URI is over 2048 characters, or an externalId over 1024.
  * - `uri`: not an absolute URI (`format: uri`).
  * - `email`: not an email address (`format: email`).

@@ -54,6 +54,7 @@ export interface ControlService {
    * Make each of the next `times` attempts of `operation` (default: until cleared) fail with
    * `failure`. Retries are attempts: under the default policy, `failWith("Conversations.get",
    * serverError, 2)` then succeeds on the third attempt, after the same waits as the live client.
+   * An injected error that was retried comes back as a copy carrying `attempts` and `elapsedMillis`.
    */
   readonly failWith: <N extends Operation>(
     operation: N,
