@@ -25,7 +25,7 @@ describe("Support, tested with ConversationsTest", () => {
 
   it.effect("surfaces the service's failure as the typed error", () =>
     Effect.gen(function*() {
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       yield* control.failWith("Conversations.create", { status: 404, code: "user_not_found", title: "User not found" })
       const error = yield* Effect.flip((yield* Support).openTicket("nobody", "x"))
       expect(error._tag).toBe("UserNotFound")

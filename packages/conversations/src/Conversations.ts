@@ -215,9 +215,12 @@ export interface ConversationsConfig
 {
   /** Default: `SUNCO_BASE_URL`, else `https://{SUNCO_SUBDOMAIN}.zendesk.com/sc`, else `SUNCO_REGION` (`us` or `eu`). */
   readonly baseUrl?: Config.Config<string> | undefined
-  /** Default: `SUNCO_KEY_ID` and `SUNCO_KEY_SECRET` (read as `Redacted`), `SUNCO_AUTH` (`basic` or `jwt`), `SUNCO_JWT_SCOPE`. */
+  /**
+   * Default: `SUNCO_KEY_ID` and `SUNCO_KEY_SECRET` (read as `Redacted`), `SUNCO_AUTH` (`basic` or `jwt`),
+   * `SUNCO_JWT_SCOPE`. A blank key id or secret is a `ConfigError` naming the variable.
+   */
   readonly credentials?: Config.Config<Credentials.Credentials> | undefined
-  /** Default: `SUNCO_APP_ID`, optional. */
+  /** Default: `SUNCO_APP_ID`, optional; set but blank, a `ConfigError`. */
   readonly appId?: Config.Config<string | Option.Option<string>> | undefined
   /** Default: `SUNCO_TIMEOUT`, optional (e.g. `10 seconds`). */
   readonly timeout?: Config.Config<Duration.Duration | Option.Option<Duration.Duration>> | undefined

@@ -6,6 +6,11 @@
  * errors that operation can produce. None of them carries request headers,
  * so a credential can never leak through an error.
  *
+ * The ids of an error response (`appId`, `conversationId`, `userId`,
+ * `userExternalId`) are optional on every error class alike, filled from the
+ * call; an error the retry pipeline gives up with after more than one attempt
+ * carries `attempts` and `elapsedMillis`.
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -23,7 +28,39 @@ export type Operation = OperationName
 // since that module depends on this one and a value import would make a cycle.
 const OperationSchema: Schema.Schema<Operation, string> = Schema.String as Schema.Schema<any, string>
 
-/** Fields of every error that came back as an HTTP error response. */
+/**
+ * How many attempts a request took and over how long, set by the retry
+ * pipeline on the error it gives up with when it made more than one attempt
+ * (absent: the first attempt's error was final).
+ */
+const retryFields = {
+  /** The attempts made, the first included (2 or more). */
+  attempts: Schema.optional(Schema.Number),
+  /** From the start of the first attempt to the end of the last, in milliseconds. */
+  elapsedMillis: Schema.optional(Schema.Number)
+}
+
+interface Retried {
+  readonly attempts?: number | undefined
+  readonly elapsedMillis?: number | undefined
+}
+
+const formatElapsed = (millis: number) => millis < 1000 ? `${Math.round(millis)} ms` : `${(millis / 1000).toFixed(1)} s`
+
+/** " after 4 attempts over 1.2 s", or nothing for an error of the first attempt. */
+const retried = (self: Retried) =>
+  self.attempts === undefined
+    ? ""
+    : ` after ${self.attempts} attempts` +
+      (self.elapsedMillis === undefined ? "" : ` over ${formatElapsed(self.elapsedMillis)}`)
+
+/**
+ * Fields of every error that came back as an HTTP error response. Every id is
+ * optional and filled from the call (the app, the conversation the path names,
+ * the user the list filter or the body names): an error carries the ids of
+ * its call, whichever error it is, and a hand-made one (for `failWith`) needs
+ * none of them.
+ */
 const apiFields = {
   operation: OperationSchema,
   status: Schema.Number,
@@ -36,10 +73,11 @@ const apiFields = {
   conversationId: Schema.optional(Schema.String),
   /** The list filter's user, for list and stream. */
   userId: Schema.optional(Schema.String),
-  userExternalId: Schema.optional(Schema.String)
+  userExternalId: Schema.optional(Schema.String),
+  ...retryFields
 }
 
-interface Described {
+interface Described extends Retried {
   readonly operation: string
   readonly status: number
   readonly code: string
@@ -49,6 +87,7 @@ interface Described {
   readonly conversationId?: string | undefined
   readonly userId?: string | undefined
   readonly userExternalId?: string | undefined
+  readonly participantCount?: number | undefined
 }
 
 const describe = (self: Described) => {
@@ -57,9 +96,10 @@ const describe = (self: Described) => {
     self.conversationId === undefined ? undefined : `conversation ${self.conversationId}`,
     self.userId === undefined ? undefined : `user ${self.userId}`,
     self.userExternalId === undefined ? undefined : `user externalId ${self.userExternalId}`,
+    self.participantCount === undefined ? undefined : `one of ${self.participantCount} participants`,
     self.requestId === undefined ? undefined : `request id ${self.requestId}`
   ].filter((id) => id !== undefined)
-  return `${self.operation} failed with ${self.status} ${self.code}: ${self.title}` +
+  return `${self.operation} failed with ${self.status} ${self.code}${retried(self)}: ${self.title}` +
     (ids.length === 0 ? "" : ` (${ids.join(", ")})`)
 }
 
@@ -90,12 +130,20 @@ export class ConversationNotFound
 }
 
 /**
- * 404 `user_not_found`: a participant (create) or the list filter names no user.
+ * 404 `user_not_found`: a participant (create), the list filter or the body's
+ * `userId` (downloadMessageRef) names no user. `userId` / `userExternalId` is
+ * the user the request named; when a create named several participants the
+ * service does not say which one is missing, so neither is set and
+ * `participantCount` says how many there were.
  *
  * @since 0.1.0
  * @category errors
  */
-export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFound", apiFields) {
+export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFound", {
+  ...apiFields,
+  /** The number of participants of a create that named more than one. @since 0.2.0 */
+  participantCount: Schema.optional(Schema.Number)
+}) {
   override get message() {
     return describe(this)
   }
@@ -110,7 +158,7 @@ export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFou
  */
 export class DefaultConversationUndeletable extends Schema.TaggedError<DefaultConversationUndeletable>()(
   "DefaultConversationUndeletable",
-  { ...apiFields, conversationId: Schema.String }
+  apiFields
 ) {
   override get message() {
     return describe(this)
@@ -218,10 +266,11 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
   operation: OperationSchema,
   sent: Schema.Boolean,
   errorCode: Schema.optional(Schema.String),
-  description: Schema.String
+  description: Schema.String,
+  ...retryFields
 }) {
   override get message() {
-    return `${this.operation} could not reach the service` +
+    return `${this.operation} could not reach the service${retried(this)}` +
       (this.errorCode === undefined ? "" : ` (${this.errorCode})`) + `: ${this.description}`
   }
 }
@@ -234,10 +283,14 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  */
 export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("RequestTimeout", {
   operation: OperationSchema,
-  timeoutMillis: Schema.Number
+  timeoutMillis: Schema.Number,
+  ...retryFields
 }) {
   override get message() {
-    return `${this.operation} timed out after ${this.timeoutMillis} ms`
+    return `${this.operation} timed out after ${this.timeoutMillis} ms` +
+      (this.attempts === undefined
+        ? ""
+        : ` (the last of ${this.attempts} attempts over ${formatElapsed(this.elapsedMillis ?? 0)})`)
   }
 }
 
@@ -251,10 +304,11 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
   operation: OperationSchema,
   status: Schema.Number,
   issue: Schema.String,
-  requestId: Schema.optional(Schema.String)
+  requestId: Schema.optional(Schema.String),
+  ...retryFields
 }) {
   override get message() {
-    return `${this.operation} got a ${this.status} response that did not decode: ${this.issue}`
+    return `${this.operation} got a ${this.status} response that did not decode${retried(this)}: ${this.issue}`
   }
 }
 
@@ -271,17 +325,72 @@ export class ProtocolError extends Schema.TaggedError<ProtocolError>()("Protocol
   operation: OperationSchema,
   detail: Schema.String,
   status: Schema.optional(Schema.Number),
-  requestId: Schema.optional(Schema.String)
+  requestId: Schema.optional(Schema.String),
+  ...retryFields
 }) {
   override get message() {
-    return `${this.operation}: the server broke the protocol: ${this.detail}`
+    return `${this.operation}: the server broke the protocol${retried(this)}: ${this.detail}`
   }
 }
 
 /**
+ * The rules a `ValidationError` can name, each checked before anything is sent:
+ *
+ * - `type`: the value has the wrong JSON type (a number for a string, an array for an object).
+ * - `required`: a required field is missing (`type`, `appId`, an sdkGroup participant's `subscribeSDKClient`, …).
+ * - `nonEmpty`: an id is the empty string.
+ * - `pathSegment`: an id is `.` or `..`, which a URL would resolve away.
+ * - `exactlyOne`: a participant or the list filter has both or neither of `userId` and `userExternalId`.
+ * - `enum`: `type` is not `personal` or `sdkGroup`.
+ * - `personalParticipants`: a personal conversation does not have exactly one participant.
+ * - `maxItems`: more than 10 participants.
+ * - `length`: a text is outside its 1-N characters (displayName, description, the profile's fields, brandId), or a cursor is not 24.
+ * - `maxLength`: a URI is over 2048 characters, or an externalId over 1024.
+ * - `uri`: not an absolute URI (`format: uri`).
+ * - `email`: not an email address (`format: email`).
+ * - `flat`: a metadata value is not a string, a finite number or a boolean.
+ * - `maxSize`: metadata serializes to more than 4 KB.
+ * - `maxBodySize`: the body serializes to more than the service's 100 KB.
+ * - `serializable`: the body cannot be serialized to JSON (a BigInt, a cycle, a throwing getter).
+ * - `oneCursor`: the page has both `after` and `before`.
+ * - `integer`: the page size is not a whole number.
+ * - `range`: the page size is outside 1-100.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ValidationRule = Schema.Literal(
+  "type",
+  "required",
+  "nonEmpty",
+  "pathSegment",
+  "exactlyOne",
+  "enum",
+  "personalParticipants",
+  "maxItems",
+  "length",
+  "maxLength",
+  "uri",
+  "email",
+  "flat",
+  "maxSize",
+  "maxBodySize",
+  "serializable",
+  "oneCursor",
+  "integer",
+  "range"
+)
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ValidationRule = typeof ValidationRule.Type
+
+/**
  * The input broke a rule of the spec; no request was sent. `field` is a path
- * such as `participants[1].userId` and `rule` a short rule name such as
- * `maxLength`.
+ * such as `participants[1].userId` and `rule` the `ValidationRule` it broke,
+ * such as `length` for a displayName over 100 characters.
  *
  * @since 0.1.0
  * @category errors
@@ -289,7 +398,7 @@ export class ProtocolError extends Schema.TaggedError<ProtocolError>()("Protocol
 export class ValidationError extends Schema.TaggedError<ValidationError>()("ValidationError", {
   operation: OperationSchema,
   field: Schema.String,
-  rule: Schema.String,
+  rule: ValidationRule,
   detail: Schema.String
 }) {
   override get message() {

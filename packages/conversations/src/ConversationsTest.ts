@@ -42,18 +42,19 @@ export type InjectedFailure<N extends Operation = Operation> =
   | (ApiFailure & { readonly _tag?: never })
 
 /**
- * Control over the test layer, for tests.
+ * Control over the test layer, for tests: what `Control` gives.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
-export interface ConversationsTestControl {
+export interface ControlService {
   /** The state behind the services. */
   readonly store: InMemoryStore
   /**
    * Make each of the next `times` attempts of `operation` (default: until cleared) fail with
    * `failure`. Retries are attempts: under the default policy, `failWith("Conversations.get",
    * serverError, 2)` then succeeds on the third attempt, after the same waits as the live client.
+   * An injected error that was retried comes back as a copy carrying `attempts` and `elapsedMillis`.
    */
   readonly failWith: <N extends Operation>(
     operation: N,
@@ -67,14 +68,15 @@ export interface ConversationsTestControl {
 }
 
 /**
- * The control tag of the test layer.
+ * The control tag of the test layer (`yield* ConversationsTest.Control`): its
+ * store, injected failures and the calls that reached it.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category tags
  */
-export class ConversationsTest extends Context.Tag("@sunco-effect/conversations/ConversationsTest")<
-  ConversationsTest,
-  ConversationsTestControl
+export class Control extends Context.Tag("@sunco-effect/conversations/ConversationsTest/Control")<
+  Control,
+  ControlService
 >() {}
 
 /**
@@ -140,7 +142,7 @@ export const make = (options: TestOptions = {}) =>
       { limits: options.validateLimits ?? true },
       Option.fromNullable(options.appId)
     )
-    const control: ConversationsTestControl = {
+    const control: ControlService = {
       store,
       failWith: (operation, failure, times = Infinity) =>
         Effect.sync(() => void injected.set(operation, { failure, remaining: times })),
@@ -151,7 +153,7 @@ export const make = (options: TestOptions = {}) =>
   })
 
 /**
- * The test layer: Conversations and Users in memory, plus `ConversationsTest` to control them.
+ * The test layer: Conversations and Users in memory, plus `Control` to control them.
  *
  * @example
  * ```ts
@@ -173,11 +175,11 @@ export const make = (options: TestOptions = {}) =>
  */
 export const layer = (
   options: TestOptions = {}
-): Layer.Layer<Conversations | Users | ConversationsTest, ConfigurationError> =>
+): Layer.Layer<Conversations | Users | Control, ConfigurationError> =>
   Layer.effectContext(
     Effect.map(make(options), (s) =>
       Context.make(Conversations, s.conversations).pipe(
         Context.add(Users, s.users),
-        Context.add(ConversationsTest, s.control)
+        Context.add(Control, s.control)
       ))
   )

@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
-import { type Operation, ValidationError } from "./ConversationsError.js"
+import { type Operation, ValidationError, type ValidationRule } from "./ConversationsError.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
 import type { UserCreateBody } from "./User.js"
@@ -59,13 +59,13 @@ export const CURSOR_LENGTH = 24
  */
 export interface Violation {
   readonly field: string
-  readonly rule: string
+  readonly rule: ValidationRule
   readonly detail: string
 }
 
 type Check = Violation | undefined
 
-const violation = (field: string, rule: string, detail: string): Violation => ({ field, rule, detail })
+const violation = (field: string, rule: ValidationRule, detail: string): Violation => ({ field, rule, detail })
 
 const encoder = new TextEncoder()
 
@@ -91,13 +91,36 @@ export const characterLength = (s: string): number => {
   return n
 }
 
-// RFC 3986 `URI`: a scheme, then only unreserved, reserved and percent-encoded characters
-// (no spaces, controls, backslashes, raw non-ASCII or bad escapes), at most one "#".
-const uri =
-  /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/
+// RFC 3986's `absolute-URI` grammar as the reference JSON Schema validator (ajv-formats' `uri`,
+// after jmrware's RFC 3986 regex) checks it, piece for piece, so that what passes here passes the
+// service: ASCII only, brackets only around an IP literal, a port of digits, at most one "@" in the
+// authority, and, unlike RFC 3986, a path that is not empty ("x:" and "x:?q" are refused).
+const unreserved = "a-z0-9\\-._~"
+const subDelims = "!$&'()*+,;="
+const pct = "%[0-9a-f]{2}"
+const pchar = `(?:[${unreserved}${subDelims}:@]|${pct})`
+const h16 = "[0-9a-f]{1,4}"
+const decOctet = "(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)"
+const ipv4 = `(?:${decOctet}\\.){3}${decOctet}`
+const ls32 = `(?:${h16}:${h16}|${ipv4})`
+const ipv6 = `(?:(?:(?:${h16}:){6}|::(?:${h16}:){5}|(?:${h16})?::(?:${h16}:){4}` +
+  `|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}` +
+  `|(?:(?:${h16}:){0,3}${h16})?::${h16}:|(?:(?:${h16}:){0,4}${h16})?::)${ls32}` +
+  `|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`
+const ipFuture = `v[0-9a-f]+\\.[${unreserved}${subDelims}:]+`
+const userinfo = `(?:[${unreserved}${subDelims}:]|${pct})*@`
+const host = `(?:\\[(?:${ipv6}|${ipFuture})\\]|${ipv4}|(?:[${unreserved}${subDelims}]|${pct})*)`
+const segments = `(?:\\/${pchar}*)*`
+// ajv's own quirk, kept: one slash may introduce an authority, as two do.
+const hierPart = `(?:\\/?\\/(?:${userinfo})?${host}(?::\\d*)?${segments}` +
+  `|\\/(?:${pchar}+${segments})?|${pchar}+${segments})`
+const queryOrFragment = `(?:[${unreserved}${subDelims}:@/?]|${pct})*`
+const uri = new RegExp(`^[a-z][a-z0-9+\\-.]*:${hierPart}(?:\\?${queryOrFragment})?(?:#${queryOrFragment})?$`, "i")
 
 /**
- * Whether a string is an absolute URI by RFC 3986, as JSON Schema's `format: uri`.
+ * Whether a string is an absolute URI as JSON Schema's `format: uri` is
+ * checked by the reference validator (ajv-formats): RFC 3986's `absolute-URI`
+ * with a fragment allowed and an empty path refused.
  *
  * @since 0.2.0
  * @category utils
@@ -164,7 +187,7 @@ const checkUri = (field: string, value: unknown, options: ValidationOptions): Ch
   if (options.limits && characterLength(value) > 2048) {
     return violation(field, "maxLength", `must be at most 2048 characters, got ${characterLength(value)}`)
   }
-  return isUri(value) ? undefined : violation(field, "uri", "must be an absolute URI (RFC 3986)")
+  return isUri(value) ? undefined : violation(field, "uri", "must be an absolute URI (format: uri)")
 }
 
 const checkEmail = (field: string, value: unknown, options: ValidationOptions): Check => {

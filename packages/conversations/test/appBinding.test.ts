@@ -22,7 +22,7 @@ describe("binding the app once", () => {
       expect((yield* c.update(made.id, { displayName: "G" })).displayName).toBe("G")
       expect((yield* c.list({ filter: { userId: user.id } })).conversations).toHaveLength(1)
       expect(Chunk.size(yield* Stream.runCollect(c.stream({ filter: { userId: user.id }, page: { size: 1 } })))).toBe(1)
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       expect(control.store.snapshot().apps.find((a) => a.id === APP)?.conversations.some((x) => x.id === made.id)).toBe(
         true
       )
@@ -41,7 +41,7 @@ describe("binding the app once", () => {
   it.effect("without an app, every call is a ValidationError on appId and nothing is sent", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       expect(c.appId).toEqual(Option.none())
       const error = yield* Effect.flip(c.get("5f0c8b0e3f1a2b001e4d6c20"))
       expect(error).toMatchObject({ _tag: "ValidationError", field: "appId", rule: "required" })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, type ConversationsConfig } from "@sunco-effect/conversations"
+import { Undici } from "@sunco-effect/conversations/Undici"
 import { Config, ConfigError, ConfigProvider, Effect, Layer, Option } from "effect"
 import * as jose from "jose"
 import { APP, CONV, conversationJson, makeMock, ok, SECRET } from "./support/MockHttp.js"
@@ -65,5 +66,55 @@ describe("layerConfig reads the environment", () => {
       expect(result._tag === "Right" && Option.getOrNull(result.right)).toBe(APP)
       expect(requests[0]!.url.origin).toBe("http://127.0.0.1:7")
       expect(requests[0]!.headers.authorization).toMatch(/^Basic /)
+    }))
+})
+
+describe("layerConfig refuses a blank key id, secret or app id, naming the variable, before anything is sent", () => {
+  const blanks = ["", "   ", "\t\n"]
+  const cases = [
+    ["SUNCO_KEY_ID", (v: string) => ({ ...key, SUNCO_KEY_ID: v })],
+    ["SUNCO_KEY_SECRET", (v: string) => ({ ...key, SUNCO_KEY_SECRET: v })],
+    ["SUNCO_APP_ID", (v: string) => ({ ...key, SUNCO_APP_ID: v })]
+  ] as const
+
+  it.effect("Conversations.layerConfig", () =>
+    Effect.gen(function*() {
+      for (const [variable, env] of cases) {
+        for (const blank of blanks) {
+          const { requests, result } = yield* withEnv(env(blank))
+          expect([variable, blank, result._tag === "Left" && ConfigError.isConfigError(result.left)]).toEqual([
+            variable,
+            blank,
+            true
+          ])
+          expect(String(result._tag === "Left" && result.left)).toContain(variable)
+          expect(String(result._tag === "Left" && result.left)).toContain("must not be empty or only whitespace")
+          expect(requests).toHaveLength(0)
+        }
+      }
+    }))
+
+  it.effect("Undici.layerConfig, through the same default config", () =>
+    Effect.gen(function*() {
+      for (const [variable, env] of cases) {
+        const result = yield* Effect.flatMap(Conversations, (c) => c.forApp(APP).get(CONV)).pipe(
+          Effect.provide(Undici.layerConfig()),
+          Effect.withConfigProvider(
+            ConfigProvider.fromMap(new Map(Object.entries({ ...env(" "), SUNCO_BASE_URL: "http://127.0.0.1:9" })))
+          ),
+          Effect.flip
+        )
+        expect([variable, ConfigError.isConfigError(result)]).toEqual([variable, true])
+        expect(String(result)).toContain(variable)
+      }
+    }))
+
+  it.effect("a blank key id's error does not carry the secret beside it; non-blank values still work", () =>
+    Effect.gen(function*() {
+      const bad = yield* withEnv({ ...key, SUNCO_KEY_ID: " " })
+      expect(bad.result._tag).toBe("Left")
+      expect(JSON.stringify(bad.result) + String(bad.result._tag === "Left" && bad.result.left)).not.toContain(SECRET)
+      const padded = yield* withEnv({ ...key, SUNCO_APP_ID: ` ${APP} ` })
+      expect(padded.result._tag).toBe("Right")
     }))
 })

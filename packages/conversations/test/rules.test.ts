@@ -5,7 +5,9 @@
  * are here too: JavaScript callers and the emulator's clients can send them.
  */
 import { describe, expect, it } from "@effect/vitest"
+import { Conversations, type ConversationsError, ConversationsTest, ValidationRule } from "@sunco-effect/conversations"
 import { Validation } from "@sunco-effect/conversations/Testing"
+import { Effect } from "effect"
 
 const on = { limits: true }
 const off = { limits: false }
@@ -187,12 +189,12 @@ describe("creating a conversation", () => {
       [
         "a fragment with a cut escape",
         Validation.checkCreateBody(sdkGroup({ iconUrl: "https://a.io/x#%4" }), on),
-        v("iconUrl", "uri", "must be an absolute URI (RFC 3986)")
+        v("iconUrl", "uri", "must be an absolute URI (format: uri)")
       ],
       [
         "not a URI, even with limits off",
         Validation.checkCreateBody(sdkGroup({ iconUrl: "a.io/x" }), off),
-        v("iconUrl", "uri", "must be an absolute URI (RFC 3986)")
+        v("iconUrl", "uri", "must be an absolute URI (format: uri)")
       ]
     ])
   })
@@ -237,7 +239,7 @@ describe("updating a conversation", () => {
       [
         "bad iconUrl",
         Validation.checkUpdateBody({ iconUrl: "x y" }, on),
-        v("iconUrl", "uri", "must be an absolute URI (RFC 3986)")
+        v("iconUrl", "uri", "must be an absolute URI (format: uri)")
       ],
       ["nested metadata", Validation.checkUpdateBody({ metadata: { a: [] } }, on), flat("a")]
     ]))
@@ -400,7 +402,7 @@ describe("creating a user", () => {
       [
         "a relative avatar",
         Validation.checkUserCreateBody(user({ avatarUrl: "a.png" }), on),
-        v("profile.avatarUrl", "uri", "must be an absolute URI (RFC 3986)")
+        v("profile.avatarUrl", "uri", "must be an absolute URI (format: uri)")
       ],
       ["locale 65", Validation.checkUserCreateBody(user({ locale: x(65) }), on), lengthOf("profile.locale", 64, 65)]
     ])
@@ -453,4 +455,37 @@ describe("nesting", () => {
     expect(Validation.nestsDeeperThan({ a: { b: {} } }, 2)).toBe(true)
     for (const leaf of [null, "text", 5, true]) expect(Validation.nestsDeeperThan(leaf, 0)).toBe(false)
   })
+})
+
+describe("ValidationRule lists the rules that exist, each produced by some input", () => {
+  it.effect("one input per rule; together they make every member, and nothing else", () =>
+    Effect.gen(function*() {
+      const c = yield* Conversations
+      const ruleOf = (check: Validation.Violation | undefined) => check?.rule
+      const failedRule = <A>(effect: Effect.Effect<A, ConversationsError>) =>
+        Effect.map(Effect.flip(effect), (e) => e._tag === "ValidationError" ? e.rule : e._tag)
+      const produced: Record<ValidationRule, string | undefined> = {
+        type: ruleOf(Validation.checkCreateBody([], on)),
+        required: ruleOf(Validation.checkCreateBody({}, on)),
+        nonEmpty: ruleOf(Validation.checkId("id", "")),
+        pathSegment: ruleOf(Validation.checkId("id", "..")),
+        exactlyOne: ruleOf(Validation.checkListQuery({}, undefined, on)),
+        enum: ruleOf(Validation.checkCreateBody({ type: "group" }, on)),
+        personalParticipants: ruleOf(Validation.checkCreateBody({ type: "personal" }, on)),
+        maxItems: ruleOf(Validation.checkCreateBody(sdkGroup({ participants: Array(11).fill(participant) }), on)),
+        length: ruleOf(Validation.checkCreateBody(sdkGroup({ displayName: x(101) }), on)),
+        maxLength: ruleOf(Validation.checkCreateBody(sdkGroup({ iconUrl: `https://a/${x(2048)}` }), on)),
+        uri: ruleOf(Validation.checkCreateBody(sdkGroup({ iconUrl: "x:" }), on)),
+        email: ruleOf(Validation.checkUserCreateBody({ externalId: "e", profile: { email: "no" } }, on)),
+        flat: ruleOf(Validation.checkCreateBody(sdkGroup({ metadata: { a: {} } }), on)),
+        maxSize: ruleOf(Validation.checkCreateBody(sdkGroup({ metadata: { a: x(4096) } }), on)),
+        maxBodySize: ruleOf(Validation.checkBodySize(JSON.stringify(x(100 * 1024)))),
+        serializable: yield* failedRule(c.create(sdkGroup({ metadata: { a: 1n } }) as never)),
+        oneCursor: ruleOf(Validation.checkPage({ after: cursor, before: cursor }, on)),
+        integer: ruleOf(Validation.checkPage({ size: 1.5 }, on)),
+        range: ruleOf(Validation.checkPage({ size: 101 }, on))
+      }
+      expect(Object.entries(produced).filter(([rule, got]) => rule !== got)).toEqual([])
+      expect(Object.keys(produced).sort()).toEqual([...ValidationRule.literals].sort())
+    }).pipe(Effect.provide(ConversationsTest.layer({ appId: "app", seed: { apps: [{ id: "app" }] } }))))
 })

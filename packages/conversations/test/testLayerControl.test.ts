@@ -18,7 +18,7 @@ describe("the test layer's controls", () => {
   it.effect("a chosen operation fails with a chosen typed error, for a number of attempts", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       const limited = new RateLimited({
         operation: "Conversations.create",
         status: 429,
@@ -34,7 +34,7 @@ describe("the test layer's controls", () => {
   it.effect("injected failures are retried by the layer's policy, with the live client's waits", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       yield* control.failWith("Conversations.get", unavailable, 2)
       const fiber = yield* Effect.fork(c.forApp(APP).get(made.id))
@@ -59,7 +59,7 @@ describe("the test layer's controls", () => {
   it.effect("a per-call retry setting applies to the test layer as to the live one", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       yield* control.failWith("Conversations.get", unavailable, 1)
       expect((yield* Effect.flip(c.forApp(APP).get(made.id, { retry: false })))._tag).toBe("ServerError")
@@ -74,7 +74,7 @@ describe("the test layer's controls", () => {
   it.effect("an injected error response is classified like a real one", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       const made = yield* c.forApp(APP).create({ type: "sdkGroup" })
       yield* control.failWith("Conversations.delete", {
         status: 400,
@@ -89,7 +89,7 @@ describe("the test layer's controls", () => {
   it.effect("records the operations that passed validation", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
-      const control = yield* ConversationsTest.ConversationsTest
+      const control = yield* ConversationsTest.Control
       yield* Effect.flip(c.forApp(APP).get(""))
       yield* Effect.flip(c.forApp(APP).get("0123456789abcdef01234567"))
       expect(yield* control.calls).toEqual(["Conversations.get"])

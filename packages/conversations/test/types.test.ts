@@ -7,7 +7,9 @@ import type {
   ConversationsService,
   DefaultConversationUndeletable,
   InvalidPage,
-  UserNotFound
+  UserNotFound,
+  ValidationError,
+  ValidationRule
 } from "@sunco-effect/conversations"
 import type { ConversationsTest, Operation } from "@sunco-effect/conversations"
 import type { Effect, Stream } from "effect"
@@ -53,10 +55,39 @@ describe("the test layer's failWith", () => {
     >()
   })
   it("injecting InvalidPage into delete does not compile", () => {
-    const control = null as unknown as ConversationsTest.ConversationsTestControl
+    const control = null as unknown as ConversationsTest.ControlService
     const invalidPage = null as unknown as InvalidPage
     // @ts-expect-error InvalidPage is not an error of Conversations.delete
     void (() => control.failWith("Conversations.delete", invalidPage))
     void (() => control.failWith("Conversations.list", invalidPage))
+  })
+})
+
+describe("ValidationError.rule", () => {
+  it("is ValidationRule, the union of the rules the checks produce, not any string", () => {
+    expectTypeOf<ValidationError["rule"]>().toEqualTypeOf<ValidationRule>()
+    expectTypeOf<ValidationRule>().toEqualTypeOf<
+      | "type"
+      | "required"
+      | "nonEmpty"
+      | "pathSegment"
+      | "exactlyOne"
+      | "enum"
+      | "personalParticipants"
+      | "maxItems"
+      | "length"
+      | "maxLength"
+      | "uri"
+      | "email"
+      | "flat"
+      | "maxSize"
+      | "maxBodySize"
+      | "serializable"
+      | "oneCursor"
+      | "integer"
+      | "range"
+    >()
+    // @ts-expect-error a rule that does not exist is not a ValidationRule
+    void ("minLength" satisfies ValidationRule)
   })
 })

@@ -48,7 +48,7 @@ describe("the spec's counting and formats", () => {
       )
     }))
 
-  it.effect("iconUrl must be an RFC 3986 URI: no header injection, spaces, backslashes, bad escapes or raw emoji", () =>
+  it.effect("iconUrl must be an absolute URI (format: uri): no header injection, spaces, backslashes, bad escapes or raw emoji", () =>
     Effect.gen(function*() {
       for (
         const bad of [

@@ -15,13 +15,22 @@ import { Effect, FastCheck as fc, Layer, Redacted } from "effect"
 const text = (min: number, max: number) => fc.string({ unit: "binary", minLength: min, maxLength: max })
 const tooLong = (max: number) => text(max + 1, max + 20)
 const notUri = [" ", "\t", "\r\nX-Injected: 1", "\\", "%zz", "%4g", "😀", "<", ">", "\"", "{", "|", "^", "`", "\u0000"]
-const uri = fc.webUrl({ withFragments: true, withQueryParameters: true })
+// Where RFC 3986 and the reference validator (ajv-formats' `format: uri`) disagree, the reference
+// wins (see uriFormat.test.ts): these pass it though RFC 3986 refuses them…
+const uri = fc.oneof(
+  fc.webUrl({ withFragments: true, withQueryParameters: true }),
+  fc.constantFrom("x:/[::1]", "http://a@b@c", "http://h:abc/", "x:/")
+)
+// …and these RFC 3986 allows (an empty path) or the former check let through (brackets, a bad IP literal).
+const refusedByReference = ["x:", "x:?q", "x:#f", "mailto:", "x:a[b", "http://[zz]/"]
 const badUri = fc.oneof(
-  fc.tuple(uri, fc.constantFrom(...notUri), fc.nat()).map(([url, bad, at]) => {
-    const cut = url.indexOf(":") + 1 + (at % (url.length - url.indexOf(":")))
-    return url.slice(0, cut) + bad + url.slice(cut)
-  }),
-  fc.constantFrom("example.com/icon.png", "//example.com/a", "1http://x", "")
+  fc.tuple(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.constantFrom(...notUri), fc.nat()).map(
+    ([url, bad, at]) => {
+      const cut = url.indexOf(":") + 1 + (at % (url.length - url.indexOf(":")))
+      return url.slice(0, cut) + bad + url.slice(cut)
+    }
+  ),
+  fc.constantFrom("example.com/icon.png", "//example.com/a", "1http://x", "", ...refusedByReference)
 )
 const email = fc.emailAddress().filter((e) => e.length <= 128)
 const badEmail = fc.constantFrom("plain", "a@", "@b.co", "a b@c.de", "a@b..c", "a@@b.co", "😀@b.co", "x".repeat(129))

@@ -37,6 +37,31 @@ const idsOf = (input: Input) => {
   }
 }
 
+const stringField = (u: unknown, key: string): string | undefined => {
+  const v = typeof u === "object" && u !== null ? (u as Record<string, unknown>)[key] : undefined
+  return typeof v === "string" ? v : undefined
+}
+
+/**
+ * The user a 404 `user_not_found` is about, as the request named it (the
+ * service does not say): the body's `userId` (downloadMessageRef), the one
+ * participant of a create, or, for a create naming several, how many there
+ * were. The list filter's user is already among the call's ids.
+ */
+const namedUsers = (operation: Operation, input: Input) => {
+  if (operation === "Conversations.downloadMessageRef") return { userId: stringField(input.body, "userId") }
+  if (operation !== "Conversations.create") return {}
+  const participants = typeof input.body === "object" && input.body !== null
+    ? (input.body as { readonly participants?: unknown }).participants
+    : undefined
+  if (!Array.isArray(participants) || participants.length === 0) return {}
+  if (participants.length > 1) return { participantCount: participants.length }
+  return {
+    userId: stringField(participants[0], "userId"),
+    userExternalId: stringField(participants[0], "userExternalId")
+  }
+}
+
 /**
  * The typed error of `operation` for an error response. A code or status the
  * operation cannot produce (by the table) becomes `ApiError`, so the result
@@ -61,10 +86,12 @@ const classifyAny = (operation: Operation, failure: ApiFailure, input: Input) =>
     if (code === "conversation_not_found" && allowed.has("ConversationNotFound")) {
       return new ConversationNotFound(fields)
     }
-    if (code === "user_not_found" && allowed.has("UserNotFound")) return new UserNotFound(fields)
+    if (code === "user_not_found" && allowed.has("UserNotFound")) {
+      return new UserNotFound({ ...fields, ...namedUsers(operation, input) })
+    }
   } else if (status === 400) {
     if (allowed.has("DefaultConversationUndeletable") && /default/i.test(title)) {
-      return new DefaultConversationUndeletable({ ...fields, conversationId: input.conversationId ?? "" })
+      return new DefaultConversationUndeletable(fields)
     }
     if (allowed.has("InvalidPage") && /page/i.test(title)) return new InvalidPage(fields)
     if (allowed.has("BadRequest")) return new BadRequest(fields)

@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { Conversations, ConversationsConfig, ConversationsOptions, Services } from "../Conversations.js"
 import type { ConfigurationError } from "../ConversationsError.js"
@@ -58,7 +59,24 @@ export const toLayer = <E, R>(
 const optional = <A>(config: Config.Config<A | Option.Option<A>>): Config.Config<A | undefined> =>
   Config.map(config, (a) => Option.isOption(a) ? Option.getOrUndefined(a) : a)
 
-/** Where each option comes from by default: the `SUNCO_*` variables. */
+const blank = "must not be empty or only whitespace"
+
+// Validated inside the name, so the ConfigError's path names the variable.
+const nonBlank = (name: string): Config.Config<string> =>
+  Config.string().pipe(Config.validate({ message: blank, validation: (s) => s.trim().length > 0 }), Config.nested(name))
+
+// The message is fixed: a secret, even a wrong one, never reaches an error.
+const nonBlankSecret = (name: string): Config.Config<Redacted.Redacted<string>> =>
+  Config.redacted().pipe(
+    Config.validate({ message: blank, validation: (r) => Redacted.value(r).trim().length > 0 }),
+    Config.nested(name)
+  )
+
+/**
+ * Where each option comes from by default: the `SUNCO_*` variables. An empty
+ * or whitespace-only key id, secret or app id is refused here, naming the
+ * variable, before anything is built or sent.
+ */
 export const defaultConfig = {
   baseUrl: Config.all({
     baseUrl: Config.option(Config.string("SUNCO_BASE_URL")),
@@ -73,8 +91,8 @@ export const defaultConfig = {
       : Either.right(c.region === "eu" ? Host.eu : Host.us)
   )),
   credentials: Config.all({
-    keyId: Config.string("SUNCO_KEY_ID"),
-    secret: Config.redacted("SUNCO_KEY_SECRET"),
+    keyId: nonBlank("SUNCO_KEY_ID"),
+    secret: nonBlankSecret("SUNCO_KEY_SECRET"),
     auth: Config.literal("basic", "jwt")("SUNCO_AUTH").pipe(Config.withDefault("basic" as const)),
     scope: Config.literal("app", "account", "integration")("SUNCO_JWT_SCOPE").pipe(Config.withDefault("app" as const))
   }).pipe(Config.map((c): Credentials.Credentials =>
@@ -82,7 +100,7 @@ export const defaultConfig = {
       ? Credentials.jwt({ keyId: c.keyId, secret: c.secret, scope: c.scope })
       : Credentials.basic({ keyId: c.keyId, secret: c.secret })
   )),
-  appId: Config.option(Config.string("SUNCO_APP_ID")),
+  appId: Config.option(nonBlank("SUNCO_APP_ID")),
   timeout: Config.option(Config.duration("SUNCO_TIMEOUT"))
 } satisfies Required<Pick<ConversationsConfig, "baseUrl" | "credentials" | "appId" | "timeout">>
 

@@ -3,6 +3,7 @@
  * and the test layer alike: the per-attempt timeout setting, the retry
  * policy (layer's or call's), and one span named after the operation.
  */
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
@@ -83,6 +84,23 @@ const retryAfterFailure = <A, E extends ConversationsError>(
       return again(first)
     }))
 
+/**
+ * The error the pipeline gives up with, saying how many attempts were made and
+ * over how long. Every error an attempt can fail with has both fields.
+ */
+const withAttempts = <E extends ConversationsError>(error: E, attempts: number, elapsedMillis: number): E => {
+  const constructor = error.constructor as unknown as {
+    readonly fields: Record<string, unknown>
+    new(props: Record<string, unknown>): E
+  }
+  if (!("attempts" in constructor.fields)) return error
+  const props: Record<string, unknown> = {}
+  for (const key of Object.keys(constructor.fields)) {
+    if (key !== "_tag") props[key] = (error as unknown as Record<string, unknown>)[key]
+  }
+  return new constructor({ ...props, attempts, elapsedMillis })
+}
+
 const builtInTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 export const run = <N extends Operation, A, E extends ConversationsError>(
@@ -109,7 +127,19 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
       span?.attribute("sunco.attempts", attempts)
       return attempt(context)
     })
-    const retried = schedule === undefined ? once : retryAfterFailure(once, schedule(operation))
+    const retried = schedule === undefined ?
+      once :
+      Effect.flatMap(
+        Clock.currentTimeMillis,
+        (start) =>
+          Effect.catchAll(retryAfterFailure(once, schedule(operation)), (error) =>
+            attempts < 2
+              ? Effect.fail(error)
+              : Effect.flatMap(
+                Clock.currentTimeMillis,
+                (end) => Effect.fail(withAttempts(error, attempts, end - start))
+              ))
+      )
     return Effect.tracerWith((tracer) =>
       // Effect's built-in tracer exports nowhere; a span there would cost ~30 µs per request for nothing.
       tracer === builtInTracer ? retried : Effect.useSpan(operation, {
