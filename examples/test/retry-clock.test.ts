@@ -12,7 +12,7 @@ const unavailable = (operation: "Conversations.get" | "Conversations.create") =>
 it.effect("a get that meets two 503s succeeds on its third attempt, without sleeping", () =>
   Effect.gen(function*() {
     const conversations = yield* Conversations
-    const control = yield* ConversationsTest.ConversationsTest
+    const control = yield* ConversationsTest.Control
     const gets = Effect.map(control.calls, (calls) => calls.filter((call) => call === "Conversations.get").length)
     const created = yield* conversations.create({ type: "sdkGroup" })
     yield* control.failWith("Conversations.get", unavailable("Conversations.get"), 2)
@@ -31,7 +31,7 @@ it.effect("a get that meets two 503s succeeds on its third attempt, without slee
 it.effect("a 429's Retry-After is waited for exactly", () =>
   Effect.gen(function*() {
     const conversations = yield* Conversations
-    const control = yield* ConversationsTest.ConversationsTest
+    const control = yield* ConversationsTest.Control
     yield* control.failWith(
       "Conversations.create",
       new RateLimited({
@@ -53,7 +53,7 @@ it.effect("a 429's Retry-After is waited for exactly", () =>
 it.effect("a create that meets a 503 is not repeated: it may have happened", () =>
   Effect.gen(function*() {
     const conversations = yield* Conversations
-    const control = yield* ConversationsTest.ConversationsTest
+    const control = yield* ConversationsTest.Control
     yield* control.failWith("Conversations.create", unavailable("Conversations.create"), 1)
     const error = yield* Effect.flip(conversations.create({ type: "sdkGroup" }))
     expect(error._tag).toBe("ServerError")
