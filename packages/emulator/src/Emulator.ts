@@ -49,9 +49,11 @@ export interface EmulatorOptions {
   /**
    * How long a request's headers and body may take to arrive, in milliseconds
    * (a whole number, at least 1). A request still incomplete then gets a 408
-   * in the API's error shape and its connection is closed, at most a quarter
-   * of this (and never more than 1 s) later. Slow answers (the `slow` fault)
-   * do not count: the clock stops once the request is in. Default: 10000.
+   * in the API's error shape and its connection is closed. Node looks for late
+   * requests every quarter of this (at least 10 ms, at most 1 s), so the 408
+   * comes at most that much after the deadline: by 11 s with the default.
+   * Slow answers (the `slow` fault) do not count: the clock stops once the
+   * request is in. Default: 10000.
    *
    * @since 0.2.0
    */

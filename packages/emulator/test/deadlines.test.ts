@@ -128,4 +128,12 @@ layer(Live, { timeout: "60 seconds", excludeTestServices: true })("request deadl
       })
       expect(identity.status).toBe(201)
     }))
+
+  it.effect("a requestTimeoutMs that is not a whole number of at least 1 is a ConfigurationError", () =>
+    Effect.gen(function*() {
+      for (const requestTimeoutMs of [0, -1, 1.5, Number.NaN]) {
+        const error = yield* Effect.flip(Effect.scoped(Layer.build(Emulator.layer({ requestTimeoutMs }))))
+        expect(error).toMatchObject({ _tag: "ConfigurationError", detail: expect.stringContaining("requestTimeoutMs") })
+      }
+    }))
 })
