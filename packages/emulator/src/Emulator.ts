@@ -46,6 +46,18 @@ export interface EmulatorOptions {
   readonly publicBaseUrl?: string | undefined
   /** Called with one line per request (method, path, status, duration). Never given headers. */
   readonly log?: ((line: string) => void) | undefined
+  /**
+   * How long a request's headers and body may take to arrive, in milliseconds
+   * (a whole number, at least 1). A request still incomplete then gets a 408
+   * in the API's error shape and its connection is closed. Node looks for late
+   * requests every quarter of this (at least 10 ms, at most 1 s), so the 408
+   * comes at most that much after the deadline: by 11 s with the default.
+   * Slow answers (the `slow` fault) do not count: the clock stops once the
+   * request is in. Default: 10000.
+   *
+   * @since 0.2.0
+   */
+  readonly requestTimeoutMs?: number | undefined
 }
 
 /**
@@ -90,6 +102,12 @@ export const app = router.pipe(
  * @category constructors
  */
 export const makeState = (options: EmulatorOptions = {}): Either.Either<EmulatorStateShape, ConfigurationError> => {
+  const timeout = options.requestTimeoutMs
+  if (timeout !== undefined && !(Number.isSafeInteger(timeout) && timeout >= 1)) {
+    return Either.left(
+      new ConfigurationError({ detail: `requestTimeoutMs must be a whole number >= 1, got ${timeout}` })
+    )
+  }
   const base = options.seed ?? DefaultSeed.seed
   const extra = options.app
   const initialSeed: EmulatorSeed = extra && !base.apps.some((a) => a.id === extra.appId)
@@ -141,7 +159,7 @@ export const layerServer = (
     Effect.gen(function*() {
       const state = yield* Either.match(makeState(options), { onLeft: Effect.fail, onRight: Effect.succeed })
       const served = FrontDoor.guard(options.log)(app)
-      const server = NodeHttpServer.layer(NodeServer.make, {
+      const server = NodeHttpServer.layer(() => NodeServer.make(options.requestTimeoutMs), {
         host: options.host ?? "127.0.0.1",
         port: options.port ?? 0
       })

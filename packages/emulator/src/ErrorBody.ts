@@ -13,6 +13,9 @@ import { withCode } from "./internal/requestNotes.js"
  */
 export type ApiFailure = Failure
 
+/** 408, 413, 415 (a content coding) and 501 (a transfer coding) leave the request body unread. */
+const closes = new Set([408, 413, 415, 501])
+
 /**
  * A failure as the service sends it.
  *
@@ -25,8 +28,8 @@ export const errorResponse = (failure: ApiFailure, headers?: Record<string, stri
       { errors: [{ code: failure.code, title: failure.title }] },
       {
         status: failure.status,
-        // After a 413 the rest of the body is unread: close rather than drain it.
-        ...(failure.status === 413 ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
+        // After these the rest of the body is unread (or never came): close rather than drain it.
+        ...(closes.has(failure.status) ? { headers: { ...headers, connection: "close" } } : headers ? { headers } : {})
       }
     ),
     failure.code
@@ -48,6 +51,20 @@ export const failures = {
   payloadTooLarge: { status: 413, code: "payload_too_large", title: "Request body exceeds the 100 KB limit" },
   unsupportedMediaType: { status: 400, code: "bad_request", title: "Content-Type must be application/json" },
   invalidJson: { status: 400, code: "bad_request", title: "Request body is not valid JSON" },
+  /** The server's deadline passed before the headers and body were in. */
+  requestTimeout: { status: 408, code: "request_timeout", title: "The request did not arrive in time" },
+  /** RFC 9112 §6.1: a transfer coding the server does not understand is a 501. */
+  unsupportedTransferEncoding: {
+    status: 501,
+    code: "not_implemented",
+    title: "Transfer-Encoding other than chunked is not supported"
+  },
+  /** RFC 9110 §15.5.16: a content coding the server does not accept is a 415. */
+  unsupportedContentEncoding: {
+    status: 415,
+    code: "unsupported_media_type",
+    title: "Content-Encoding other than identity is not supported"
+  },
   rateLimited: { status: 429, code: "too_many_requests", title: "Too many requests" },
   serverError: (status: number): ApiFailure => ({ status, code: "internal_error", title: "Emulated server error" }),
   badRequest: (title: string): ApiFailure => ({ status: 400, code: "bad_request", title })

@@ -2,6 +2,8 @@
 /**
  * `sunco-emulator`: run the emulator from the command line. A bad flag or
  * file gets one line that says what is wrong, the usage hint, and exit code 2.
+ * It prints its settings as `SUNCO_*=value` lines a shell can source, and
+ * with `--write-env-file PATH` writes them to a file too.
  *
  * @since 0.1.0
  */
@@ -14,6 +16,7 @@ import * as Redacted from "effect/Redacted"
 import { readFileSync } from "node:fs"
 import { Emulator } from "./Emulator.js"
 import { hint, parse, type StartOptions, usage } from "./internal/cliArgs.js"
+import { envLine, writeEnvFile } from "./internal/envFile.js"
 
 const usageError = (message: string): never => {
   console.error(`sunco-emulator: ${message}\n${hint}`)
@@ -22,22 +25,31 @@ const usageError = (message: string): never => {
 
 const command = Either.getOrElse(parse(process.argv.slice(2), (file) => readFileSync(file, "utf8")), usageError)
 
-const announce = Effect.gen(function*() {
-  const emulator = yield* Emulator
-  yield* Console.log(`sunco-emulator listening on ${emulator.baseUrl}`)
-  yield* Console.log(`  SUNCO_BASE_URL=${emulator.baseUrl}`)
-  yield* Console.log(`  SUNCO_APP_ID=${emulator.appId}`)
-  yield* Console.log(`  SUNCO_KEY_ID=${emulator.keyId}`)
-  // These are the emulator's own test credentials, printed so clients can use them.
-  yield* Console.log(`  SUNCO_KEY_SECRET=${Redacted.value(emulator.keySecret)}`)
-  yield* Console.log(`  inspector: ${emulator.inspectorUrl}`)
-  yield* Console.log(`  admin: ${emulator.baseUrl}/__emulator/state, /__emulator/faults, /__emulator/reset`)
-})
+const announce = (envFile: string | undefined) =>
+  Effect.gen(function*() {
+    const emulator = yield* Emulator
+    // These are the emulator's own test credentials, printed so clients can use them.
+    const vars = [
+      ["SUNCO_BASE_URL", emulator.baseUrl],
+      ["SUNCO_APP_ID", emulator.appId],
+      ["SUNCO_KEY_ID", emulator.keyId],
+      ["SUNCO_KEY_SECRET", Redacted.value(emulator.keySecret)]
+    ] as const
+    // Written before the banner, so whoever waits for the banner finds the file complete.
+    const failed = envFile === undefined ? undefined : writeEnvFile(envFile, vars)
+    if (failed !== undefined) return usageError(failed)
+    // Everything but the variables is a comment: the block pastes into a shell or an env file as it is.
+    yield* Console.log(`# sunco-emulator listening on ${emulator.baseUrl}`)
+    for (const [name, value] of vars) yield* Console.log(envLine(name, value))
+    if (envFile !== undefined) yield* Console.log(`# the SUNCO_* variables are also in ${envFile}`)
+    yield* Console.log(`# inspector: ${emulator.inspectorUrl}`)
+    yield* Console.log(`# admin: ${emulator.baseUrl}/__emulator/state, /__emulator/faults, /__emulator/reset`)
+  })
 
-const start = (seedFile: string | undefined, { quiet, ...options }: StartOptions) =>
+const start = (seedFile: string | undefined, { envFile, quiet, ...options }: StartOptions) =>
   // NodeRuntime.runMain interrupts on SIGINT and SIGTERM, which closes the server.
   Layer.launch(
-    Layer.effectDiscard(announce).pipe(Layer.provideMerge(Emulator.layerServer({
+    Layer.effectDiscard(announce(envFile)).pipe(Layer.provideMerge(Emulator.layerServer({
       ...options,
       log: quiet ? undefined : (line) => console.log(line)
     })))

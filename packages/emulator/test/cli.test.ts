@@ -1,11 +1,13 @@
 /**
  * The `sunco-emulator` bin: starts on a free port, prints its base URL and
- * credentials, logs one line per request, serves curl-like clients, and
- * exits cleanly on SIGTERM and SIGINT.
+ * credentials as lines a shell can source (and writes them to a file on
+ * request), logs one line per request, serves curl-like clients, and exits
+ * cleanly on SIGTERM and SIGINT.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { execFile, spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -39,7 +41,102 @@ const runToExit = (args: ReadonlyArray<string>) =>
     )
   )
 
+/** Run `node --env-file=envFile -e script` and return what it prints. */
+const nodeWithEnvFile = (envFile: string, script: string) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [`--env-file=${envFile}`, "--input-type=module", "-e", script],
+      { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))
+    )
+  )
+
+/** Send `bytes` and wait for the answer's status line; milliseconds until it came. */
+const stalled = (baseUrl: string, bytes: string) =>
+  new Promise<{ status: string; ms: number }>((resolve) => {
+    const { hostname, port } = new URL(baseUrl)
+    const started = performance.now()
+    const socket = connect(Number(port), hostname)
+    let text = ""
+    socket.on("data", (d) => (text += d))
+    socket.on("close", () => resolve({ status: text.split("\r\n")[0] ?? "", ms: performance.now() - started }))
+    socket.on("error", () => undefined)
+    socket.write(bytes)
+  })
+
 describe("sunco-emulator", () => {
+  it("prints its settings as lines a shell can source: SUNCO_* at column 0, the rest comments", async () => {
+    const emulator = start(["--quiet"])
+    await emulator.ready
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const banner = emulator.output().trimEnd().split("\n")
+    expect(banner.filter((line) => line.includes("SUNCO_"))).toEqual([
+      expect.stringMatching(/^SUNCO_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^SUNCO_APP_ID=\S+$/),
+      expect.stringMatching(/^SUNCO_KEY_ID=\S+$/),
+      expect.stringMatching(/^SUNCO_KEY_SECRET=\S+$/)
+    ])
+    for (const line of banner) expect(line).toMatch(/^(# |SUNCO_[A-Z_]+=)/)
+    expect(banner[0]).toMatch(/^# sunco-emulator listening on http:/)
+    emulator.child.kill("SIGTERM")
+    expect(await emulator.exited).toBe(0)
+  })
+
+  it("--write-env-file writes the SUNCO_* variables that node --env-file reads, keeping the file's other lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sunco-emulator-"))
+    const envFile = join(dir, "emulator.env")
+    writeFileSync(envFile, "# mine\nOTHER=kept\nexport SUNCO_APP_ID=stale\n")
+    const emulator = start(["--write-env-file", envFile, "--request-timeout", "400", "--key-secret", "s p#ce"].concat(
+      ["--app-id", "app1", "--key-id", "app_key1"]
+    ))
+    const printed = await emulator.ready
+    const lines = readFileSync(envFile, "utf8").trimEnd().split("\n")
+    expect(lines).toEqual([
+      "# mine",
+      "OTHER=kept",
+      `SUNCO_BASE_URL=${printed.SUNCO_BASE_URL}`,
+      "SUNCO_APP_ID=app1",
+      "SUNCO_KEY_ID=app_key1",
+      "SUNCO_KEY_SECRET='s p#ce'"
+    ])
+    for (const line of lines) expect(line).toMatch(/^(#.*|[A-Z_]+=(\S+|'[^'\n]*'))$/)
+    expect(emulator.output()).toContain(`# the SUNCO_* variables are also in ${envFile}`)
+    // A program started with node --env-file sees them and reaches the emulator with them.
+    const seen = await nodeWithEnvFile(
+      envFile,
+      `const { SUNCO_BASE_URL: url, SUNCO_APP_ID: app, SUNCO_KEY_ID: id, SUNCO_KEY_SECRET: secret, OTHER } = process.env
+const answer = await fetch(url + "/v2/apps/" + app + "/conversations", {
+  method: "POST",
+  headers: { authorization: "Basic " + Buffer.from(id + ":" + secret).toString("base64"), "content-type": "application/json" },
+  body: JSON.stringify({ type: "sdkGroup" })
+})
+console.log(JSON.stringify({ app, secret, OTHER, status: answer.status }))`
+    )
+    expect(JSON.parse(seen)).toEqual({ app: "app1", secret: "s p#ce", OTHER: "kept", status: 201 })
+    // --request-timeout: a body that stops coming gets its 408 after 400 ms, not Node's 300 s.
+    const late = await stalled(
+      printed.SUNCO_BASE_URL!,
+      "POST /v2/apps/app1/conversations HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n" +
+        `authorization: Basic ${Buffer.from("app_key1:s p#ce").toString("base64")}\r\n` +
+        "content-length: 50\r\n\r\n{}"
+    )
+    expect(late.status).toBe("HTTP/1.1 408 Request Timeout")
+    expect(late.ms).toBeGreaterThan(350)
+    expect(late.ms).toBeLessThan(3000)
+    emulator.child.kill("SIGTERM")
+    expect(await emulator.exited).toBe(0)
+    // Stopping removes nothing: the file stays for the next program.
+    expect(readFileSync(envFile, "utf8")).toContain("SUNCO_APP_ID=app1")
+  })
+
+  it("--help lists --write-env-file and --request-timeout", async () => {
+    const run = await runToExit(["--help"])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^  --write-env-file PATH /m)
+    expect(run.stdout).toMatch(/^  --request-timeout MS /m)
+  })
+
   it("starts with --app-id/--key-id/--key-secret, serves basic auth, logs requests, stops on SIGTERM", async () => {
     const emulator = start(["--app-id", "app1", "--key-id", "app_key1", "--key-secret", "cli-secret"])
     const env = await emulator.ready
@@ -170,6 +267,22 @@ describe("sunco-emulator", () => {
       "--seed",
       file("ghost.json", JSON.stringify({ apps: [{ id: "a", conversations: [{ participants: ["ghost"] }] }] }))
     ], /^sunco-emulator: seed file .*ghost\.json: invalid seed: .*names an unknown participant$/],
+    [
+      "an env file that cannot be written",
+      ["--write-env-file", "/nonexistent/dir/emulator.env"],
+      /^sunco-emulator: cannot write env file \/nonexistent\/dir\/emulator\.env: ENOENT$/
+    ],
+    ["an empty env file path", ["--write-env-file="], /^sunco-emulator: --write-env-file needs a path$/],
+    [
+      "Node's own --env-file (given a file that exists, else Node itself exits first)",
+      ["--env-file", file("exists.env", "A=1\n")],
+      /^sunco-emulator: unknown flag --env-file; to write the SUNCO_\* variables: --write-env-file PATH$/
+    ],
+    [
+      "a request timeout of 0",
+      ["--request-timeout", "0"],
+      /^sunco-emulator: --request-timeout must be a whole number from 1 to 600000, got "0"$/
+    ],
     [
       "a fault file with a bad probability",
       ["--faults", file("faults.json", JSON.stringify({ default: { drop: 7 } }))],

@@ -3,7 +3,9 @@
  * `@sparticuz/chromium` npm package, so only Node and npm are needed) driven
  * by Playwright against a running emulator. Operations go through the client
  * library; the page must show them, steer faults and reset; another origin
- * and a rebinding Host must change nothing.
+ * and a rebinding Host must change nothing; requests that are not API calls
+ * (the browser's /favicon.ico) get no row; controls with nothing to act on
+ * are disabled.
  *
  * `UPDATE_SCREENSHOT=1` writes the README's screenshot (docs/inspector.png).
  */
@@ -77,6 +79,18 @@ const attacker = (target: string) =>
 
 const text = (page: Page, selector: string) => promise(() => page.locator(selector).innerText())
 
+/** Which of the named buttons are disabled, by name. */
+const disabled = (page: Page, names: ReadonlyArray<string>) =>
+  Effect.forEach(
+    names,
+    (name) =>
+      Effect.map(promise(() => page.getByRole("button", { name, exact: true }).isDisabled()), (d) => [name, d] as const)
+  ).pipe(
+    Effect.map(Object.fromEntries)
+  )
+
+const pagers = ["Previous users", "Next users", "Previous conversations", "Next conversations"]
+
 layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspector in a browser", (it) => {
   it.scoped(
     "shows state and requests live, steers faults, resets; other origins change nothing",
@@ -95,12 +109,39 @@ layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspecto
         })
         yield* promise(() => page.goto(emulator.inspectorUrl))
         yield* promise(() => page.locator("#live").filter({ hasText: /^live$/ }).waitFor())
+        yield* promise(() => page.locator("#users-count").filter({ hasText: /of \d+/ }).waitFor())
+
+        // Before any user is selected there are no conversations to page through; one page of users, no faults.
+        expect(yield* disabled(page, [...pagers, "Clear all faults"])).toEqual({
+          "Previous users": true,
+          "Next users": true,
+          "Previous conversations": true,
+          "Next conversations": true,
+          "Clear all faults": true
+        })
+        // What a browser asks for on its own is not an API call: no row.
+        const favicon = yield* raw(
+          emulator.baseUrl,
+          `GET /favicon.ico HTTP/1.1\r\nhost: ${new URL(emulator.baseUrl).host}\r\nconnection: close\r\n\r\n`
+        )
+        expect(favicon.status).toBe(404)
 
         // A large user pages: 50 rows of 10,000.
         yield* promise(() => page.getByLabel("Filter users by id or external id").fill("busy"))
         yield* promise(() => page.getByRole("button", { name: "Show the conversations of user busy" }).click())
         yield* promise(() => page.locator("#conversations-count").filter({ hasText: "1-50 of 10000" }).waitFor())
         expect(yield* promise(() => page.locator("#conversations tr").count())).toBe(50)
+        // On the first page of many: forward only; one page further, both ways.
+        expect(yield* disabled(page, ["Previous conversations", "Next conversations"])).toEqual({
+          "Previous conversations": true,
+          "Next conversations": false
+        })
+        yield* promise(() => page.getByRole("button", { name: "Next conversations" }).click())
+        yield* promise(() => page.locator("#conversations-count").filter({ hasText: "51-100 of 10000" }).waitFor())
+        expect(yield* disabled(page, ["Previous conversations", "Next conversations"])).toEqual({
+          "Previous conversations": false,
+          "Next conversations": false
+        })
 
         // Operations through the client appear without a reload.
         const user = yield* users.create({ externalId: "inspected", profile: { givenName: "Ada" } })
@@ -122,6 +163,8 @@ layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspecto
         const log = yield* text(page, "#log")
         expect(log).toContain(`/v2/apps/${emulator.appId}/conversations`)
         expect(log).toContain(emulator.keyId)
+        expect(log).not.toContain("favicon")
+        expect(emulator.state.log.recent().filter((e) => e.path === "/favicon.ico")).toEqual([])
 
         // A fault set on the page (from the keyboard) makes the next request fail as configured.
         yield* promise(() => page.getByLabel("Fault route").selectOption("Conversations.get"))
@@ -145,6 +188,7 @@ layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspecto
           yield* promise(() => page.screenshot({ path: join(tmpdir(), "sunco-inspector.png") }))
         }
 
+        expect(yield* disabled(page, ["Clear all faults"])).toEqual({ "Clear all faults": false })
         yield* promise(() => page.getByRole("button", { name: "Clear all faults" }).focus())
         yield* promise(() => page.keyboard.press("Enter"))
         yield* promise(() => page.locator("#fault-current").filter({ hasText: /^\{\}$/ }).waitFor())
@@ -175,6 +219,15 @@ layer(Live, { timeout: "120 seconds", excludeTestServices: true })("the inspecto
         expect(yield* Effect.flip(conversations.get(made.id))).toMatchObject({ _tag: "ConversationNotFound" })
         yield* promise(() => page.getByLabel("Filter users by id or external id").fill("inspected"))
         yield* promise(() => page.locator("#users-count").filter({ hasText: "no users" }).waitFor())
+        // The selection went with the reset: nothing to page through again.
+        expect(yield* text(page, "#conversations-count")).toBe("select a user")
+        expect(yield* disabled(page, [...pagers, "Clear all faults"])).toEqual({
+          "Previous users": true,
+          "Next users": true,
+          "Previous conversations": true,
+          "Next conversations": true,
+          "Clear all faults": true
+        })
 
         // Nothing was fetched from anywhere but the emulator.
         expect(external).toEqual([])

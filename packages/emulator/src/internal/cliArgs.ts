@@ -3,7 +3,7 @@
  * either the options to start with, or a one-line usage error that names the
  * flag or the file and what is wrong with it (the bin prints it and exits 2).
  *
- * Built on `node:util`'s `parseArgs` rather than `@effect/cli`: seventeen flags
+ * Built on `node:util`'s `parseArgs` rather than `@effect/cli`: twenty flags
  * do not need a parser framework, and every extra Effect package would be one
  * more peer dependency that users' apps must keep on matching versions.
  */
@@ -33,6 +33,10 @@ export const usage = `Usage: sunco-emulator [options]
   --slow P               probability (0-1) of a slow answer
   --latency MS|MIN-MAX   latency of slow answers, 0-60000 ms (default 1000)
   --malformed P          probability (0-1) of a truncated JSON body
+  --request-timeout MS   how long a request's headers and body may take to arrive before a 408,
+                         1-600000 ms (default 10000)
+  --write-env-file PATH  also write the SUNCO_* variables to PATH once listening (other lines of
+                         an existing file are kept), for node --env-file=PATH or set -a; . PATH
   --quiet                do not log requests
   --version              print the version
   --help                 this text`
@@ -45,7 +49,13 @@ export type Command =
   | { readonly _tag: "Version" }
   | { readonly _tag: "Start"; readonly seedFile: string | undefined; readonly options: StartOptions }
 
-export type StartOptions = EmulatorOptions & { readonly host: string; readonly port: number; readonly quiet: boolean }
+export type StartOptions = EmulatorOptions & {
+  readonly host: string
+  readonly port: number
+  readonly quiet: boolean
+  /** Where to write the `SUNCO_*` variables once the server listens. */
+  readonly envFile: string | undefined
+}
 
 const flags = {
   host: { type: "string", default: "127.0.0.1" },
@@ -64,6 +74,9 @@ const flags = {
   slow: { type: "string" },
   latency: { type: "string" },
   malformed: { type: "string" },
+  "request-timeout": { type: "string" },
+  // Not "--env-file": Node reads that anywhere in its argv, after the script too, and exits when the file is missing.
+  "write-env-file": { type: "string" },
   quiet: { type: "boolean", default: false },
   version: { type: "boolean", default: false },
   help: { type: "boolean", default: false }
@@ -154,7 +167,9 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
     const flag = /'(-[^']*)'/.exec(error.message)?.[1]
     return refuse(
       error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
-        ? `unknown flag ${flag}`
+        ? `unknown flag ${flag}${
+          flag?.startsWith("--env-file") ? "; to write the SUNCO_* variables: --write-env-file PATH" : ""
+        }`
         : error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
         ? `unexpected argument "${short(/'([^']*)'/.exec(error.message)?.[1] ?? "", 40)}"`
         : error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag
@@ -200,6 +215,9 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
     refuse("--app-id, --key-id and --key-secret go together")
   }
   const [appId, keyId, keySecret] = app
+  const requestTimeout = values["request-timeout"]
+  const envFile = values["write-env-file"]
+  if (envFile !== undefined && envFile.trim() === "") refuse("--write-env-file needs a path")
   return {
     _tag: "Start",
     seedFile: values.seed,
@@ -208,6 +226,10 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
       port,
       publicBaseUrl: values["public-base-url"] === undefined ? undefined : baseUrl(values["public-base-url"]),
       quiet: values.quiet,
+      envFile,
+      requestTimeoutMs: requestTimeout === undefined
+        ? undefined
+        : integer("request-timeout", requestTimeout, 1, 600_000),
       seed: seedFile,
       app: appId !== undefined && keyId !== undefined && keySecret !== undefined
         ? { appId, keyId, keySecret }

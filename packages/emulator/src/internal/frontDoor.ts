@@ -1,7 +1,8 @@
 /**
  * What every request passes before a route: the `Host` check (against DNS
- * rebinding), the cross-site check on admin changes, and on the way out the
- * request log (the inspector's ring, and the CLI's one line per request).
+ * rebinding), the cross-site check on admin changes, the refusal of codings
+ * the emulator cannot read (before any body is waited for), and on the way
+ * out the request log (the inspector's ring, and the CLI's one line per request).
  */
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -9,8 +10,10 @@ import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { EmulatorState } from "../EmulatorState.js"
-import { errorResponse } from "../ErrorBody.js"
+import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
+import { isApiPath } from "./requestLog.js"
 import { codeOf, noteOf } from "./requestNotes.js"
+import { hasTimedOut } from "./server.js"
 
 /** The names a loopback emulator answers to, plus the public base URL's host. */
 export const loopbackHosts = (publicBaseUrl: string | undefined): Set<string> => {
@@ -42,6 +45,21 @@ const isOwnOrigin = (origin: string, hosts: ReadonlySet<string>, port: number | 
 const foreignHost = { status: 403, code: "forbidden", title: "This emulator does not answer to that Host" }
 const crossSite = { status: 403, code: "forbidden", title: "Cross-origin changes to the emulator are refused" }
 
+/**
+ * A transfer coding other than chunked (501, RFC 9112 §6.1) or a content
+ * coding other than identity (415, RFC 9110 §15.5.16): refused from the
+ * headers, since the body could not be read anyway.
+ */
+const unreadable = (headers: Readonly<Record<string, string | undefined>>): ApiFailure | undefined => {
+  const transfer = headers["transfer-encoding"]
+  if (transfer !== undefined && transfer.toLowerCase() !== "chunked") return failures.unsupportedTransferEncoding
+  const content = headers["content-encoding"]
+  if (content !== undefined && content !== "" && content.toLowerCase() !== "identity") {
+    return failures.unsupportedContentEncoding
+  }
+  return undefined
+}
+
 const changes = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS"
 
 export const guard = (line?: (text: string) => void) =>
@@ -62,26 +80,35 @@ export const guard = (line?: (text: string) => void) =>
       }
     }
     const start = performance.now()
-    return Effect.tap(app, (response) =>
+    const refused = unreadable(request.headers)
+    const answered = refused === undefined
+      ? app
+      : Effect.succeed(errorResponse(refused, refused.status === 415 ? { "accept-encoding": "identity" } : undefined))
+    return Effect.tap(answered, (response) =>
       Effect.sync(() => {
         const path = request.url.split("?")[0] ?? ""
         const duration = (performance.now() - start).toFixed(1)
-        line?.(`${request.method} ${path} ${response.status} ${duration}ms`)
-        const changed = changes(request.method) && response.status < 400
+        // A request the server's deadline cut off got its 408 from the server; the route saw only a closed socket.
+        const late = response.status >= 400 && hasTimedOut(NodeHttpServerRequest.toIncomingMessage(request).socket)
+        const status = late ? 408 : response.status
+        line?.(`${request.method} ${path} ${status} ${duration}ms`)
+        const changed = changes(request.method) && status < 400
         if (admin) {
           if (changed) state.log.touch()
           return
         }
+        // The browser's /favicon.ico and other strays are not API calls: the CLI line shows them, the inspector does not.
+        if (!isApiPath(path)) return
         const note = noteOf(request)
         state.log.add({
           time: Date.now(),
           method: request.method,
           path,
-          status: response.status,
+          status,
           durationMs: Number(duration),
           route: note?.route,
           keyId: note?.keyId,
-          errorCode: codeOf(response),
+          errorCode: late ? failures.requestTimeout.code : codeOf(response),
           fault: note?.fault
         }, changed)
       }))

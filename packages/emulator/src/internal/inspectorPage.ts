@@ -9,6 +9,7 @@ export const page = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sunco-emulator inspector</title>
+<link rel="icon" href="data:,">
 <style>
   :root { color-scheme: light dark; --line: #8884; --muted: #888; --accent: #2f6fdd; --bad: #c0392b; --ok: #2e8b57; }
   * { box-sizing: border-box; }
@@ -22,6 +23,7 @@ export const page = `<!doctype html>
   label { display: inline-flex; flex-direction: column; font-size: .8rem; color: var(--muted); margin: 0 .5rem .4rem 0; }
   input, select, button { font: inherit; padding: .2rem .4rem; }
   input[type=number] { width: 6.5rem; }
+  button:disabled { cursor: default; opacity: .45; }
   button { cursor: pointer; border: 1px solid var(--line); border-radius: 4px; background: transparent; }
   button.primary { background: var(--accent); color: white; border-color: var(--accent); }
   button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
@@ -61,7 +63,7 @@ export const page = `<!doctype html>
       <label for="fault-malformed">Malformed (0-1)<input id="fault-malformed" name="malformed" type="number" min="0" max="1" step="0.01"></label>
       <div>
         <button id="fault-apply" class="primary" type="submit">Apply faults</button>
-        <button id="fault-clear" type="button">Clear all faults</button>
+        <button id="fault-clear" type="button" disabled>Clear all faults</button>
       </div>
     </form>
     <p id="fault-message" role="status" aria-live="polite"></p>
@@ -76,10 +78,10 @@ export const page = `<!doctype html>
     <h2 id="state-title">Apps, users and conversations</h2>
     <label for="app">App<select id="app"></select></label>
     <label for="user-filter">Filter users by id or external id<input id="user-filter" type="search" autocomplete="off"></label>
-    <div class="pager"><button id="users-prev" type="button">Previous users</button><span id="users-count" class="muted"></span><button id="users-next" type="button">Next users</button></div>
+    <div class="pager"><button id="users-prev" type="button" disabled>Previous users</button><span id="users-count" class="muted"></span><button id="users-next" type="button" disabled>Next users</button></div>
     <table aria-label="Users"><thead><tr><th>User id</th><th>External id</th><th>Name</th><th>Conversations</th></tr></thead><tbody id="users"></tbody></table>
     <h2 id="conversations-title">Conversations</h2>
-    <div class="pager"><button id="conversations-prev" type="button">Previous conversations</button><span id="conversations-count" class="muted">select a user</span><button id="conversations-next" type="button">Next conversations</button></div>
+    <div class="pager"><button id="conversations-prev" type="button" disabled>Previous conversations</button><span id="conversations-count" class="muted">select a user</span><button id="conversations-next" type="button" disabled>Next conversations</button></div>
     <table aria-labelledby="conversations-title"><thead><tr><th>Id</th><th>Type</th><th>Default</th><th>Display name</th><th>Participants</th><th>Metadata</th><th>Created</th><th>Updated</th></tr></thead><tbody id="conversations"></tbody></table>
   </section>
   <section class="wide" aria-labelledby="log-title">
@@ -133,6 +135,7 @@ export const page = `<!doctype html>
   function showFaults(faults) {
     $("fault-current").textContent = JSON.stringify(faults, null, 2);
     state.faults = faults;
+    $("fault-clear").disabled = Object.keys(faults).length === 0;
   }
 
   async function loadUsers() {
@@ -157,6 +160,16 @@ export const page = `<!doctype html>
       tr.append(first, cell(u.externalId), cell(name), cell(u.conversations));
       return tr;
     }));
+  }
+
+  // No user selected: nothing to page through.
+  function clearConversations() {
+    state.user = "";
+    state.conversationOffset = 0;
+    $("conversations").replaceChildren();
+    $("conversations-count").textContent = "select a user";
+    $("conversations-prev").disabled = true;
+    $("conversations-next").disabled = true;
   }
 
   async function loadConversations() {
@@ -263,11 +276,10 @@ export const page = `<!doctype html>
     const answer = await fetch("/__emulator/reset", { method: "POST", headers: { "content-type": "application/json" } });
     $("fault-message").className = answer.ok ? "ok" : "";
     $("fault-message").textContent = answer.ok ? "Reset to the start seed." : "Reset failed: HTTP " + answer.status;
-    state.user = "";
-    $("conversations").replaceChildren();
+    clearConversations();
     refreshSoon();
   });
-  $("app").addEventListener("change", () => { state.app = $("app").value; state.userOffset = 0; state.user = ""; loadUsers(); });
+  $("app").addEventListener("change", () => { state.app = $("app").value; state.userOffset = 0; clearConversations(); loadUsers(); });
   let filterTimer;
   $("user-filter").addEventListener("input", () => {
     clearTimeout(filterTimer);

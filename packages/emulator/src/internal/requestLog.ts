@@ -24,6 +24,12 @@ export interface LogEntry {
   readonly fault?: string | undefined
 }
 
+/**
+ * Whether a request path is an API call, the only kind the log keeps: the
+ * admin routes and strays (a browser's `/favicon.ico`, a typo'd root) are not.
+ */
+export const isApiPath = (path: string): boolean => path.startsWith("/v2/") || path === "/v2"
+
 export type Listener = (batch: ReadonlyArray<LogEntry>, version: number) => void
 
 interface Subscriber {
