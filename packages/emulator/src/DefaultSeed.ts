@@ -44,7 +44,10 @@ export const seed: EmulatorSeed = {
     id: appId,
     displayName: "Emulated app",
     keys: [{ id: keyId, secret: keySecret, scope: "app" }],
-    users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada", givenName: "Ada", surname: "Lovelace" }],
+    users: [
+      { id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada", givenName: "Ada", surname: "Lovelace" },
+      { id: "5f0c8b0e3f1a2b001e4d6c11", externalId: "customer-17", givenName: "Grace", surname: "Hopper" }
+    ],
     conversations: [{ id: "5f0c8b0e3f1a2b001e4d6c20", type: "personal", participants: ["ada"] }]
   }],
   accountKeys: [{ id: accountKey.id, secret: accountKey.secret, scope: "account" }]
