@@ -6,7 +6,7 @@
  * every supported Node, so this does too.
  */
 import { expect, layer } from "@effect/vitest"
-import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
+import { Emulator } from "@sunco-effect/emulator"
 import { Effect, Redacted } from "effect"
 import { execFile } from "node:child_process"
 import { readFileSync } from "node:fs"
@@ -24,12 +24,6 @@ const readmeBlock = (heading: string): string => {
   return match[1]!
 }
 
-const [app] = DefaultSeed.seed.apps
-const seed = {
-  ...DefaultSeed.seed,
-  apps: [{ ...app!, users: [...app!.users ?? [], { externalId: "customer-17" }] }]
-}
-
 const run = (env: Record<string, string>, preload: Array<string>) =>
   Effect.async<{ code: number; stdout: string; stderr: string }>((resume) => {
     const child = execFile(
@@ -42,7 +36,7 @@ const run = (env: Record<string, string>, preload: Array<string>) =>
     return Effect.sync(() => child.kill())
   })
 
-layer(Emulator.layer({ seed }))("the README's complete program", (it) => {
+layer(Emulator.layer())("the README's complete program", (it) => {
   it("is examples/src/complete-program.ts, verbatim", () => {
     expect(readmeBlock("A complete program")).toBe(read("../src/complete-program.ts"))
   })
