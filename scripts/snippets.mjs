@@ -1,15 +1,16 @@
 // Every snippet a user can copy: the ```ts blocks of the READMEs and of
 // docs/**/*.md, and of the TSDoc comments in packages/*/src (src/internal
-// excepted). Each is a whole module of its own. A block that calls a runner
-// (`NodeRuntime.runMain(`, `Effect.runPromise(`, `Effect.runPromiseExit(`,
-// `Effect.runFork(`, `Effect.runSync(`, `Effect.runSyncExit(`) is a whole
-// program and is also run. Used by scripts/packages-check.mjs; run alone, it
-// lists the blocks.
+// excepted). Each is a whole module of its own. A block that uses a runner
+// (`NodeRuntime.runMain`, `Effect.runPromise`, `Effect.runPromiseExit`,
+// `Effect.runFork`, `Effect.runSync`, `Effect.runSyncExit`) outside a line
+// comment is a whole program and is also run. Used by
+// scripts/packages-check.mjs; run alone, it lists the blocks.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join, relative, resolve } from "node:path"
 
-const runner = /\b(?:NodeRuntime\.runMain|Effect\.run(?:Promise|PromiseExit|Fork|Sync|SyncExit))\(/
+// Called or passed (`program.pipe(…, NodeRuntime.runMain)`), outside a line comment.
+const runner = /\b(?:NodeRuntime\.runMain|Effect\.run(?:Promise|PromiseExit|Fork|Sync|SyncExit))\b/
 
 const walk = (dir, keep) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -24,7 +25,7 @@ const block = (root, source, file, line, code) => ({
   file: relative(root, file),
   line,
   code,
-  program: runner.test(code)
+  program: runner.test(code.replace(/\/\/.*$/gm, ""))
 })
 
 const markdownBlocks = (root, source, file) => {
