@@ -141,6 +141,7 @@ step("every snippet a user can copy (READMEs, docs/**/*.md, TSDoc @example): tsc
 const snippets = collectSnippets(root)
 const compiled = compileSnippets({ blocks: snippets, dir: consumer, tsc })
 if (compiled.errors.length > 0) fail(`snippets do not type-check:\n${compiled.errors.join("\n")}`)
+console.log(`  ${snippets.length} blocks type-check`)
 
 // Each entry point loads on its own, first thing in a process (a module cycle shows only then).
 step("every public entry point, alone in a fresh process: import() and require()")
@@ -217,7 +218,9 @@ for (const b of snippets) {
   if (b.program) c.run++
   counts.set(b.source, c)
 }
-for (const [source, c] of counts) console.log(`  ${source}: ${c.compiled} blocks compiled, ${c.run} run`)
+for (const [source, c] of counts) {
+  console.log(`  ${source}: ${c.compiled} block${c.compiled === 1 ? "" : "s"} compiled, ${c.run} run`)
+}
 if (!counts.has("docs/**/*.md")) console.log("  docs/**/*.md: 0 blocks")
 
 for (const major of nodeMajors) {
