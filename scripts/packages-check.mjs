@@ -4,7 +4,10 @@
 // patch than the repo's, then proves exactly one copy of effect, the types
 // from CommonJS and ESM (module node16), an ESM and a CommonJS program running
 // every operation against the packed emulator's CLI on Node 20, 22 and 24, and
-// a smoke program on Bun and Deno. Needs the npm registry.
+// a smoke program on Bun and Deno. Every snippet a user can copy (the ts
+// blocks of the READMEs, docs/**/*.md and the TSDoc @examples, see
+// scripts/snippets.mjs) type-checks against the installed packages, and those
+// that are whole programs run against the packed emulator. Needs the npm registry.
 import { execFileSync, spawn, spawnSync } from "node:child_process"
 import {
   copyFileSync,
@@ -20,6 +23,7 @@ import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { bun, deno, node, nodeMajors } from "./runtimes.mjs"
+import { collectSnippets, compileSnippets } from "./snippets.mjs"
 
 // Not the repo's 3.22.4, on purpose: a consumer's patch must not pull in a second effect.
 const CONSUMER_EFFECT = "3.22.3"
@@ -103,6 +107,9 @@ run("npm", [
   "@effect/platform@^0.97.0",
   "@effect/platform-node@^0.108.0",
   "@types/node@^20",
+  // the README's test example imports @effect/vitest
+  "@effect/vitest@0.30.0",
+  "vitest@3.2.7",
   tarballs.conversations,
   tarballs.emulator
 ], { cwd: consumer, stdio: "inherit" })
@@ -134,6 +141,12 @@ for (const file of ["types.cts", "types.mts"]) {
   }
   console.log(`  ${file}: type-checks`)
 }
+
+step("every snippet a user can copy (READMEs, docs/**/*.md, TSDoc @example): tsc, strict, module nodenext")
+const snippets = collectSnippets(root)
+const compiled = compileSnippets({ blocks: snippets, dir: consumer, tsc })
+if (compiled.errors.length > 0) fail(`snippets do not type-check:\n${compiled.errors.join("\n")}`)
+console.log(`  ${snippets.length} blocks type-check`)
 
 // Each entry point loads on its own, first thing in a process (a module cycle shows only then).
 step("every public entry point, alone in a fresh process: import() and require()")
@@ -188,6 +201,33 @@ const program = (label, [cmd, lead], file) => {
   }
   console.log(`  ${result.stdout.trim()}`)
 }
+step("the snippets that are whole programs (they call a runner), each in a Node process of its own")
+snippets.forEach((b, n) => {
+  if (!b.program) return
+  const result = spawnSync(process.execPath, [compiled.js(n)], {
+    cwd: consumer,
+    env: { ...process.env, ...env, NO_COLOR: "1" },
+    encoding: "utf8",
+    timeout: 30_000
+  })
+  if (result.status !== 0) {
+    const how = result.error?.code === "ETIMEDOUT" ? "did not finish in 30 s" : `exited with ${result.status}`
+    fail(`the program at ${b.file}:${b.line} ${how}:\n${result.stdout}\n${result.stderr}`)
+  }
+  console.log(`  ${b.file}:${b.line}: exit 0`)
+})
+const counts = new Map()
+for (const b of snippets) {
+  const c = counts.get(b.source) ?? { compiled: 0, run: 0 }
+  c.compiled++
+  if (b.program) c.run++
+  counts.set(b.source, c)
+}
+for (const [source, c] of counts) {
+  console.log(`  ${source}: ${c.compiled} block${c.compiled === 1 ? "" : "s"} compiled, ${c.run} run`)
+}
+if (!counts.has("docs/**/*.md")) console.log("  docs/**/*.md: 0 blocks")
+
 for (const major of nodeMajors) {
   const runtime = node(major)
   program(`Node ${major}`, runtime, "esm.mjs")

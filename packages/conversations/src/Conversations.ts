@@ -67,7 +67,13 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * const other = yield* conversations.forApp("5d8cff3cd55b040010928b5c").get(conversationId)
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   return yield* conversations.forApp("5d8cff3cd55b040010928b5c").get("c93bb9c14dde8ffb94564eae")
+   * })
    * ```
    */
   readonly forApp: (appId: string) => ConversationsService
@@ -76,10 +82,16 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * const conversation = yield* conversations.create({
-   *   type: "sdkGroup",
-   *   participants: [{ userExternalId: "customer-17", subscribeSDKClient: true }],
-   *   displayName: "Order #1234"
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   return yield* conversations.create({
+   *     type: "sdkGroup",
+   *     participants: [{ userExternalId: "customer-17", subscribeSDKClient: true }],
+   *     displayName: "Order #1234"
+   *   })
    * })
    * ```
    */
@@ -89,7 +101,13 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * const conversation = yield* conversations.get("c93bb9c14dde8ffb94564eae")
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   return yield* conversations.get("c93bb9c14dde8ffb94564eae")
+   * })
    * ```
    */
   readonly get: (conversationId: string, options?: CallOptions) => Effect.Effect<Conversation, GetError>
@@ -98,7 +116,14 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * const page = yield* conversations.list({ filter: { userId }, page: { size: 50 } })
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   const page = yield* conversations.list({ filter: { userId: "42589ad070d43be9b00ff7e5" }, page: { size: 50 } })
+   *   return page.meta.hasMore
+   * })
    * ```
    */
   readonly list: (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
@@ -107,7 +132,13 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * yield* conversations.update(id, { displayName: "Renamed", description: null })
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   return yield* conversations.update("c93bb9c14dde8ffb94564eae", { displayName: "Renamed", description: null })
+   * })
    * ```
    */
   readonly update: (
@@ -120,9 +151,15 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * yield* conversations.delete(id).pipe(
-   *   Effect.catchTag("DefaultConversationUndeletable", () => Effect.void)
-   * )
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   yield* conversations.delete("c93bb9c14dde8ffb94564eae").pipe(
+   *     Effect.catchTag("DefaultConversationUndeletable", () => Effect.void)
+   *   )
+   * })
    * ```
    */
   readonly delete: (conversationId: string, options?: CallOptions) => Effect.Effect<void, DeleteError>
@@ -141,9 +178,15 @@ export interface ConversationsService {
    *
    * @example
    * ```ts
-   * const all = yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
-   *   Stream.runCollect
-   * )
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect, Stream } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   return yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
+   *     Stream.runCollect
+   *   )
+   * })
    * ```
    */
   readonly stream: (options: StreamOptions) => Stream.Stream<Conversation, ListError>
@@ -253,7 +296,7 @@ const overHttpClient = (options: ConversationsOptions) =>
  *
  * const program = Effect.gen(function*() {
  *   const conversations = yield* Conversations
- *   return yield* conversations.get("5d8cff3cd55b040010928b5b", "c93bb9c14dde8ffb94564eae")
+ *   return yield* conversations.get("c93bb9c14dde8ffb94564eae")
  * })
  * ```
  * @since 0.1.0

@@ -20,7 +20,13 @@ export interface UsersService {
    *
    * @example
    * ```ts
-   * const user = yield* (yield* Users).create({ externalId: "customer-17" })
+   * import { Users } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const users = yield* Users
+   *   return yield* users.create({ externalId: "customer-17" })
+   * })
    * ```
    */
   readonly create: (body: UserCreateBody, options?: CallOptions) => Effect.Effect<User, CreateUserError>

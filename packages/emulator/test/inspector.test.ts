@@ -22,7 +22,7 @@ import { join } from "node:path"
 import { chromium as playwright, type Page } from "playwright-core"
 import { raw } from "./support/Raw.js"
 
-const BIG_USER = "5f0c8b0e3f1a2b001e4d6c11"
+const BIG_USER = "5f0c8b0e3f1a2b001e4d6c1f"
 const seed = {
   ...DefaultSeed.seed,
   apps: [{
