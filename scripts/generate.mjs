@@ -426,9 +426,15 @@ const recursive = (name, lines) => {
   const cyclicCode = schemasEmitter.fields({ properties: cyclic, required }, [name]).slice(2, -2)
   return [
     `const ${target}Fields = ${fieldsCode}`,
-    `${doc([...lines, "", "@since 0.2.0", "@category models"])}export interface ${target} extends Schema.Struct.Type<typeof ${target}Fields> { ${member(false)} }`,
-    `${doc(["@since 0.2.0", "@category models"])}export interface ${target}Encoded extends Schema.Struct.Encoded<typeof ${target}Fields> { ${member(true)} }`,
-    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target} = ${call("Schema.Struct", `{ ...${target}Fields, ${cyclicCode} }`)}`
+    `${
+      doc([...lines, "", "@since 0.2.0", "@category models"])
+    }export interface ${target} extends Schema.Struct.Type<typeof ${target}Fields> { ${member(false)} }`,
+    `${
+      doc(["@since 0.2.0", "@category models"])
+    }export interface ${target}Encoded extends Schema.Struct.Encoded<typeof ${target}Fields> { ${member(true)} }`,
+    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target} = ${
+      call("Schema.Struct", `{ ...${target}Fields, ${cyclicCode} }`)
+    }`
   ]
 }
 
@@ -470,7 +476,6 @@ for (const name of order) {
     : `export type ${target} = typeof ${target}.Type`
   schemasBody.push(`${doc(["@since 0.2.0", "@category models"])}${type}`)
 }
-
 
 // The webhook schemas are generated before Schemas.ts is written, so that
 // the enums they name land in Schemas.ts.
@@ -526,9 +531,22 @@ files.set(
   `${header("The unknown case of the open unions: a `type` the spec does not list.")}
 import * as Schema from "effect/Schema"
 
-const Raw = ${call("Schema.Struct", "{ type: Schema.String }", call("Schema.Record", "{ key: Schema.String, value: Schema.Unknown }"))}
+const Raw = ${
+    call(
+      "Schema.Struct",
+      "{ type: Schema.String }",
+      call("Schema.Record", "{ key: Schema.String, value: Schema.Unknown }")
+    )
+  }
 
-${doc(["A variant of an open union whose `type` the spec does not list, kept whole.", "", "@since 0.2.0", "@category models"])}export interface Unknown {
+${
+    doc([
+      "A variant of an open union whose `type` the spec does not list, kept whole.",
+      "",
+      "@since 0.2.0",
+      "@category models"
+    ])
+  }export interface Unknown {
   readonly type: "unknown"
   readonly raw: { readonly type: string; readonly [key: string]: unknown }
 }
@@ -588,7 +606,9 @@ ${
     ])
   }export const WebhookPayload = ${payloadCode}
 
-${doc(["@since 0.2.0", "@category models"])}export interface WebhookPayload extends Schema.Schema.Type<typeof WebhookPayload> {}
+${
+    doc(["@since 0.2.0", "@category models"])
+  }export interface WebhookPayload extends Schema.Schema.Type<typeof WebhookPayload> {}
 `
 
 // ---------------------------------------------------------------------------
@@ -634,7 +654,7 @@ const constraintsOf = (schema, path, into, seen) => {
   // where it is used.
   if (Object.keys(own).length > 0 && path !== "") into.push([path, own])
   const variants = schema.oneOf ?? schema.anyOf
-  if (variants !== undefined) for (const v of variants) constraintsOf(v, path, into, seen)
+  if (variants !== undefined) { for (const v of variants) constraintsOf(v, path, into, seen) }
   for (const part of schema.allOf ?? []) constraintsOf(part, path, into, seen)
   for (const [k, v] of Object.entries(schema.properties ?? {})) {
     constraintsOf(v, path === "" ? k : `${path}.${k}`, into, seen)
@@ -679,7 +699,7 @@ for (const [path, item] of Object.entries(spec.paths)) {
       for (const example of Object.values(content?.examples ?? {})) {
         for (const error of exampleOf(example)?.errors ?? []) codes.add(error.code)
       }
-      if (content?.example !== undefined) for (const error of content.example.errors ?? []) codes.add(error.code)
+      if (content?.example !== undefined) { for (const error of content.example.errors ?? []) codes.add(error.code) }
       return { status, codes: [...codes] }
     })
     const security = (op.security ?? spec.security).flatMap((requirement) =>
@@ -702,7 +722,9 @@ for (const [path, item] of Object.entries(spec.paths)) {
       success: {
         status: success,
         contentType: successType,
-        schema: successContent?.schema?.$ref === undefined ? undefined : constName.get(refName(successContent.schema.$ref))
+        schema: successContent?.schema?.$ref === undefined
+          ? undefined
+          : constName.get(refName(successContent.schema.$ref))
       },
       errors,
       security
@@ -793,9 +815,7 @@ const componentsFile = () =>
 import * as Schemas from "./Schemas.js"
 
 ${doc(["@since 0.2.0", "@category constants"])}export const components = {
-${
-    Object.keys(components).sort().map((name) => `  ${key(name)}: Schemas.${constName.get(name)}`).join(",\n")
-  }
+${Object.keys(components).sort().map((name) => `  ${key(name)}: Schemas.${constName.get(name)}`).join(",\n")}
 } as const
 `
 

@@ -9,7 +9,7 @@ import { components } from "../src/generated/Components.js"
 import { bodyConstraints, queryConstraints } from "../src/generated/Constraints.js"
 import { operations } from "../src/generated/Operations.js"
 import * as Schemas from "../src/generated/Schemas.js"
-import { WebhookPayload, webhookEventTypes } from "../src/generated/Webhooks.js"
+import { webhookEventTypes, WebhookPayload } from "../src/generated/Webhooks.js"
 import { spec } from "./support/Spec.js"
 
 const methods = ["get", "post", "put", "patch", "delete"]
@@ -21,7 +21,8 @@ const exampleValue = (example: any): unknown =>
   example.$ref === undefined
     ? example.value
     : spec.components.examples[example.$ref.replace("#/components/examples/", "")]!.value
-const schemaOf = (name: string): Schema.Schema<any, any> => (components as Record<string, Schema.Schema<any, any>>)[name]!
+const schemaOf = (name: string): Schema.Schema<any, any> =>
+  (components as Record<string, Schema.Schema<any, any>>)[name]!
 
 /**
  * Decodes, then encodes back: the error if either fails, else the re-encoded
