@@ -33,7 +33,39 @@ const outDir = outIndex === -1 ? defaultOut : resolve(args[outIndex + 1] ?? "")
 const specText = readFileSync(specFile, "utf8")
 const spec = YAML.parse(specText)
 const sha256 = createHash("sha256").update(specText).digest("hex")
-const components = spec.components.schemas
+const components = { ...spec.components.schemas }
+
+// Request bodies and success responses that the spec writes inline get a
+// component of their own, named for their operation (`GetTokenBody`,
+// `JoinConversationResponse`); the many bare `{ type: object }` success
+// bodies (deletes, control actions) share `emptyObjectResponse`. A single
+// `allOf` of a reference is that reference.
+/** Inline schema object -> the component name it was given. */
+const inlineNames = new Map()
+const nameInline = (schema, name) => {
+  if (schema === undefined || schema.$ref !== undefined) return
+  if (schema.allOf?.length === 1 && schema.allOf[0].$ref !== undefined && schema.properties === undefined) {
+    inlineNames.set(schema, schema.allOf[0].$ref.slice("#/components/schemas/".length))
+    return
+  }
+  const bare = schema.type === "object" && schema.properties === undefined && schema.additionalProperties === undefined
+  const componentName = bare ? "emptyObjectResponse" : name
+  if (componentName in spec.components.schemas) throw new Error(`the inline schema's name ${componentName} is taken`)
+  components[componentName] = bare ? { type: "object", description: "An empty object." } : schema
+  inlineNames.set(schema, componentName)
+}
+for (const item of Object.values(spec.paths)) {
+  for (const method of ["get", "post", "put", "patch", "delete"]) {
+    const op = item[method]
+    if (op === undefined) continue
+    nameInline(op.requestBody?.content?.["application/json"]?.schema, `${op.operationId}Body`)
+    for (const [status, response] of Object.entries(op.responses)) {
+      if (Number(status) < 300) {
+        nameInline(response.content?.["application/json"]?.schema, `${op.operationId}Response`)
+      }
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Names
@@ -624,6 +656,12 @@ const exampleOf = (e) => {
   return spec.components.examples[e.$ref.slice("#/components/examples/".length)].value
 }
 const methods = ["get", "post", "put", "patch", "delete"]
+/** The component name of a body or response schema (a reference or an inline one, named above). */
+const schemaName = (schema) => {
+  if (schema === undefined) return undefined
+  if (schema.$ref !== undefined) return refName(schema.$ref)
+  return inlineNames.get(schema)
+}
 const tagNames = new Map(spec.tags.map((t) => [t.name, t["x-displayName"] ?? t.name]))
 
 const RULES = ["minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "pattern", "format", "enum"]
@@ -687,7 +725,7 @@ for (const [path, item] of Object.entries(spec.paths)) {
       }
     }
     const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? []
-    const bodyName = media?.schema?.$ref === undefined ? undefined : refName(media.schema.$ref)
+    const bodyName = schemaName(media?.schema)
     if (bodyName !== undefined) bodySchemas.add(bodyName)
     const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b)
     const success = statuses.find((s) => s < 400)
@@ -722,9 +760,7 @@ for (const [path, item] of Object.entries(spec.paths)) {
       success: {
         status: success,
         contentType: successType,
-        schema: successContent?.schema?.$ref === undefined
-          ? undefined
-          : constName.get(refName(successContent.schema.$ref))
+        schema: constName.get(schemaName(successContent?.schema))
       },
       errors,
       security
@@ -737,9 +773,7 @@ const literal = (value) => {
   if (value === undefined) return "undefined"
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`
   if (typeof value === "object" && value !== null) {
-    return `{ ${
-      Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${key(k)}: ${literal(v)}`).join(", ")
-    } }`
+    return `{ ${Object.entries(value).map(([k, v]) => `${key(k)}: ${literal(v)}`).join(", ")} }`
   }
   return JSON.stringify(value)
 }

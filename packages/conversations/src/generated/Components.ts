@@ -15,6 +15,14 @@ import * as Schemas from "./Schemas.js"
  * @category constants
  */
 export const components = {
+  CreateAppKeyBody: Schemas.CreateAppKeyBody,
+  CreateClientResponse: Schemas.CreateClientResponse,
+  CreateCustomIntegrationKeyBody: Schemas.CreateCustomIntegrationKeyBody,
+  DownloadMessageRefResponse: Schemas.DownloadMessageRefResponse,
+  GetTokenBody: Schemas.GetTokenBody,
+  GetTokenResponse: Schemas.GetTokenResponse,
+  JoinConversationResponse: Schemas.JoinConversationResponse,
+  ListCustomIntegrationKeysResponse: Schemas.ListCustomIntegrationKeysResponse,
   acceptControlBody: Schemas.AcceptControlBody,
   action: Schemas.Action,
   actionSubset: Schemas.ActionSubset,
@@ -94,6 +102,7 @@ export const components = {
   deviceResponse: Schemas.DeviceResponse,
   displayName: Schemas.DisplayName,
   downloadMessageRefBody: Schemas.DownloadMessageRefBody,
+  emptyObjectResponse: Schemas.EmptyObjectResponse,
   enabled: Schemas.Enabled,
   endedByUser: Schemas.EndedByUser,
   error: Schemas.Error,

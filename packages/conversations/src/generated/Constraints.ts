@@ -17,6 +17,9 @@
  * @category constants
  */
 export const bodyConstraints = {
+  CreateAppKeyBody: { displayName: { minLength: 1, maxLength: 100 } },
+  CreateCustomIntegrationKeyBody: {},
+  GetTokenBody: {},
   AcceptControlBody: {},
   ActivityPost: {
     "author.type": { enum: ["business", "user"] },

@@ -25,7 +25,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "AcceptControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -46,7 +46,8 @@ export const operations = {
       { name: "state", required: false, type: "string" },
       { name: "redirect_uri", required: false, type: "string" }
     ],
-    success: { status: 302, contentType: "text/plain" },
+    body: undefined,
+    success: { status: 302, contentType: "text/plain", schema: undefined },
     errors: [],
     security: []
   },
@@ -73,7 +74,7 @@ export const operations = {
     path: "/v2/apps/{appId}/keys",
     pathParameters: ["appId"],
     query: [],
-    body: { contentType: "application/json", required: true },
+    body: { schema: "CreateAppKeyBody", contentType: "application/json", required: true },
     success: { status: 201, contentType: "application/json", schema: "AppKeyResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
@@ -88,7 +89,7 @@ export const operations = {
     pathParameters: ["appId", "userIdOrExternalId"],
     query: [{ name: "brandId", required: false, type: "string" }],
     body: { schema: "ClientCreate", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json" },
+    success: { status: 201, contentType: "application/json", schema: "CreateClientResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
       scheme: "bearerAuth",
@@ -121,7 +122,7 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
     pathParameters: ["appId", "integrationId"],
     query: [],
-    body: { contentType: "application/json", required: true },
+    body: { schema: "CreateCustomIntegrationKeyBody", contentType: "application/json", required: true },
     success: { status: 201, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -139,7 +140,7 @@ export const operations = {
     pathParameters: ["appId"],
     query: [],
     body: { schema: "Integration", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json" },
+    success: { status: 201, contentType: "application/json", schema: "IntegrationResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -155,6 +156,7 @@ export const operations = {
     path: "/v2/apps/{appId}/switchboards",
     pathParameters: ["appId"],
     query: [],
+    body: undefined,
     success: { status: 201, contentType: "application/json", schema: "SwitchboardResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["app_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -228,7 +230,8 @@ export const operations = {
     path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
     pathParameters: ["appId", "conversationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -244,7 +247,8 @@ export const operations = {
     path: "/v2/apps/{appId}",
     pathParameters: ["appId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["app_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
   },
@@ -257,7 +261,8 @@ export const operations = {
     path: "/v2/apps/{appId}/keys/{keyId}",
     pathParameters: ["appId", "keyId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["app_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
   },
@@ -271,7 +276,7 @@ export const operations = {
     pathParameters: ["appId"],
     query: [],
     body: { schema: "AttachmentDeleteBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -287,7 +292,8 @@ export const operations = {
     path: "/v2/apps/{appId}/conversations/{conversationId}",
     pathParameters: ["appId", "conversationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -303,7 +309,8 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
     pathParameters: ["appId", "integrationId", "keyId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -319,7 +326,8 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}",
     pathParameters: ["appId", "integrationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["integration_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -335,7 +343,8 @@ export const operations = {
     path: "/v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}",
     pathParameters: ["appId", "conversationId", "messageId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -351,7 +360,8 @@ export const operations = {
     path: "/v2/apps/{appId}/switchboards/{switchboardId}",
     pathParameters: ["appId", "switchboardId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["switchboard_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -367,7 +377,8 @@ export const operations = {
     path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}",
     pathParameters: ["appId", "switchboardId", "switchboardIntegrationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["switchboard_integration_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -383,7 +394,8 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
     pathParameters: ["appId", "userIdOrExternalId"],
     query: [{ name: "brandId", required: false, type: "string" }],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["user_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
       scheme: "bearerAuth",
@@ -399,6 +411,7 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}/personalinformation",
     pathParameters: ["appId", "userIdOrExternalId"],
     query: [{ name: "brandId", required: false, type: "string" }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "UserResponse" },
     errors: [{ status: 404, codes: ["user_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
@@ -415,7 +428,8 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
     pathParameters: ["appId", "integrationId", "webhookId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
       scheme: "bearerAuth",
@@ -432,7 +446,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "DownloadMessageRefBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "DownloadMessageRefResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -448,6 +462,7 @@ export const operations = {
     path: "/v2/apps/{appId}",
     pathParameters: ["appId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
     errors: [{ status: 404, codes: ["app_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -464,6 +479,7 @@ export const operations = {
     path: "/v2/apps/{appId}/keys/{keyId}",
     pathParameters: ["appId", "keyId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "AppKeyResponse" },
     errors: [{ status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
@@ -477,6 +493,7 @@ export const operations = {
     path: "/v2/apps/{appId}/conversations/{conversationId}",
     pathParameters: ["appId", "conversationId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "ConversationResponse" },
     errors: [{ status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
@@ -493,6 +510,7 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
     pathParameters: ["appId", "integrationId", "keyId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -509,6 +527,7 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices/{deviceId}",
     pathParameters: ["appId", "userIdOrExternalId", "deviceId"],
     query: [{ name: "brandId", required: false, type: "string" }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "DeviceResponse" },
     errors: [{ status: 404, codes: ["device_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
@@ -525,7 +544,8 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}",
     pathParameters: ["appId", "integrationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
     errors: [{ status: 404, codes: ["integration_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -541,8 +561,8 @@ export const operations = {
     path: "/oauth/token",
     pathParameters: [],
     query: [],
-    body: { contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    body: { schema: "GetTokenBody", contentType: "application/json", required: true },
+    success: { status: 200, contentType: "application/json", schema: "GetTokenResponse" },
     errors: [],
     security: []
   },
@@ -555,6 +575,7 @@ export const operations = {
     path: "/v2/tokenInfo",
     pathParameters: [],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
     errors: [],
     security: []
@@ -568,6 +589,7 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
     pathParameters: ["appId", "userIdOrExternalId"],
     query: [{ name: "brandId", required: false, type: "string" }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "UserResponse" },
     errors: [{ status: 404, codes: ["user_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
@@ -584,6 +606,7 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
     pathParameters: ["appId", "integrationId", "webhookId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "WebhookResponse" },
     errors: [{ status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
@@ -601,7 +624,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "ParticipantJoinBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json" },
+    success: { status: 201, contentType: "application/json", schema: "JoinConversationResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -618,7 +641,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "ParticipantLeaveBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -634,6 +657,7 @@ export const operations = {
     path: "/v2/apps/{appId}/keys",
     pathParameters: ["appId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "AppKeyListResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
@@ -652,6 +676,7 @@ export const operations = {
       { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
       { name: "filter[serviceAccountId]", required: false, type: "string" }
     ],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "AppListResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 403, codes: ["forbidden"] }],
     security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
@@ -670,6 +695,7 @@ export const operations = {
       { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
       { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }
     ],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "ClientListResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
@@ -692,6 +718,7 @@ export const operations = {
       { name: "filter[userId]", required: false, type: "string" },
       { name: "filter[userExternalId]", required: false, type: "string" }
     ],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "ConversationListResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["user_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
@@ -708,7 +735,8 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
     pathParameters: ["appId", "integrationId"],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "ListCustomIntegrationKeysResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",
@@ -724,6 +752,7 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices",
     pathParameters: ["appId", "userIdOrExternalId"],
     query: [{ name: "brandId", required: false, type: "string" }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "DeviceListResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
@@ -745,6 +774,7 @@ export const operations = {
       { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
       { name: "filter[types]", required: false, type: "string" }
     ],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "IntegrationListResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -767,6 +797,7 @@ export const operations = {
       minLength: 24,
       maxLength: 24
     }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "MessageListResponse" },
     errors: [{ status: 404, codes: ["not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
@@ -789,6 +820,7 @@ export const operations = {
       minLength: 24,
       maxLength: 24
     }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "ParticipantListResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
@@ -805,6 +837,7 @@ export const operations = {
     path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
     pathParameters: ["appId", "switchboardId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "SwitchboardIntegrationListResponse" },
     errors: [{ status: 404, codes: ["switchboard_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -821,6 +854,7 @@ export const operations = {
     path: "/v2/apps/{appId}/switchboards",
     pathParameters: ["appId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "SwitchboardListResponse" },
     errors: [{ status: 404, codes: ["app_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
@@ -841,6 +875,7 @@ export const operations = {
       required: false,
       type: "string"
     }],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "UserListResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["account", "app", "integration"] }, {
@@ -857,6 +892,7 @@ export const operations = {
     path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
     pathParameters: ["appId", "integrationId"],
     query: [],
+    body: undefined,
     success: { status: 200, contentType: "application/json", schema: "WebhookListResponse" },
     errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["integration_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
@@ -874,7 +910,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "OfferControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -891,7 +927,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "PassControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -908,7 +944,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "ActivityPost", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -959,7 +995,7 @@ export const operations = {
     pathParameters: ["appId", "conversationId"],
     query: [],
     body: { schema: "ReleaseControlBody", contentType: "application/json", required: false },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
       scheme: "bearerAuth",
@@ -975,7 +1011,8 @@ export const operations = {
     path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients/{clientId}",
     pathParameters: ["appId", "userIdOrExternalId", "clientId"],
     query: [{ name: "brandId", required: false, type: "string" }],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["client_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
       scheme: "bearerAuth",
@@ -991,7 +1028,8 @@ export const operations = {
     path: "/oauth/authorization",
     pathParameters: [],
     query: [],
-    success: { status: 200, contentType: "application/json" },
+    body: undefined,
+    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
     errors: [],
     security: [{ scheme: "basicAuth", scopes: ["integration"] }, { scheme: "bearerAuth", scopes: ["integration"] }]
   },
@@ -1056,7 +1094,7 @@ export const operations = {
     pathParameters: ["appId", "integrationId"],
     query: [],
     body: { schema: "IntegrationUpdate", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json" },
+    success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
     errors: [{ status: 404, codes: ["integration_not_found"] }],
     security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
       scheme: "bearerAuth",

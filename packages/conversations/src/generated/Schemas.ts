@@ -5794,3 +5794,143 @@ export const UserRemoveEvent = /* @__PURE__ */ Schema.Struct({
  * @category models
  */
 export interface UserRemoveEvent extends Schema.Schema.Type<typeof UserRemoveEvent> {}
+
+/**
+ * The spec's `emptyObjectResponse`. An empty object.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const EmptyObjectResponse = /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type EmptyObjectResponse = typeof EmptyObjectResponse.Type
+
+/**
+ * The spec's `CreateAppKeyBody`. AppKeyCreateBody
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CreateAppKeyBody = /* @__PURE__ */ Schema.Struct({ displayName: DisplayName })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreateAppKeyBody extends Schema.Schema.Type<typeof CreateAppKeyBody> {}
+
+/**
+ * The spec's `JoinConversationResponse`. The created participant.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const JoinConversationResponse = /* @__PURE__ */ Schema.Struct({
+  participant: /* @__PURE__ */ Schema.optional(Participant)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface JoinConversationResponse extends Schema.Schema.Type<typeof JoinConversationResponse> {}
+
+/**
+ * The spec's `DownloadMessageRefResponse`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DownloadMessageRefResponse = /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type DownloadMessageRefResponse = typeof DownloadMessageRefResponse.Type
+
+/**
+ * The spec's `ListCustomIntegrationKeysResponse`. IntegrationApiKeyListResponse
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ListCustomIntegrationKeysResponse = /* @__PURE__ */ Schema.Struct({
+  keys: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(ApiKey))
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ListCustomIntegrationKeysResponse
+  extends Schema.Schema.Type<typeof ListCustomIntegrationKeysResponse>
+{}
+
+/**
+ * The spec's `CreateCustomIntegrationKeyBody`. IntegrationApiKey
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CreateCustomIntegrationKeyBody = /* @__PURE__ */ Schema.Struct({ displayName: Schema.String })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreateCustomIntegrationKeyBody extends Schema.Schema.Type<typeof CreateCustomIntegrationKeyBody> {}
+
+/**
+ * The spec's `CreateClientResponse`. ClientResponse
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CreateClientResponse = /* @__PURE__ */ Schema.Struct({ client: /* @__PURE__ */ Schema.optional(Client) })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreateClientResponse extends Schema.Schema.Type<typeof CreateClientResponse> {}
+
+/**
+ * The spec's `GetTokenBody`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetTokenBody = /* @__PURE__ */ Schema.Struct({
+  code: Schema.String,
+  grant_type: Schema.String,
+  client_id: Schema.String,
+  client_secret: Schema.String
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetTokenBody extends Schema.Schema.Type<typeof GetTokenBody> {}
+
+/**
+ * The spec's `GetTokenResponse`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetTokenResponse = /* @__PURE__ */ Schema.Struct({
+  access_token: /* @__PURE__ */ Schema.optional(Schema.String),
+  token_type: /* @__PURE__ */ Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetTokenResponse extends Schema.Schema.Type<typeof GetTokenResponse> {}
