@@ -207,6 +207,30 @@ const enumFor = (schema, path) => {
 const PURE = "/* @__PURE__ */ "
 const call = (fn, ...args) => `${PURE}${fn}(${args.join(", ")})`
 
+// Every Schema is generated twice: as code and as its type, which annotates
+// the exported const. Without the annotation, declaration emit inlines every
+// referenced Schema's whole type (Schemas.d.ts grew to 620 KB); with it the
+// .d.ts says `typeof Conversation`.
+/** A Schema as code (`c`) and as type (`t`). */
+const node = (c, t) => ({ c, t })
+const STRING = node("Schema.String", "typeof Schema.String")
+const NUMBER = node("Schema.Number", "typeof Schema.Number")
+const BOOLEAN = node("Schema.Boolean", "typeof Schema.Boolean")
+const UNKNOWN = node("Schema.Unknown", "typeof Schema.Unknown")
+const optional = (n) => node(call("Schema.optional", n.c), `Schema.optional<${n.t}>`)
+const literal1 = (value) => node(call("Schema.Literal", str(value)), `Schema.Literal<[${str(value)}]>`)
+const union = (members) =>
+  node(call("Schema.Union", ...members.map((m) => m.c)), `Schema.Union<[${members.map((m) => m.t).join(", ")}]>`)
+const fieldsNode = (fields) =>
+  node(
+    `{ ${fields.map(([k, n]) => `${key(k)}: ${n.c}`).join(", ")} }`,
+    `{ ${fields.map(([k, n]) => `${key(k)}: ${n.t}`).join("; ")} }`
+  )
+const structOf = (fields) => {
+  const f = fieldsNode(fields)
+  return node(call("Schema.Struct", f.c), `Schema.Struct<${f.t}>`)
+}
+
 class Emitter {
   constructor(imports) {
     /** Names this file takes from Schemas.ts */
@@ -221,17 +245,20 @@ class Emitter {
     if (this.imports) this.used.add(target)
     if (this.pending?.has(name)) {
       suspended.add(name)
-      return call("Schema.suspend", `(): Schema.Schema<${target}, ${target}Encoded> => ${target}`)
+      return node(
+        call("Schema.suspend", `(): Schema.Schema<${target}, ${target}Encoded> => ${target}`),
+        `Schema.suspend<${target}, ${target}Encoded, never>`
+      )
     }
-    return target
+    return node(target, `typeof ${target}`)
   }
 
-  nullable(schema, code) {
-    return schema.nullable === true ? call("Schema.NullOr", code) : code
+  nullable(schema, n) {
+    return schema.nullable === true ? node(call("Schema.NullOr", n.c), `Schema.NullOr<${n.t}>`) : n
   }
 
   code(schema, path) {
-    if (schema["x-code"] !== undefined) return schema["x-code"]
+    if (schema["x-node"] !== undefined) return schema["x-node"]
     if (schema.$ref !== undefined) return this.ref(refName(schema.$ref))
     if (schema.allOf !== undefined) {
       const only = schema.allOf.length === 1 && schema.properties === undefined ? schema.allOf[0] : undefined
@@ -244,29 +271,37 @@ class Emitter {
     if (schema.enum !== undefined) {
       const name = enumFor(schema, path)
       if (this.imports) this.used.add(name)
-      return this.nullable(schema, name)
+      return this.nullable(schema, node(name, `typeof ${name}`))
     }
     switch (schema.type) {
       case "string":
         return this.nullable(
           schema,
-          schema.format === "binary" ? call("Schema.instanceOf", "Blob") : "Schema.String"
+          schema.format === "binary" ? node(call("Schema.instanceOf", "Blob"), "Schema.instanceOf<Blob>") : STRING
         )
       case "integer":
       case "number":
-        return this.nullable(schema, "Schema.Number")
+        return this.nullable(schema, NUMBER)
       case "boolean":
-        return this.nullable(schema, "Schema.Boolean")
-      case "array":
-        return this.nullable(schema, call("Schema.Array", this.code(schema.items, path)))
+        return this.nullable(schema, BOOLEAN)
+      case "array": {
+        const items = this.code(schema.items, path)
+        return this.nullable(schema, node(call("Schema.Array", items.c), `Schema.Array$<${items.t}>`))
+      }
       case "object":
       case undefined: {
         if (schema.properties !== undefined) return this.nullable(schema, this.struct(mergedProperties(schema), path))
-        if (schema.type === undefined) return "Schema.Unknown"
+        if (schema.type === undefined) return UNKNOWN
         const value = typeof schema.additionalProperties === "object"
           ? this.code(schema.additionalProperties, path)
-          : "Schema.Unknown"
-        return this.nullable(schema, call("Schema.Record", `{ key: Schema.String, value: ${value} }`))
+          : UNKNOWN
+        return this.nullable(
+          schema,
+          node(
+            call("Schema.Record", `{ key: Schema.String, value: ${value.c} }`),
+            `Schema.Record$<typeof Schema.String, ${value.t}>`
+          )
+        )
       }
       default:
         throw new Error(`${path.join(".")}: unsupported type ${schema.type}`)
@@ -282,7 +317,7 @@ class Emitter {
   anyOf(variants, path) {
     const resolved = variants.map((v) => deref(v))
     const objects = resolved.every((v) => v.properties !== undefined || v.allOf !== undefined)
-    if (!objects) return call("Schema.Union", ...variants.map((v) => this.code(v, path)))
+    if (!objects) return union(variants.map((v) => this.code(v, path)))
     const merged = resolved.map((v) => mergedProperties(v))
     const properties = new Map()
     for (const m of merged) {
@@ -293,32 +328,29 @@ class Emitter {
       }
     }
     const required = new Set([...properties.keys()].filter((k) => merged.every((m) => m.required.has(k))))
-    const fields = [...properties].map(([k, schemas]) => {
-      const codes = [...new Set(schemas.map((s) => this.code(s, [...path, k])))]
-      const value = codes.length === 1 ? codes[0] : call("Schema.Union", ...codes)
-      return `${key(k)}: ${required.has(k) ? value : call("Schema.optional", value)}`
-    })
-    return call("Schema.Struct", `{ ${fields.join(", ")} }`)
+    return structOf([...properties].map(([k, schemas]) => {
+      const nodes = [...new Map(schemas.map((s) => this.code(s, [...path, k])).map((n) => [n.c, n])).values()]
+      const value = nodes.length === 1 ? nodes[0] : union(nodes)
+      return [k, required.has(k) ? value : optional(value)]
+    }))
   }
 
   struct(merged, path, discriminatorValue) {
-    return call("Schema.Struct", this.fields(merged, path, discriminatorValue))
+    return structOf(this.fields(merged, path, discriminatorValue))
   }
 
-  /** The fields object of a struct, as code. */
+  /** The fields of a struct: [name, node][]. */
   fields({ properties, required }, path, discriminatorValue) {
     const fields = [...properties].map(([k, v]) => {
-      if (k === "type" && discriminatorValue !== undefined) {
-        return `type: ${call("Schema.Literal", str(discriminatorValue))}`
-      }
+      if (k === "type" && discriminatorValue !== undefined) return [k, literal1(discriminatorValue)]
       const isRequired = required.has(k) || v.required === true
       const value = this.code(v, [...path, k])
-      return `${key(k)}: ${isRequired ? value : call("Schema.optional", value)}`
+      return [k, isRequired ? value : optional(value)]
     })
     if (discriminatorValue !== undefined && !properties.has("type")) {
-      fields.unshift(`type: ${call("Schema.Literal", str(discriminatorValue))}`)
+      fields.unshift(["type", literal1(discriminatorValue)])
     }
-    return `{ ${fields.join(", ")} }`
+    return fields
   }
 
   openUnion(name) {
@@ -326,10 +358,10 @@ class Emitter {
     const members = variants.map(([, variant]) => this.ref(variant))
     const known = variants.map(([value]) => str(value))
     if (this.imports) this.used.add("unknownCase")
-    return call("Schema.Union", ...members, call("unknownCase", `[${known.join(", ")}]`))
+    return union([...members, node(call("unknownCase", `[${known.join(", ")}]`), "UnknownCase")])
   }
 
-  /** The definition of a component: [code, is it a struct]. */
+  /** The definition of a component: [node, is it a struct]. */
   component(name) {
     const schema = components[name]
     if (isUnion(name)) return [this.openUnion(name), false]
@@ -338,8 +370,8 @@ class Emitter {
     if (schema.properties !== undefined || schema.allOf !== undefined && schema.allOf.length > 1) {
       return [this.nullable(schema, this.struct(mergedProperties(schema), [name], value)), schema.nullable !== true]
     }
-    const code = this.code(schema, [name])
-    return [code, code.startsWith(`${PURE}Schema.Struct(`)]
+    const n = this.code(schema, [name])
+    return [n, n.c.startsWith(`${PURE}Schema.Struct(`)]
   }
 }
 const suspended = new Set()
@@ -448,25 +480,27 @@ const recursive = (name, lines) => {
   )
   const plain = new Map([...properties].filter(([k]) => !cyclic.has(k)))
   const value = variantValue.get(name)
-  const fieldsCode = schemasEmitter.fields({ properties: plain, required }, [name], value)
+  const plainFields = schemasEmitter.fields({ properties: plain, required }, [name], value)
+  const cyclicFields = schemasEmitter.fields({ properties: cyclic, required }, [name])
+  const plainNode = fieldsNode(plainFields)
   const member = (encoded) =>
     [...cyclic].map(([k, v]) =>
       required.has(k)
         ? `readonly ${key(k)}: ${typeOf(v, encoded)}`
         : `readonly ${key(k)}?: ${typeOf(v, encoded)} | undefined`
     ).join("; ")
-  const cyclicCode = schemasEmitter.fields({ properties: cyclic, required }, [name]).slice(2, -2)
+  const cyclicCode = cyclicFields.map(([k, n]) => `${key(k)}: ${n.c}`).join(", ")
   return [
-    `const ${target}Fields = ${fieldsCode}`,
+    `const ${target}Fields: ${plainNode.t} = ${plainNode.c}`,
     `${
       doc([...lines, "", "@since 0.2.0", "@category models"])
     }export interface ${target} extends Schema.Struct.Type<typeof ${target}Fields> { ${member(false)} }`,
     `${
       doc(["@since 0.2.0", "@category models"])
     }export interface ${target}Encoded extends Schema.Struct.Encoded<typeof ${target}Fields> { ${member(true)} }`,
-    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target} = ${
-      call("Schema.Struct", `{ ...${target}Fields, ${cyclicCode} }`)
-    }`
+    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target}: Schema.Struct<${
+      fieldsNode([...plainFields, ...cyclicFields]).t
+    }> = ${call("Schema.Struct", `{ ...${target}Fields, ${cyclicCode} }`)}`
   ]
 }
 
@@ -478,11 +512,11 @@ for (const name of order) {
   const schema = components[name]
   const target = constName.get(name)
   schemasEmitter.pending = new Set(Object.keys(components).filter((n) => !defined.has(n)))
-  const [code, isStruct] = schemasEmitter.component(name)
+  const [definition, isStruct] = schemasEmitter.component(name)
   defined.add(name)
   const summary = firstLine(schema.description ?? schema.title)
   const lines = [`The spec's \`${name}\`.${summary === "" ? "" : ` ${summary}`}`]
-  if (code === undefined) {
+  if (definition === undefined) {
     // a component that is an enum
     enumFor(schema, [name])
     continue
@@ -502,7 +536,11 @@ for (const name of order) {
     schemasBody.push(...recursive(name, lines))
     continue
   }
-  schemasBody.push(`${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target} = ${code}`)
+  schemasBody.push(
+    `${
+      doc([...lines, "", "@since 0.2.0", "@category schemas"])
+    }export const ${target}: ${definition.t} = ${definition.c}`
+  )
   const type = isStruct
     ? `export interface ${target} extends Schema.Schema.Type<typeof ${target}> {}`
     : `export type ${target} = typeof ${target}.Type`
@@ -514,7 +552,10 @@ for (const name of order) {
 const webhookEmitter = new Emitter(true)
 const eventUnion = webhookEmitter.openUnion(webhookEvents)
 const payloadFields = mergedProperties(webhookBody)
-payloadFields.properties.set("events", { type: "array", items: { "x-code": "WebhookEvent" } })
+payloadFields.properties.set("events", {
+  type: "array",
+  items: { "x-node": node("WebhookEvent", "typeof WebhookEvent") }
+})
 const payloadCode = webhookEmitter.struct(payloadFields, ["webhookPayload"])
 
 const enumCode = []
@@ -585,13 +626,22 @@ ${
 
 ${
     doc([
+      "The Schema of the unknown case (see `unknownCase`).",
+      "",
+      "@since 0.2.0",
+      "@category models"
+    ])
+  }export type UnknownCase = Schema.Schema<Unknown, Unknown["raw"]>
+
+${
+    doc([
       "The unknown case of an open union: decodes an object whose `type` is none of `known`",
       "to `{ type: \"unknown\", raw }`, and encodes it back to `raw`.",
       "",
       "@since 0.2.0",
       "@category schemas"
     ])
-  }export const unknownCase = (known: ReadonlyArray<string>): Schema.Schema<Unknown, Unknown["raw"]> =>
+  }export const unknownCase = (known: ReadonlyArray<string>): UnknownCase =>
   Schema.transform(
     Raw.pipe(Schema.filter((raw) => !known.includes(raw.type))),
     Schema.Struct({ type: Schema.Literal("unknown"), raw: Schema.typeSchema(Raw) }),
@@ -606,7 +656,7 @@ const webhooksFile = () =>
   `${header("The webhook payload of the spec's `x-webhooks` (`Webhook Event`): `{ app, webhook, events }`.")}
 import * as Schema from "effect/Schema"
 import { ${[...webhookEmitter.used].filter((n) => n !== "unknownCase").sort().join(", ")} } from "./Schemas.js"
-import { unknownCase } from "./Unknown.js"
+import { type UnknownCase, unknownCase } from "./Unknown.js"
 
 ${
     doc([
@@ -625,7 +675,7 @@ ${
       "@since 0.2.0",
       "@category schemas"
     ])
-  }export const WebhookEvent = ${eventUnion}
+  }export const WebhookEvent: ${eventUnion.t} = ${eventUnion.c}
 
 ${doc(["@since 0.2.0", "@category models"])}export type WebhookEvent = typeof WebhookEvent.Type
 
@@ -636,7 +686,7 @@ ${
       "@since 0.2.0",
       "@category schemas"
     ])
-  }export const WebhookPayload = ${payloadCode}
+  }export const WebhookPayload: ${payloadCode.t} = ${payloadCode.c}
 
 ${
     doc(["@since 0.2.0", "@category models"])
@@ -846,11 +896,14 @@ ${
 // program should import from Schemas.ts: this module loads every Schema.
 const componentsFile = () =>
   `${header("Every component Schema by its spec name (for tests and tools: importing it loads them all).")}
+import type * as Schema from "effect/Schema"
 import * as Schemas from "./Schemas.js"
 
-${doc(["@since 0.2.0", "@category constants"])}export const components = {
+${
+    doc(["@since 0.2.0", "@category constants"])
+  }export const components: { readonly [name: string]: Schema.Schema.AnyNoContext } = {
 ${Object.keys(components).sort().map((name) => `  ${key(name)}: Schemas.${constName.get(name)}`).join(",\n")}
-} as const
+}
 `
 
 const webhooks = webhooksFile()
@@ -863,7 +916,7 @@ files.set(
     )
   }
 import * as Schema from "effect/Schema"
-import { unknownCase } from "./Unknown.js"
+import { type UnknownCase, unknownCase } from "./Unknown.js"
 
 ${enumCode.join("\n\n")}
 

@@ -8,13 +8,14 @@
  * @since 0.2.0
  */
 
+import type * as Schema from "effect/Schema"
 import * as Schemas from "./Schemas.js"
 
 /**
  * @since 0.2.0
  * @category constants
  */
-export const components = {
+export const components: { readonly [name: string]: Schema.Schema.AnyNoContext } = {
   CreateAppKeyBody: Schemas.CreateAppKeyBody,
   CreateClientResponse: Schemas.CreateClientResponse,
   CreateCustomIntegrationKeyBody: Schemas.CreateCustomIntegrationKeyBody,
@@ -248,4 +249,4 @@ export const components = {
   webview: Schemas.Webview,
   whatsAppUpdate: Schemas.WhatsAppUpdate,
   whatsapp: Schemas.Whatsapp
-} as const
+}

@@ -54,7 +54,7 @@
  */
 
 import * as Schema from "effect/Schema"
-import { unknownCase } from "./Unknown.js"
+import { type UnknownCase, unknownCase } from "./Unknown.js"
 
 /**
  * The values the spec lists for `activityPost.type`, closed: for validating requests.
@@ -1107,7 +1107,13 @@ export type WebviewSize = typeof WebviewSize.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Page = /* @__PURE__ */ Schema.Struct({
+export const Page: Schema.Struct<
+  {
+    after: Schema.optional<typeof Schema.String>
+    before: Schema.optional<typeof Schema.String>
+    size: Schema.optional<typeof Schema.Number>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   after: /* @__PURE__ */ Schema.optional(Schema.String),
   before: /* @__PURE__ */ Schema.optional(Schema.String),
   size: /* @__PURE__ */ Schema.optional(Schema.Number)
@@ -1125,7 +1131,7 @@ export interface Page extends Schema.Schema.Type<typeof Page> {}
  * @since 0.2.0
  * @category schemas
  */
-export const DisplayName = /* @__PURE__ */ Schema.NullOr(Schema.String)
+export const DisplayName: Schema.NullOr<typeof Schema.String> = /* @__PURE__ */ Schema.NullOr(Schema.String)
 
 /**
  * @since 0.2.0
@@ -1139,7 +1145,19 @@ export type DisplayName = typeof DisplayName.Type
  * @since 0.2.0
  * @category schemas
  */
-export const AppSettings = /* @__PURE__ */ Schema.Struct({
+export const AppSettings: Schema.Struct<
+  {
+    conversationRetentionSeconds: Schema.optional<typeof Schema.Number>
+    maskCreditCardNumbers: Schema.optional<typeof Schema.Boolean>
+    useAnimalNames: Schema.optional<typeof Schema.Boolean>
+    echoPostback: Schema.optional<typeof Schema.Boolean>
+    ignoreAutoConversationStart: Schema.optional<typeof Schema.Boolean>
+    multiConvoEnabled: Schema.optional<typeof Schema.Boolean>
+    appLocalizationEnabled: Schema.optional<typeof Schema.Boolean>
+    endSessionEnabled: Schema.optional<typeof Schema.Boolean>
+    disableConversationReopen: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   conversationRetentionSeconds: /* @__PURE__ */ Schema.optional(Schema.Number),
   maskCreditCardNumbers: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   useAnimalNames: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -1163,9 +1181,8 @@ export interface AppSettings extends Schema.Schema.Type<typeof AppSettings> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Metadata = /* @__PURE__ */ Schema.NullOr(
-  /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
-)
+export const Metadata: Schema.NullOr<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>> =
+  /* @__PURE__ */ Schema.NullOr(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 
 /**
  * @since 0.2.0
@@ -1179,7 +1196,14 @@ export type Metadata = typeof Metadata.Type
  * @since 0.2.0
  * @category schemas
  */
-export const App = /* @__PURE__ */ Schema.Struct({
+export const App: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    displayName: Schema.optional<typeof DisplayName>
+    settings: Schema.optional<typeof AppSettings>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   displayName: /* @__PURE__ */ Schema.optional(DisplayName),
   settings: /* @__PURE__ */ Schema.optional(AppSettings),
@@ -1198,7 +1222,13 @@ export interface App extends Schema.Schema.Type<typeof App> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Meta = /* @__PURE__ */ Schema.Struct({
+export const Meta: Schema.Struct<
+  {
+    hasMore: Schema.optional<typeof Schema.Boolean>
+    afterCursor: Schema.optional<typeof Schema.String>
+    beforeCursor: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   hasMore: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   afterCursor: /* @__PURE__ */ Schema.optional(Schema.String),
   beforeCursor: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -1216,7 +1246,9 @@ export interface Meta extends Schema.Schema.Type<typeof Meta> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Links = /* @__PURE__ */ Schema.Struct({
+export const Links: Schema.Struct<
+  { prev: Schema.optional<typeof Schema.String>; next: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   prev: /* @__PURE__ */ Schema.optional(Schema.String),
   next: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -1233,7 +1265,13 @@ export interface Links extends Schema.Schema.Type<typeof Links> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppListResponse = /* @__PURE__ */ Schema.Struct({
+export const AppListResponse: Schema.Struct<
+  {
+    apps: Schema.optional<Schema.Array$<typeof App>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   apps: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(App)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -1251,7 +1289,9 @@ export interface AppListResponse extends Schema.Schema.Type<typeof AppListRespon
  * @since 0.2.0
  * @category schemas
  */
-export const Error = /* @__PURE__ */ Schema.Struct({
+export const Error: Schema.Struct<
+  { code: Schema.optional<typeof Schema.String>; title: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   code: /* @__PURE__ */ Schema.optional(Schema.String),
   title: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -1268,9 +1308,8 @@ export interface Error extends Schema.Schema.Type<typeof Error> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ErrorResponse = /* @__PURE__ */ Schema.Struct({
-  errors: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Error))
-})
+export const ErrorResponse: Schema.Struct<{ errors: Schema.optional<Schema.Array$<typeof Error>> }> =
+  /* @__PURE__ */ Schema.Struct({ errors: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Error)) })
 
 /**
  * @since 0.2.0
@@ -1284,7 +1323,13 @@ export interface ErrorResponse extends Schema.Schema.Type<typeof ErrorResponse> 
  * @since 0.2.0
  * @category schemas
  */
-export const AppCreateBody = /* @__PURE__ */ Schema.Struct({
+export const AppCreateBody: Schema.Struct<
+  {
+    displayName: typeof DisplayName
+    settings: Schema.optional<typeof AppSettings>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: DisplayName,
   settings: /* @__PURE__ */ Schema.optional(AppSettings),
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
@@ -1302,7 +1347,9 @@ export interface AppCreateBody extends Schema.Schema.Type<typeof AppCreateBody> 
  * @since 0.2.0
  * @category schemas
  */
-export const AppResponse = /* @__PURE__ */ Schema.Struct({ app: /* @__PURE__ */ Schema.optional(App) })
+export const AppResponse: Schema.Struct<{ app: Schema.optional<typeof App> }> = /* @__PURE__ */ Schema.Struct({
+  app: /* @__PURE__ */ Schema.optional(App)
+})
 
 /**
  * @since 0.2.0
@@ -1316,7 +1363,8 @@ export interface AppResponse extends Schema.Schema.Type<typeof AppResponse> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppSubdomain = /* @__PURE__ */ Schema.Struct({ subdomain: /* @__PURE__ */ Schema.optional(Schema.String) })
+export const AppSubdomain: Schema.Struct<{ subdomain: Schema.optional<typeof Schema.String> }> = /* @__PURE__ */ Schema
+  .Struct({ subdomain: /* @__PURE__ */ Schema.optional(Schema.String) })
 
 /**
  * @since 0.2.0
@@ -1330,7 +1378,21 @@ export interface AppSubdomain extends Schema.Schema.Type<typeof AppSubdomain> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppResponseWithSubdomain = /* @__PURE__ */ Schema.Struct({
+export const AppResponseWithSubdomain: Schema.Struct<
+  {
+    app: Schema.optional<
+      Schema.Struct<
+        {
+          id: Schema.optional<typeof Schema.String>
+          displayName: Schema.optional<typeof DisplayName>
+          settings: Schema.optional<typeof AppSettings>
+          metadata: Schema.optional<typeof Metadata>
+          subdomain: Schema.optional<typeof Schema.String>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   app: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Struct({
     id: /* @__PURE__ */ Schema.optional(Schema.String),
     displayName: /* @__PURE__ */ Schema.optional(DisplayName),
@@ -1352,7 +1414,13 @@ export interface AppResponseWithSubdomain extends Schema.Schema.Type<typeof AppR
  * @since 0.2.0
  * @category schemas
  */
-export const AppUpdateBody = /* @__PURE__ */ Schema.Struct({
+export const AppUpdateBody: Schema.Struct<
+  {
+    displayName: Schema.optional<typeof DisplayName>
+    settings: Schema.optional<typeof AppSettings>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(DisplayName),
   settings: /* @__PURE__ */ Schema.optional(AppSettings),
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
@@ -1370,7 +1438,13 @@ export interface AppUpdateBody extends Schema.Schema.Type<typeof AppUpdateBody> 
  * @since 0.2.0
  * @category schemas
  */
-export const AppKey = /* @__PURE__ */ Schema.Struct({
+export const AppKey: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    displayName: Schema.optional<typeof Schema.String>
+    secret: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   displayName: /* @__PURE__ */ Schema.optional(Schema.String),
   secret: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -1388,9 +1462,8 @@ export interface AppKey extends Schema.Schema.Type<typeof AppKey> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppKeyListResponse = /* @__PURE__ */ Schema.Struct({
-  keys: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(AppKey))
-})
+export const AppKeyListResponse: Schema.Struct<{ keys: Schema.optional<Schema.Array$<typeof AppKey>> }> =
+  /* @__PURE__ */ Schema.Struct({ keys: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(AppKey)) })
 
 /**
  * @since 0.2.0
@@ -1404,7 +1477,9 @@ export interface AppKeyListResponse extends Schema.Schema.Type<typeof AppKeyList
  * @since 0.2.0
  * @category schemas
  */
-export const AppKeyResponse = /* @__PURE__ */ Schema.Struct({ key: /* @__PURE__ */ Schema.optional(AppKey) })
+export const AppKeyResponse: Schema.Struct<{ key: Schema.optional<typeof AppKey> }> = /* @__PURE__ */ Schema.Struct({
+  key: /* @__PURE__ */ Schema.optional(AppKey)
+})
 
 /**
  * @since 0.2.0
@@ -1418,7 +1493,9 @@ export interface AppKeyResponse extends Schema.Schema.Type<typeof AppKeyResponse
  * @since 0.2.0
  * @category schemas
  */
-export const AttachmentUploadBody = /* @__PURE__ */ Schema.Struct({ source: /* @__PURE__ */ Schema.instanceOf(Blob) })
+export const AttachmentUploadBody: Schema.Struct<{ source: Schema.instanceOf<Blob> }> = /* @__PURE__ */ Schema.Struct({
+  source: /* @__PURE__ */ Schema.instanceOf(Blob)
+})
 
 /**
  * @since 0.2.0
@@ -1432,7 +1509,9 @@ export interface AttachmentUploadBody extends Schema.Schema.Type<typeof Attachme
  * @since 0.2.0
  * @category schemas
  */
-export const AttachmentSchema = /* @__PURE__ */ Schema.Struct({
+export const AttachmentSchema: Schema.Struct<
+  { mediaUrl: Schema.optional<typeof Schema.String>; mediaType: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   mediaUrl: /* @__PURE__ */ Schema.optional(Schema.String),
   mediaType: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -1449,9 +1528,8 @@ export interface AttachmentSchema extends Schema.Schema.Type<typeof AttachmentSc
  * @since 0.2.0
  * @category schemas
  */
-export const AttachmentResponse = /* @__PURE__ */ Schema.Struct({
-  attachment: /* @__PURE__ */ Schema.optional(AttachmentSchema)
-})
+export const AttachmentResponse: Schema.Struct<{ attachment: Schema.optional<typeof AttachmentSchema> }> =
+  /* @__PURE__ */ Schema.Struct({ attachment: /* @__PURE__ */ Schema.optional(AttachmentSchema) })
 
 /**
  * @since 0.2.0
@@ -1465,7 +1543,9 @@ export interface AttachmentResponse extends Schema.Schema.Type<typeof Attachment
  * @since 0.2.0
  * @category schemas
  */
-export const AttachmentDeleteBody = /* @__PURE__ */ Schema.Struct({ mediaUrl: Schema.String })
+export const AttachmentDeleteBody: Schema.Struct<{ mediaUrl: typeof Schema.String }> = /* @__PURE__ */ Schema.Struct({
+  mediaUrl: Schema.String
+})
 
 /**
  * @since 0.2.0
@@ -1479,7 +1559,7 @@ export interface AttachmentDeleteBody extends Schema.Schema.Type<typeof Attachme
  * @since 0.2.0
  * @category schemas
  */
-export const Name = Schema.String
+export const Name: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -1493,7 +1573,7 @@ export type Name = typeof Name.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationId = Schema.String
+export const SwitchboardIntegrationId: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -1507,7 +1587,7 @@ export type SwitchboardIntegrationId = typeof SwitchboardIntegrationId.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationType = Schema.String
+export const SwitchboardIntegrationType: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -1521,7 +1601,14 @@ export type SwitchboardIntegrationType = typeof SwitchboardIntegrationType.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationWebhook = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardIntegrationWebhook: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    name: Schema.optional<typeof Name>
+    integrationId: Schema.optional<typeof SwitchboardIntegrationId>
+    integrationType: Schema.optional<typeof SwitchboardIntegrationType>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   name: /* @__PURE__ */ Schema.optional(Name),
   integrationId: /* @__PURE__ */ Schema.optional(SwitchboardIntegrationId),
@@ -1540,7 +1627,15 @@ export interface SwitchboardIntegrationWebhook extends Schema.Schema.Type<typeof
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationTruncated = /* @__PURE__ */ Schema.Struct({
+export const ConversationTruncated: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.optional<typeof ConversationType>
+    metadata: Schema.optional<typeof Metadata>
+    activeSwitchboardIntegration: Schema.optional<Schema.NullOr<typeof SwitchboardIntegrationWebhook>>
+    pendingSwitchboardIntegration: Schema.optional<Schema.NullOr<typeof SwitchboardIntegrationWebhook>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.optional(ConversationType),
   metadata: /* @__PURE__ */ Schema.optional(Metadata),
@@ -1564,7 +1659,7 @@ export interface ConversationTruncated extends Schema.Schema.Type<typeof Convers
  * @since 0.2.0
  * @category schemas
  */
-export const Description = /* @__PURE__ */ Schema.NullOr(Schema.String)
+export const Description: Schema.NullOr<typeof Schema.String> = /* @__PURE__ */ Schema.NullOr(Schema.String)
 
 /**
  * @since 0.2.0
@@ -1578,7 +1673,7 @@ export type Description = typeof Description.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Icon = /* @__PURE__ */ Schema.NullOr(Schema.String)
+export const Icon: Schema.NullOr<typeof Schema.String> = /* @__PURE__ */ Schema.NullOr(Schema.String)
 
 /**
  * @since 0.2.0
@@ -1592,7 +1687,22 @@ export type Icon = typeof Icon.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Conversation = /* @__PURE__ */ Schema.Struct({
+export const Conversation: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.optional<typeof ConversationType>
+    metadata: Schema.optional<typeof Metadata>
+    activeSwitchboardIntegration: Schema.optional<Schema.NullOr<typeof SwitchboardIntegrationWebhook>>
+    pendingSwitchboardIntegration: Schema.optional<Schema.NullOr<typeof SwitchboardIntegrationWebhook>>
+    isDefault: Schema.optional<typeof Schema.Boolean>
+    displayName: Schema.optional<typeof DisplayName>
+    description: Schema.optional<typeof Description>
+    iconUrl: Schema.optional<typeof Icon>
+    businessLastRead: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    lastUpdatedAt: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    createdAt: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.optional(ConversationType),
   metadata: /* @__PURE__ */ Schema.optional(Metadata),
@@ -1623,7 +1733,13 @@ export interface Conversation extends Schema.Schema.Type<typeof Conversation> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationListResponse = /* @__PURE__ */ Schema.Struct({
+export const ConversationListResponse: Schema.Struct<
+  {
+    conversations: Schema.optional<Schema.Array$<typeof Conversation>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   conversations: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Conversation)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -1643,7 +1759,13 @@ export interface ConversationListResponse extends Schema.Schema.Type<typeof Conv
  * @since 0.2.0
  * @category schemas
  */
-export const ParticipantSubSchema = /* @__PURE__ */ Schema.Struct({
+export const ParticipantSubSchema: Schema.Struct<
+  {
+    userId: Schema.optional<typeof Schema.String>
+    subscribeSDKClient: Schema.optional<typeof Schema.Boolean>
+    userExternalId: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
   subscribeSDKClient: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   userExternalId: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -1661,7 +1783,16 @@ export interface ParticipantSubSchema extends Schema.Schema.Type<typeof Particip
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationCreateBody = /* @__PURE__ */ Schema.Struct({
+export const ConversationCreateBody: Schema.Struct<
+  {
+    type: typeof ConversationType
+    participants: Schema.optional<Schema.Array$<typeof ParticipantSubSchema>>
+    displayName: Schema.optional<typeof DisplayName>
+    description: Schema.optional<typeof Description>
+    iconUrl: Schema.optional<typeof Icon>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: ConversationType,
   participants: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(ParticipantSubSchema)),
   displayName: /* @__PURE__ */ Schema.optional(DisplayName),
@@ -1682,9 +1813,8 @@ export interface ConversationCreateBody extends Schema.Schema.Type<typeof Conver
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationResponse = /* @__PURE__ */ Schema.Struct({
-  conversation: /* @__PURE__ */ Schema.optional(Conversation)
-})
+export const ConversationResponse: Schema.Struct<{ conversation: Schema.optional<typeof Conversation> }> =
+  /* @__PURE__ */ Schema.Struct({ conversation: /* @__PURE__ */ Schema.optional(Conversation) })
 
 /**
  * @since 0.2.0
@@ -1698,7 +1828,14 @@ export interface ConversationResponse extends Schema.Schema.Type<typeof Conversa
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationUpdateBody = /* @__PURE__ */ Schema.Struct({
+export const ConversationUpdateBody: Schema.Struct<
+  {
+    displayName: Schema.optional<typeof DisplayName>
+    description: Schema.optional<typeof Description>
+    iconUrl: Schema.optional<typeof Icon>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(DisplayName),
   description: /* @__PURE__ */ Schema.optional(Description),
   iconUrl: /* @__PURE__ */ Schema.optional(Icon),
@@ -1717,7 +1854,7 @@ export interface ConversationUpdateBody extends Schema.Schema.Type<typeof Conver
  * @since 0.2.0
  * @category schemas
  */
-export const ParticipantJoinBody = ParticipantSubSchema
+export const ParticipantJoinBody: typeof ParticipantSubSchema = ParticipantSubSchema
 
 /**
  * @since 0.2.0
@@ -1731,7 +1868,9 @@ export type ParticipantJoinBody = typeof ParticipantJoinBody.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ClientAssociation = /* @__PURE__ */ Schema.Struct({
+export const ClientAssociation: Schema.Struct<
+  { type: Schema.optional<typeof ClientType>; clientId: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.optional(ClientType),
   clientId: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -1748,7 +1887,16 @@ export interface ClientAssociation extends Schema.Schema.Type<typeof ClientAssoc
  * @since 0.2.0
  * @category schemas
  */
-export const Participant = /* @__PURE__ */ Schema.Struct({
+export const Participant: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    userId: Schema.optional<typeof Schema.String>
+    unreadCount: Schema.optional<typeof Schema.Number>
+    clientAssociations: Schema.optional<Schema.Array$<typeof ClientAssociation>>
+    userExternalId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    lastRead: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
   unreadCount: /* @__PURE__ */ Schema.optional(Schema.Number),
@@ -1769,7 +1917,13 @@ export interface Participant extends Schema.Schema.Type<typeof Participant> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ParticipantListResponse = /* @__PURE__ */ Schema.Struct({
+export const ParticipantListResponse: Schema.Struct<
+  {
+    participants: Schema.optional<Schema.Array$<typeof Participant>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   participants: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Participant)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -1789,7 +1943,13 @@ export interface ParticipantListResponse extends Schema.Schema.Type<typeof Parti
  * @since 0.2.0
  * @category schemas
  */
-export const ParticipantLeaveBody = /* @__PURE__ */ Schema.Struct({
+export const ParticipantLeaveBody: Schema.Struct<
+  {
+    userId: Schema.optional<typeof Schema.String>
+    userExternalId: Schema.optional<typeof Schema.String>
+    participantId: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
   userExternalId: /* @__PURE__ */ Schema.optional(Schema.String),
   participantId: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -1807,7 +1967,17 @@ export interface ParticipantLeaveBody extends Schema.Schema.Type<typeof Particip
  * @since 0.2.0
  * @category schemas
  */
-export const Author = /* @__PURE__ */ Schema.Struct({
+export const Author: Schema.Struct<
+  {
+    type: typeof AuthorType
+    subtypes: Schema.optional<Schema.Array$<typeof AuthorSubtypes>>
+    userId: Schema.optional<typeof Schema.String>
+    userExternalId: Schema.optional<typeof Schema.String>
+    brandId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    displayName: Schema.optional<typeof Schema.String>
+    avatarUrl: Schema.optional<typeof Icon>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: AuthorType,
   subtypes: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(AuthorSubtypes)),
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -1829,7 +1999,12 @@ export interface Author extends Schema.Schema.Type<typeof Author> {}
  * @since 0.2.0
  * @category schemas
  */
-export const TicketClosed = /* @__PURE__ */ Schema.Struct({
+export const TicketClosed: Schema.Struct<
+  {
+    type: Schema.Literal<["ticket:closed"]>
+    data: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("ticket:closed"),
   data: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 })
@@ -1846,7 +2021,12 @@ export interface TicketClosed extends Schema.Schema.Type<typeof TicketClosed> {}
  * @since 0.2.0
  * @category schemas
  */
-export const TransferToEmail = /* @__PURE__ */ Schema.Struct({
+export const TransferToEmail: Schema.Struct<
+  {
+    type: Schema.Literal<["ticket:transfer:email"]>
+    data: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("ticket:transfer:email"),
   data: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 })
@@ -1863,7 +2043,12 @@ export interface TransferToEmail extends Schema.Schema.Type<typeof TransferToEma
  * @since 0.2.0
  * @category schemas
  */
-export const EndedByUser = /* @__PURE__ */ Schema.Struct({
+export const EndedByUser: Schema.Struct<
+  {
+    type: Schema.Literal<["conversation:endedByUser"]>
+    data: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("conversation:endedByUser"),
   data: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 })
@@ -1882,7 +2067,9 @@ export interface EndedByUser extends Schema.Schema.Type<typeof EndedByUser> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ActivityMessage = /* @__PURE__ */ Schema.Union(
+export const ActivityMessage: Schema.Union<
+  [typeof TicketClosed, typeof TransferToEmail, typeof EndedByUser, UnknownCase]
+> = /* @__PURE__ */ Schema.Union(
   TicketClosed,
   TransferToEmail,
   EndedByUser,
@@ -1901,7 +2088,7 @@ export type ActivityMessage = typeof ActivityMessage.Type
  * @since 0.2.0
  * @category schemas
  */
-export const HtmlText = Schema.String
+export const HtmlText: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -1915,7 +2102,7 @@ export type HtmlText = typeof HtmlText.Type
  * @since 0.2.0
  * @category schemas
  */
-export const MarkdownText = Schema.String
+export const MarkdownText: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -1929,7 +2116,15 @@ export type MarkdownText = typeof MarkdownText.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Buy = /* @__PURE__ */ Schema.Struct({
+export const Buy: Schema.Struct<
+  {
+    type: Schema.Literal<["buy"]>
+    text: typeof Schema.String
+    amount: typeof Schema.Number
+    currency: Schema.optional<typeof Schema.String>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("buy"),
   text: Schema.String,
   amount: Schema.Number,
@@ -1949,7 +2144,18 @@ export interface Buy extends Schema.Schema.Type<typeof Buy> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ExtraChannelOptions = /* @__PURE__ */ Schema.Struct({
+export const ExtraChannelOptions: Schema.Struct<
+  {
+    messenger: Schema.optional<
+      Schema.Struct<
+        {
+          messenger_extensions: Schema.optional<typeof Schema.Boolean>
+          webview_share_button: Schema.optional<typeof ExtraChannelOptionsMessengerWebviewShareButton>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   messenger: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.Struct({
       messenger_extensions: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -1970,7 +2176,16 @@ export interface ExtraChannelOptions extends Schema.Schema.Type<typeof ExtraChan
  * @since 0.2.0
  * @category schemas
  */
-export const Link = /* @__PURE__ */ Schema.Struct({
+export const Link: Schema.Struct<
+  {
+    type: Schema.Literal<["link"]>
+    uri: typeof Schema.String
+    text: typeof Schema.String
+    default: Schema.optional<typeof Schema.Boolean>
+    metadata: Schema.optional<typeof Metadata>
+    extraChannelOptions: Schema.optional<typeof ExtraChannelOptions>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("link"),
   uri: Schema.String,
   text: Schema.String,
@@ -1991,7 +2206,9 @@ export interface Link extends Schema.Schema.Type<typeof Link> {}
  * @since 0.2.0
  * @category schemas
  */
-export const LocationRequest = /* @__PURE__ */ Schema.Struct({
+export const LocationRequest: Schema.Struct<
+  { type: Schema.Literal<["locationRequest"]>; text: typeof Schema.String; metadata: Schema.optional<typeof Metadata> }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("locationRequest"),
   text: Schema.String,
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
@@ -2009,7 +2226,14 @@ export interface LocationRequest extends Schema.Schema.Type<typeof LocationReque
  * @since 0.2.0
  * @category schemas
  */
-export const Postback = /* @__PURE__ */ Schema.Struct({
+export const Postback: Schema.Struct<
+  {
+    type: Schema.Literal<["postback"]>
+    text: typeof Schema.String
+    payload: typeof Schema.String
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("postback"),
   text: Schema.String,
   payload: Schema.String,
@@ -2028,7 +2252,15 @@ export interface Postback extends Schema.Schema.Type<typeof Postback> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Reply = /* @__PURE__ */ Schema.Struct({
+export const Reply: Schema.Struct<
+  {
+    type: Schema.Literal<["reply"]>
+    text: typeof Schema.String
+    payload: typeof Schema.String
+    metadata: Schema.optional<typeof Metadata>
+    iconUrl: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("reply"),
   text: Schema.String,
   payload: Schema.String,
@@ -2048,7 +2280,19 @@ export interface Reply extends Schema.Schema.Type<typeof Reply> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Webview = /* @__PURE__ */ Schema.Struct({
+export const Webview: Schema.Struct<
+  {
+    type: Schema.Literal<["webview"]>
+    uri: typeof Schema.String
+    text: typeof Schema.String
+    default: Schema.optional<typeof Schema.Boolean>
+    metadata: Schema.optional<typeof Metadata>
+    extraChannelOptions: Schema.optional<typeof ExtraChannelOptions>
+    size: Schema.optional<typeof WebviewSize>
+    fallback: typeof Schema.String
+    openOnReceive: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("webview"),
   uri: Schema.String,
   text: Schema.String,
@@ -2074,7 +2318,9 @@ export interface Webview extends Schema.Schema.Type<typeof Webview> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Action = /* @__PURE__ */ Schema.Union(
+export const Action: Schema.Union<
+  [typeof Buy, typeof Link, typeof LocationRequest, typeof Postback, typeof Reply, typeof Webview, UnknownCase]
+> = /* @__PURE__ */ Schema.Union(
   Buy,
   Link,
   LocationRequest,
@@ -2096,7 +2342,17 @@ export type Action = typeof Action.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TextMessage = /* @__PURE__ */ Schema.Struct({
+export const TextMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["text"]>
+    text: Schema.optional<typeof Schema.String>
+    htmlText: Schema.optional<typeof HtmlText>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    markdownText: Schema.optional<typeof MarkdownText>
+    actions: Schema.optional<Schema.Array$<typeof Action>>
+    payload: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("text"),
   text: /* @__PURE__ */ Schema.optional(Schema.String),
   htmlText: /* @__PURE__ */ Schema.optional(HtmlText),
@@ -2120,13 +2376,14 @@ export interface TextMessage extends Schema.Schema.Type<typeof TextMessage> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ActionSubset = /* @__PURE__ */ Schema.Union(
-  Buy,
-  Link,
-  Postback,
-  Webview,
-  /* @__PURE__ */ unknownCase(["buy", "link", "postback", "webview"])
-)
+export const ActionSubset: Schema.Union<[typeof Buy, typeof Link, typeof Postback, typeof Webview, UnknownCase]> =
+  /* @__PURE__ */ Schema.Union(
+    Buy,
+    Link,
+    Postback,
+    Webview,
+    /* @__PURE__ */ unknownCase(["buy", "link", "postback", "webview"])
+  )
 
 /**
  * @since 0.2.0
@@ -2140,7 +2397,18 @@ export type ActionSubset = typeof ActionSubset.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Item = /* @__PURE__ */ Schema.Struct({
+export const Item: Schema.Struct<
+  {
+    title: typeof Schema.String
+    description: Schema.optional<typeof Schema.String>
+    mediaUrl: Schema.optional<typeof Schema.String>
+    mediaType: Schema.optional<typeof Schema.String>
+    altText: Schema.optional<typeof Schema.String>
+    size: Schema.optional<typeof ItemSize>
+    actions: Schema.Array$<typeof ActionSubset>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   title: Schema.String,
   description: /* @__PURE__ */ Schema.optional(Schema.String),
   mediaUrl: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -2163,7 +2431,17 @@ export interface Item extends Schema.Schema.Type<typeof Item> {}
  * @since 0.2.0
  * @category schemas
  */
-export const CarouselMessage = /* @__PURE__ */ Schema.Struct({
+export const CarouselMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["carousel"]>
+    text: Schema.optional<typeof Schema.String>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    items: Schema.Array$<typeof Item>
+    displaySettings: Schema.optional<
+      Schema.Struct<{ imageAspectRatio: Schema.optional<typeof CarouselMessageDisplaySettingsImageAspectRatio> }>
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("carousel"),
   text: /* @__PURE__ */ Schema.optional(Schema.String),
   blockChatInput: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -2187,7 +2465,20 @@ export interface CarouselMessage extends Schema.Schema.Type<typeof CarouselMessa
  * @since 0.2.0
  * @category schemas
  */
-export const FileMessage = /* @__PURE__ */ Schema.Struct({
+export const FileMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["file"]>
+    mediaUrl: typeof Schema.String
+    mediaSize: Schema.optional<typeof Schema.Number>
+    mediaType: Schema.optional<typeof Schema.String>
+    altText: Schema.optional<typeof Schema.String>
+    text: Schema.optional<typeof Schema.String>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    htmlText: Schema.optional<typeof HtmlText>
+    markdownText: Schema.optional<typeof MarkdownText>
+    attachmentId: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("file"),
   mediaUrl: Schema.String,
   mediaSize: /* @__PURE__ */ Schema.optional(Schema.Number),
@@ -2212,7 +2503,17 @@ export interface FileMessage extends Schema.Schema.Type<typeof FileMessage> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Field = /* @__PURE__ */ Schema.Struct({
+export const Field: Schema.Struct<
+  {
+    type: typeof FieldType
+    name: typeof Schema.String
+    label: typeof Schema.String
+    text: Schema.optional<typeof Schema.String>
+    email: Schema.optional<typeof Schema.String>
+    select: Schema.optional<Schema.Array$<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+    format: Schema.optional<typeof FieldFormat>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: FieldType,
   name: Schema.String,
   label: Schema.String,
@@ -2236,7 +2537,9 @@ export interface Field extends Schema.Schema.Type<typeof Field> {}
  * @since 0.2.0
  * @category schemas
  */
-export const FormOptions = /* @__PURE__ */ Schema.Array(
+export const FormOptions: Schema.Array$<
+  Schema.Struct<{ label: Schema.optional<typeof Schema.String>; name: Schema.optional<typeof Schema.String> }>
+> = /* @__PURE__ */ Schema.Array(
   /* @__PURE__ */ Schema.Struct({
     label: /* @__PURE__ */ Schema.optional(Schema.String),
     name: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -2255,7 +2558,21 @@ export type FormOptions = typeof FormOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FormMessageField = /* @__PURE__ */ Schema.Struct({
+export const FormMessageField: Schema.Struct<
+  {
+    type: typeof FormMessageFieldType
+    name: typeof Schema.String
+    label: typeof Schema.String
+    text: Schema.optional<typeof Schema.String>
+    email: Schema.optional<typeof Schema.String>
+    select: Schema.optional<Schema.Array$<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+    format: Schema.optional<typeof FormMessageFieldFormat>
+    placeholder: Schema.optional<typeof Schema.String>
+    minSize: Schema.optional<typeof Schema.Number>
+    maxSize: Schema.optional<typeof Schema.Number>
+    options: Schema.optional<typeof FormOptions>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: FormMessageFieldType,
   name: Schema.String,
   label: Schema.String,
@@ -2283,7 +2600,15 @@ export interface FormMessageField extends Schema.Schema.Type<typeof FormMessageF
  * @since 0.2.0
  * @category schemas
  */
-export const FormMessage = /* @__PURE__ */ Schema.Struct({
+export const FormMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["form"]>
+    submitted: Schema.optional<typeof Schema.Boolean>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    fields: Schema.Array$<typeof FormMessageField>
+    text: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("form"),
   submitted: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   blockChatInput: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -2303,7 +2628,18 @@ export interface FormMessage extends Schema.Schema.Type<typeof FormMessage> {}
  * @since 0.2.0
  * @category schemas
  */
-export const FormResponseMessageField = /* @__PURE__ */ Schema.Struct({
+export const FormResponseMessageField: Schema.Struct<
+  {
+    type: typeof FormResponseMessageFieldType
+    name: typeof Schema.String
+    label: typeof Schema.String
+    text: Schema.optional<typeof Schema.String>
+    email: Schema.optional<typeof Schema.String>
+    select: Schema.optional<Schema.Array$<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+    format: Schema.optional<typeof FormResponseMessageFieldFormat>
+    quotedMessageId: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: FormResponseMessageFieldType,
   name: Schema.String,
   label: Schema.String,
@@ -2328,7 +2664,13 @@ export interface FormResponseMessageField extends Schema.Schema.Type<typeof Form
  * @since 0.2.0
  * @category schemas
  */
-export const FormResponseMessage = /* @__PURE__ */ Schema.Struct({
+export const FormResponseMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["formResponse"]>
+    fields: Schema.Array$<typeof FormResponseMessageField>
+    textFallback: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("formResponse"),
   fields: /* @__PURE__ */ Schema.Array(FormResponseMessageField),
   textFallback: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -2346,7 +2688,21 @@ export interface FormResponseMessage extends Schema.Schema.Type<typeof FormRespo
  * @since 0.2.0
  * @category schemas
  */
-export const ImageMessage = /* @__PURE__ */ Schema.Struct({
+export const ImageMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["image"]>
+    mediaUrl: typeof Schema.String
+    mediaType: Schema.optional<typeof Schema.String>
+    mediaSize: Schema.optional<typeof Schema.Number>
+    altText: Schema.optional<typeof Schema.String>
+    text: Schema.optional<typeof Schema.String>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    htmlText: Schema.optional<typeof HtmlText>
+    markdownText: Schema.optional<typeof MarkdownText>
+    actions: Schema.optional<Schema.Array$<typeof Action>>
+    attachmentId: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("image"),
   mediaUrl: Schema.String,
   mediaType: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -2372,7 +2728,14 @@ export interface ImageMessage extends Schema.Schema.Type<typeof ImageMessage> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ListMessage = /* @__PURE__ */ Schema.Struct({
+export const ListMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["list"]>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    items: Schema.Array$<typeof Item>
+    actions: Schema.optional<Schema.Array$<typeof ActionSubset>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("list"),
   blockChatInput: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   items: /* @__PURE__ */ Schema.Array(Item),
@@ -2391,7 +2754,17 @@ export interface ListMessage extends Schema.Schema.Type<typeof ListMessage> {}
  * @since 0.2.0
  * @category schemas
  */
-export const LocationMessage = /* @__PURE__ */ Schema.Struct({
+export const LocationMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["location"]>
+    text: Schema.optional<typeof Schema.String>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    coordinates: Schema.Struct<{ lat: typeof Schema.Number; long: typeof Schema.Number }>
+    location: Schema.optional<
+      Schema.Struct<{ address: Schema.optional<typeof Schema.String>; name: Schema.optional<typeof Schema.String> }>
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("location"),
   text: /* @__PURE__ */ Schema.optional(Schema.String),
   blockChatInput: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -2416,7 +2789,13 @@ export interface LocationMessage extends Schema.Schema.Type<typeof LocationMessa
  * @since 0.2.0
  * @category schemas
  */
-export const TemplateMessage = /* @__PURE__ */ Schema.Struct({
+export const TemplateMessage: Schema.Struct<
+  {
+    type: Schema.Literal<["template"]>
+    blockChatInput: Schema.optional<typeof Schema.Boolean>
+    template: Schema.Record$<typeof Schema.String, typeof Schema.Unknown>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("template"),
   blockChatInput: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   template: /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -2436,7 +2815,20 @@ export interface TemplateMessage extends Schema.Schema.Type<typeof TemplateMessa
  * @since 0.2.0
  * @category schemas
  */
-export const Content = /* @__PURE__ */ Schema.Union(
+export const Content: Schema.Union<
+  [
+    typeof TextMessage,
+    typeof CarouselMessage,
+    typeof FileMessage,
+    typeof FormMessage,
+    typeof FormResponseMessage,
+    typeof ImageMessage,
+    typeof ListMessage,
+    typeof LocationMessage,
+    typeof TemplateMessage,
+    UnknownCase
+  ]
+> = /* @__PURE__ */ Schema.Union(
   TextMessage,
   CarouselMessage,
   FileMessage,
@@ -2471,7 +2863,21 @@ export type Content = typeof Content.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Client = /* @__PURE__ */ Schema.Struct({
+export const Client: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.optional<typeof ClientType>
+    status: Schema.optional<typeof ClientStatus>
+    integrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    externalId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    lastSeen: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    linkedAt: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    avatarUrl: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    info: Schema.optional<Schema.NullOr<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+    raw: Schema.optional<Schema.NullOr<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.optional(ClientType),
   status: /* @__PURE__ */ Schema.optional(ClientStatus),
@@ -2501,7 +2907,20 @@ export interface Client extends Schema.Schema.Type<typeof Client> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Device = /* @__PURE__ */ Schema.Struct({
+export const Device: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.optional<typeof DeviceType>
+    guid: Schema.optional<typeof Schema.String>
+    clientId: Schema.optional<typeof Schema.String>
+    status: Schema.optional<typeof DeviceStatus>
+    integrationId: Schema.optional<typeof Schema.String>
+    lastSeen: Schema.optional<typeof Schema.String>
+    pushNotificationToken: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    info: Schema.optional<Schema.NullOr<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+    appVersion: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.optional(DeviceType),
   guid: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -2528,7 +2947,16 @@ export interface Device extends Schema.Schema.Type<typeof Device> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Source = /* @__PURE__ */ Schema.Struct({
+export const Source: Schema.Struct<
+  {
+    type: typeof Schema.String
+    integrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    originalMessageId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    originalMessageTimestamp: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    client: Schema.optional<Schema.NullOr<typeof Client>>
+    device: Schema.optional<Schema.NullOr<typeof Device>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: Schema.String,
   integrationId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   originalMessageId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -2549,7 +2977,9 @@ export interface Source extends Schema.Schema.Type<typeof Source> {}
  * @since 0.2.0
  * @category schemas
  */
-export const QuotedMessageMessage = /* @__PURE__ */ Schema.Struct({
+export const QuotedMessageMessage: Schema.Struct<
+  { type: Schema.Literal<["message"]>; message: Schema.optional<Schema.suspend<Message, MessageEncoded, never>> }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("message"),
   message: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.suspend((): Schema.Schema<Message, MessageEncoded> => Message)
@@ -2568,7 +2998,9 @@ export interface QuotedMessageMessage extends Schema.Schema.Type<typeof QuotedMe
  * @since 0.2.0
  * @category schemas
  */
-export const QuotedMessageExternalMessageId = /* @__PURE__ */ Schema.Struct({
+export const QuotedMessageExternalMessageId: Schema.Struct<
+  { type: Schema.Literal<["externalMessageId"]>; externalMessageId: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("externalMessageId"),
   externalMessageId: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -2587,7 +3019,9 @@ export interface QuotedMessageExternalMessageId extends Schema.Schema.Type<typeo
  * @since 0.2.0
  * @category schemas
  */
-export const QuotedMessage = /* @__PURE__ */ Schema.Union(
+export const QuotedMessage: Schema.Union<
+  [typeof QuotedMessageMessage, typeof QuotedMessageExternalMessageId, UnknownCase]
+> = /* @__PURE__ */ Schema.Union(
   QuotedMessageMessage,
   QuotedMessageExternalMessageId,
   /* @__PURE__ */ unknownCase(["message", "externalMessageId"])
@@ -2605,7 +3039,13 @@ export type QuotedMessage = typeof QuotedMessage.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Reference = /* @__PURE__ */ Schema.Struct({
+export const Reference: Schema.Struct<
+  {
+    uri: typeof Schema.String
+    title: Schema.optional<typeof Schema.String>
+    description: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   uri: Schema.String,
   title: /* @__PURE__ */ Schema.optional(Schema.String),
   description: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -2617,7 +3057,17 @@ export const Reference = /* @__PURE__ */ Schema.Struct({
  */
 export interface Reference extends Schema.Schema.Type<typeof Reference> {}
 
-const MessageFields = {
+const MessageFields: {
+  id: Schema.optional<typeof Schema.String>
+  received: Schema.optional<typeof Schema.String>
+  author: Schema.optional<typeof Author>
+  activity: Schema.optional<typeof ActivityMessage>
+  content: Schema.optional<typeof Content>
+  source: Schema.optional<typeof Source>
+  metadata: Schema.optional<Schema.NullOr<typeof Metadata>>
+  deleted: Schema.optional<Schema.NullOr<typeof Schema.Boolean>>
+  references: Schema.optional<Schema.NullOr<Schema.Array$<typeof Reference>>>
+} = {
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   received: /* @__PURE__ */ Schema.optional(Schema.String),
   author: /* @__PURE__ */ Schema.optional(Author),
@@ -2653,7 +3103,20 @@ export interface MessageEncoded extends Schema.Struct.Encoded<typeof MessageFiel
  * @since 0.2.0
  * @category schemas
  */
-export const Message = /* @__PURE__ */ Schema.Struct({
+export const Message: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    received: Schema.optional<typeof Schema.String>
+    author: Schema.optional<typeof Author>
+    activity: Schema.optional<typeof ActivityMessage>
+    content: Schema.optional<typeof Content>
+    source: Schema.optional<typeof Source>
+    metadata: Schema.optional<Schema.NullOr<typeof Metadata>>
+    deleted: Schema.optional<Schema.NullOr<typeof Schema.Boolean>>
+    references: Schema.optional<Schema.NullOr<Schema.Array$<typeof Reference>>>
+    quotedMessage: Schema.optional<Schema.NullOr<typeof QuotedMessage>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   ...MessageFields,
   quotedMessage: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(QuotedMessage))
 })
@@ -2664,7 +3127,13 @@ export const Message = /* @__PURE__ */ Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const MessageListResponse = /* @__PURE__ */ Schema.Struct({
+export const MessageListResponse: Schema.Struct<
+  {
+    messages: Schema.optional<Schema.Array$<typeof Message>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   messages: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Message)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -2684,7 +3153,9 @@ export interface MessageListResponse extends Schema.Schema.Type<typeof MessageLi
  * @since 0.2.0
  * @category schemas
  */
-export const Destination = /* @__PURE__ */ Schema.Struct({
+export const Destination: Schema.Struct<
+  { integrationId: Schema.optional<typeof Schema.String>; integrationType: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   integrationId: /* @__PURE__ */ Schema.optional(Schema.String),
   integrationType: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -2701,7 +3172,12 @@ export interface Destination extends Schema.Schema.Type<typeof Destination> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppleMessageOverridePayload = /* @__PURE__ */ Schema.Struct({
+export const AppleMessageOverridePayload: Schema.Struct<
+  {
+    payload: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+    withCapabilities: Schema.optional<Schema.Array$<typeof AppleMessageOverridePayloadWithCapabilities>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   payload: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
   ),
@@ -2722,7 +3198,9 @@ export interface AppleMessageOverridePayload extends Schema.Schema.Type<typeof A
  * @since 0.2.0
  * @category schemas
  */
-export const MessageOverridePayload = /* @__PURE__ */ Schema.Struct({
+export const MessageOverridePayload: Schema.Struct<
+  { payload: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>> }
+> = /* @__PURE__ */ Schema.Struct({
   payload: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 })
 
@@ -2740,7 +3218,14 @@ export interface MessageOverridePayload extends Schema.Schema.Type<typeof Messag
  * @since 0.2.0
  * @category schemas
  */
-export const MessageOverride = /* @__PURE__ */ Schema.Struct({
+export const MessageOverride: Schema.Struct<
+  {
+    apple: Schema.optional<typeof AppleMessageOverridePayload>
+    line: Schema.optional<typeof MessageOverridePayload>
+    messenger: Schema.optional<typeof MessageOverridePayload>
+    whatsapp: Schema.optional<typeof MessageOverridePayload>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   apple: /* @__PURE__ */ Schema.optional(AppleMessageOverridePayload),
   line: /* @__PURE__ */ Schema.optional(MessageOverridePayload),
   messenger: /* @__PURE__ */ Schema.optional(MessageOverridePayload),
@@ -2759,7 +3244,16 @@ export interface MessageOverride extends Schema.Schema.Type<typeof MessageOverri
  * @since 0.2.0
  * @category schemas
  */
-export const MessagePost = /* @__PURE__ */ Schema.Struct({
+export const MessagePost: Schema.Struct<
+  {
+    author: typeof Author
+    content: typeof Content
+    destination: Schema.optional<typeof Destination>
+    metadata: Schema.optional<typeof Metadata>
+    override: Schema.optional<typeof MessageOverride>
+    schema: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   author: Author,
   content: Content,
   destination: /* @__PURE__ */ Schema.optional(Destination),
@@ -2780,9 +3274,8 @@ export interface MessagePost extends Schema.Schema.Type<typeof MessagePost> {}
  * @since 0.2.0
  * @category schemas
  */
-export const MessagePostResponse = /* @__PURE__ */ Schema.Struct({
-  messages: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Message))
-})
+export const MessagePostResponse: Schema.Struct<{ messages: Schema.optional<Schema.Array$<typeof Message>> }> =
+  /* @__PURE__ */ Schema.Struct({ messages: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Message)) })
 
 /**
  * @since 0.2.0
@@ -2796,7 +3289,8 @@ export interface MessagePostResponse extends Schema.Schema.Type<typeof MessagePo
  * @since 0.2.0
  * @category schemas
  */
-export const ActivityTypes = /* @__PURE__ */ Schema.Struct({ type: /* @__PURE__ */ Schema.optional(ActivityTypesType) })
+export const ActivityTypes: Schema.Struct<{ type: Schema.optional<typeof ActivityTypesType> }> = /* @__PURE__ */ Schema
+  .Struct({ type: /* @__PURE__ */ Schema.optional(ActivityTypesType) })
 
 /**
  * @since 0.2.0
@@ -2810,7 +3304,8 @@ export interface ActivityTypes extends Schema.Schema.Type<typeof ActivityTypes> 
  * @since 0.2.0
  * @category schemas
  */
-export const ActivityPost = /* @__PURE__ */ Schema.Struct({ author: Author, type: ActivityPostType })
+export const ActivityPost: Schema.Struct<{ author: typeof Author; type: typeof ActivityPostType }> =
+  /* @__PURE__ */ Schema.Struct({ author: Author, type: ActivityPostType })
 
 /**
  * @since 0.2.0
@@ -2824,7 +3319,9 @@ export interface ActivityPost extends Schema.Schema.Type<typeof ActivityPost> {}
  * @since 0.2.0
  * @category schemas
  */
-export const PassControlBody = /* @__PURE__ */ Schema.Struct({
+export const PassControlBody: Schema.Struct<
+  { switchboardIntegration: typeof Schema.String; metadata: Schema.optional<typeof Metadata> }
+> = /* @__PURE__ */ Schema.Struct({
   switchboardIntegration: Schema.String,
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
 })
@@ -2841,7 +3338,8 @@ export interface PassControlBody extends Schema.Schema.Type<typeof PassControlBo
  * @since 0.2.0
  * @category schemas
  */
-export const ReleaseControlBody = /* @__PURE__ */ Schema.Struct({ metadata: /* @__PURE__ */ Schema.optional(Metadata) })
+export const ReleaseControlBody: Schema.Struct<{ metadata: Schema.optional<typeof Metadata> }> = /* @__PURE__ */ Schema
+  .Struct({ metadata: /* @__PURE__ */ Schema.optional(Metadata) })
 
 /**
  * @since 0.2.0
@@ -2855,7 +3353,9 @@ export interface ReleaseControlBody extends Schema.Schema.Type<typeof ReleaseCon
  * @since 0.2.0
  * @category schemas
  */
-export const OfferControlBody = /* @__PURE__ */ Schema.Struct({
+export const OfferControlBody: Schema.Struct<
+  { switchboardIntegration: typeof Schema.String; metadata: Schema.optional<typeof Metadata> }
+> = /* @__PURE__ */ Schema.Struct({
   switchboardIntegration: Schema.String,
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
 })
@@ -2872,7 +3372,8 @@ export interface OfferControlBody extends Schema.Schema.Type<typeof OfferControl
  * @since 0.2.0
  * @category schemas
  */
-export const AcceptControlBody = /* @__PURE__ */ Schema.Struct({ metadata: /* @__PURE__ */ Schema.optional(Metadata) })
+export const AcceptControlBody: Schema.Struct<{ metadata: Schema.optional<typeof Metadata> }> = /* @__PURE__ */ Schema
+  .Struct({ metadata: /* @__PURE__ */ Schema.optional(Metadata) })
 
 /**
  * @since 0.2.0
@@ -2886,7 +3387,26 @@ export interface AcceptControlBody extends Schema.Schema.Type<typeof AcceptContr
  * @since 0.2.0
  * @category schemas
  */
-export const DownloadMessageRefBody = /* @__PURE__ */ Schema.Struct({
+export const DownloadMessageRefBody: Schema.Struct<
+  {
+    userId: Schema.optional<typeof Schema.String>
+    apple: Schema.optional<
+      Schema.Struct<
+        {
+          interactiveDataRef: Schema.Struct<
+            {
+              url: typeof Schema.String
+              bid: typeof Schema.String
+              key: typeof Schema.String
+              signature: typeof Schema.String
+              owner: typeof Schema.String
+            }
+          >
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
   apple: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.Struct({
@@ -2913,7 +3433,9 @@ export interface DownloadMessageRefBody extends Schema.Schema.Type<typeof Downlo
  * @since 0.2.0
  * @category schemas
  */
-export const MetaConversionEvent = /* @__PURE__ */ Schema.Struct({
+export const MetaConversionEvent: Schema.Struct<
+  { payload: Schema.Struct<{ data: Schema.Array$<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>> }> }
+> = /* @__PURE__ */ Schema.Struct({
   payload: /* @__PURE__ */ Schema.Struct({
     data: /* @__PURE__ */ Schema.Array(/* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   })
@@ -2933,7 +3455,13 @@ export interface MetaConversionEvent extends Schema.Schema.Type<typeof MetaConve
  * @since 0.2.0
  * @category schemas
  */
-export const ConversionEventsBody = /* @__PURE__ */ Schema.Struct({
+export const ConversionEventsBody: Schema.Struct<
+  {
+    messenger: Schema.optional<typeof MetaConversionEvent>
+    instagram: Schema.optional<typeof MetaConversionEvent>
+    whatsapp: Schema.optional<typeof MetaConversionEvent>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   messenger: /* @__PURE__ */ Schema.optional(MetaConversionEvent),
   instagram: /* @__PURE__ */ Schema.optional(MetaConversionEvent),
   whatsapp: /* @__PURE__ */ Schema.optional(MetaConversionEvent)
@@ -2951,7 +3479,9 @@ export interface ConversionEventsBody extends Schema.Schema.Type<typeof Conversi
  * @since 0.2.0
  * @category schemas
  */
-export const ConversionEvents = /* @__PURE__ */ Schema.Struct({
+export const ConversionEvents: Schema.Struct<
+  { datasetId: Schema.optional<typeof Schema.String>; eventsReceived: Schema.optional<typeof Schema.Number> }
+> = /* @__PURE__ */ Schema.Struct({
   datasetId: /* @__PURE__ */ Schema.optional(Schema.String),
   eventsReceived: /* @__PURE__ */ Schema.optional(Schema.Number)
 })
@@ -2968,9 +3498,8 @@ export interface ConversionEvents extends Schema.Schema.Type<typeof ConversionEv
  * @since 0.2.0
  * @category schemas
  */
-export const ConversionEventsResponse = /* @__PURE__ */ Schema.Struct({
-  conversionEvents: /* @__PURE__ */ Schema.optional(ConversionEvents)
-})
+export const ConversionEventsResponse: Schema.Struct<{ conversionEvents: Schema.optional<typeof ConversionEvents> }> =
+  /* @__PURE__ */ Schema.Struct({ conversionEvents: /* @__PURE__ */ Schema.optional(ConversionEvents) })
 
 /**
  * @since 0.2.0
@@ -2984,7 +3513,39 @@ export interface ConversionEventsResponse extends Schema.Schema.Type<typeof Conv
  * @since 0.2.0
  * @category schemas
  */
-export const Android = /* @__PURE__ */ Schema.Struct({
+export const Android: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["android"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    projectId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    clientEmail: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    privateKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    serverKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    senderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+    attachmentsEnabled: Schema.optional<typeof Schema.Boolean>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("android"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3022,7 +3583,35 @@ export interface Android extends Schema.Schema.Type<typeof Android> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Apple = /* @__PURE__ */ Schema.Struct({
+export const Apple: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["apple"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    businessId: typeof Schema.String
+    apiSecret: typeof Schema.String
+    mspId: typeof Schema.String
+    authenticationMessageSecret: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("apple"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3056,7 +3645,7 @@ export interface Apple extends Schema.Schema.Type<typeof Apple> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Target = Schema.String
+export const Target: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -3070,7 +3659,7 @@ export type Target = typeof Target.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Triggers = /* @__PURE__ */ Schema.Array(Schema.String)
+export const Triggers: Schema.Array$<typeof Schema.String> = /* @__PURE__ */ Schema.Array(Schema.String)
 
 /**
  * @since 0.2.0
@@ -3084,7 +3673,7 @@ export type Triggers = typeof Triggers.Type
  * @since 0.2.0
  * @category schemas
  */
-export const IncludeFullUser = Schema.Boolean
+export const IncludeFullUser: typeof Schema.Boolean = Schema.Boolean
 
 /**
  * @since 0.2.0
@@ -3098,7 +3687,7 @@ export type IncludeFullUser = typeof IncludeFullUser.Type
  * @since 0.2.0
  * @category schemas
  */
-export const IncludeFullSource = Schema.Boolean
+export const IncludeFullSource: typeof Schema.Boolean = Schema.Boolean
 
 /**
  * @since 0.2.0
@@ -3112,7 +3701,17 @@ export type IncludeFullSource = typeof IncludeFullSource.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Webhook = /* @__PURE__ */ Schema.Struct({
+export const Webhook: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    version: Schema.optional<typeof Schema.String>
+    target: typeof Target
+    triggers: typeof Triggers
+    secret: Schema.optional<typeof Schema.String>
+    includeFullUser: Schema.optional<typeof IncludeFullUser>
+    includeFullSource: Schema.optional<typeof IncludeFullSource>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   version: /* @__PURE__ */ Schema.optional(Schema.String),
   target: Target,
@@ -3134,7 +3733,15 @@ export interface Webhook extends Schema.Schema.Type<typeof Webhook> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Custom = /* @__PURE__ */ Schema.Struct({
+export const Custom: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["custom"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    webhooks: Schema.Array$<typeof Webhook>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("custom"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3154,7 +3761,42 @@ export interface Custom extends Schema.Schema.Type<typeof Custom> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Instagram = /* @__PURE__ */ Schema.Struct({
+export const Instagram: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["instagram"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    pageAccessToken: Schema.NullOr<typeof Schema.String>
+    appId: typeof Schema.String
+    appSecret: Schema.NullOr<typeof Schema.String>
+    businessName: Schema.optional<typeof Schema.String>
+    businessUsername: Schema.optional<typeof Schema.String>
+    pageId: Schema.optional<typeof Schema.String>
+    businessId: Schema.optional<typeof Schema.String>
+    username: Schema.optional<typeof Schema.String>
+    userId: Schema.optional<typeof Schema.String>
+    storyRepliesEnabled: Schema.optional<typeof Schema.Boolean>
+    storyMentionsEnabled: Schema.optional<typeof Schema.Boolean>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("instagram"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3195,7 +3837,38 @@ export interface Instagram extends Schema.Schema.Type<typeof Instagram> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Ios = /* @__PURE__ */ Schema.Struct({
+export const Ios: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["ios"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    certificate: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    password: Schema.optional<typeof Schema.String>
+    production: Schema.optional<typeof Schema.Boolean>
+    autoUpdateBadge: Schema.optional<typeof Schema.Boolean>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+    attachmentsEnabled: Schema.optional<typeof Schema.Boolean>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("ios"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3232,7 +3905,38 @@ export interface Ios extends Schema.Schema.Type<typeof Ios> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Line = /* @__PURE__ */ Schema.Struct({
+export const Line: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["line"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    channelId: Schema.optional<typeof Schema.String>
+    channelSecret: Schema.optional<typeof Schema.String>
+    channelAccessToken: Schema.optional<typeof Schema.String>
+    serviceCode: Schema.optional<typeof Schema.String>
+    switcherSecret: Schema.optional<typeof Schema.String>
+    qrCodeUrl: Schema.optional<typeof Schema.String>
+    lineId: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("line"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3269,7 +3973,37 @@ export interface Line extends Schema.Schema.Type<typeof Line> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Mailgun = /* @__PURE__ */ Schema.Struct({
+export const Mailgun: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["mailgun"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    apiKey: Schema.NullOr<typeof Schema.String>
+    signingKey: Schema.optional<typeof Schema.String>
+    domain: typeof Schema.String
+    incomingAddress: typeof Schema.String
+    hideUnsubscribeLink: Schema.optional<typeof Schema.Boolean>
+    fromAddress: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("mailgun"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3305,7 +4039,35 @@ export interface Mailgun extends Schema.Schema.Type<typeof Mailgun> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Messagebird = /* @__PURE__ */ Schema.Struct({
+export const Messagebird: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["messagebird"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accessKey: Schema.NullOr<typeof Schema.String>
+    signingKey: Schema.NullOr<typeof Schema.String>
+    originator: typeof Schema.String
+    webhookSecret: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("messagebird"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3339,7 +4101,36 @@ export interface Messagebird extends Schema.Schema.Type<typeof Messagebird> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Messenger = /* @__PURE__ */ Schema.Struct({
+export const Messenger: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["messenger"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    pageAccessToken: Schema.NullOr<typeof Schema.String>
+    appId: typeof Schema.String
+    appSecret: Schema.NullOr<typeof Schema.String>
+    pageId: Schema.optional<typeof Schema.Number>
+    pageName: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("messenger"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3374,7 +4165,34 @@ export interface Messenger extends Schema.Schema.Type<typeof Messenger> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Telegram = /* @__PURE__ */ Schema.Struct({
+export const Telegram: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["telegram"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    token: Schema.NullOr<typeof Schema.String>
+    username: Schema.optional<typeof Schema.String>
+    botId: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("telegram"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3407,7 +4225,35 @@ export interface Telegram extends Schema.Schema.Type<typeof Telegram> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Twilio = /* @__PURE__ */ Schema.Struct({
+export const Twilio: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["twilio"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountSid: typeof Schema.String
+    authToken: Schema.NullOr<typeof Schema.String>
+    phoneNumberSid: Schema.optional<typeof Schema.String>
+    messagingServiceSid: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("twilio"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3441,7 +4287,37 @@ export interface Twilio extends Schema.Schema.Type<typeof Twilio> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Twitter = /* @__PURE__ */ Schema.Struct({
+export const Twitter: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["twitter"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    tier: typeof TwitterTier
+    envName: Schema.optional<typeof Schema.String>
+    consumerKey: typeof Schema.String
+    consumerSecret: Schema.NullOr<typeof Schema.String>
+    accessTokenKey: typeof Schema.String
+    accessTokenSecret: Schema.NullOr<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("twitter"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3477,7 +4353,34 @@ export interface Twitter extends Schema.Schema.Type<typeof Twitter> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Unity = /* @__PURE__ */ Schema.Struct({
+export const Unity: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["unity"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+    attachmentsEnabled: Schema.optional<typeof Schema.Boolean>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("unity"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3510,7 +4413,34 @@ export interface Unity extends Schema.Schema.Type<typeof Unity> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Viber = /* @__PURE__ */ Schema.Struct({
+export const Viber: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["viber"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    token: Schema.NullOr<typeof Schema.String>
+    uri: Schema.optional<typeof Schema.String>
+    accountId: Schema.optional<typeof Schema.String>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("viber"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3543,7 +4473,14 @@ export interface Viber extends Schema.Schema.Type<typeof Viber> {}
  * @since 0.2.0
  * @category schemas
  */
-export const PrechatCapture = /* @__PURE__ */ Schema.Struct({
+export const PrechatCapture: Schema.Struct<
+  {
+    avatarUrl: Schema.optional<typeof Schema.String>
+    enabled: Schema.optional<typeof Schema.Boolean>
+    enableEmailLinking: Schema.optional<typeof Schema.Boolean>
+    fields: Schema.optional<Schema.Array$<typeof Field>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   avatarUrl: /* @__PURE__ */ Schema.optional(Schema.String),
   enabled: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   enableEmailLinking: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3562,7 +4499,48 @@ export interface PrechatCapture extends Schema.Schema.Type<typeof PrechatCapture
  * @since 0.2.0
  * @category schemas
  */
-export const Web = /* @__PURE__ */ Schema.Struct({
+export const Web: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["web"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    brandColor: Schema.optional<typeof Schema.String>
+    fixedIntroPane: Schema.optional<typeof Schema.Boolean>
+    conversationColor: Schema.optional<typeof Schema.String>
+    actionColor: Schema.optional<typeof Schema.String>
+    displayStyle: Schema.optional<typeof Schema.String>
+    buttonIconUrl: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    buttonWidth: Schema.optional<typeof Schema.String>
+    buttonHeight: Schema.optional<typeof Schema.String>
+    integrationOrder: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    businessName: Schema.optional<typeof Schema.String>
+    businessIconUrl: Schema.optional<typeof Schema.String>
+    backgroundImageUrl: Schema.optional<typeof Schema.String>
+    originWhitelist: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    prechatCapture: Schema.optional<typeof PrechatCapture>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+    attachmentsEnabled: Schema.optional<typeof Schema.Boolean>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("web"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3613,7 +4591,35 @@ export interface Web extends Schema.Schema.Type<typeof Web> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Whatsapp = /* @__PURE__ */ Schema.Struct({
+export const Whatsapp: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["whatsapp"]>
+    status: Schema.optional<typeof Status>
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    hsmFallbackLanguage: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountManagementAccessToken: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    phoneNumber: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("whatsapp"),
   status: /* @__PURE__ */ Schema.optional(Status),
@@ -3649,7 +4655,27 @@ export interface Whatsapp extends Schema.Schema.Type<typeof Whatsapp> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Integration = /* @__PURE__ */ Schema.Union(
+export const Integration: Schema.Union<
+  [
+    typeof Android,
+    typeof Apple,
+    typeof Custom,
+    typeof Instagram,
+    typeof Ios,
+    typeof Line,
+    typeof Mailgun,
+    typeof Messagebird,
+    typeof Messenger,
+    typeof Telegram,
+    typeof Twilio,
+    typeof Twitter,
+    typeof Unity,
+    typeof Viber,
+    typeof Web,
+    typeof Whatsapp,
+    UnknownCase
+  ]
+> = /* @__PURE__ */ Schema.Union(
   Android,
   Apple,
   Custom,
@@ -3698,7 +4724,9 @@ export type Integration = typeof Integration.Type
  * @since 0.2.0
  * @category schemas
  */
-export const DefaultResponderId = /* @__PURE__ */ Schema.Struct({
+export const DefaultResponderId: Schema.Struct<
+  { defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>> }
+> = /* @__PURE__ */ Schema.Struct({
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String))
 })
 
@@ -3714,7 +4742,25 @@ export interface DefaultResponderId extends Schema.Schema.Type<typeof DefaultRes
  * @since 0.2.0
  * @category schemas
  */
-export const DefaultResponder = /* @__PURE__ */ Schema.Struct({
+export const DefaultResponder: Schema.Struct<
+  {
+    defaultResponder: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            name: Schema.optional<typeof Schema.String>
+            integrationId: Schema.optional<typeof Schema.String>
+            integrationType: Schema.optional<typeof Schema.String>
+            deliverStandbyEvents: Schema.optional<typeof Schema.Boolean>
+            nextSwitchboardIntegrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+            messageHistoryCount: Schema.optional<typeof Schema.Number>
+            inherited: Schema.optional<typeof Schema.Boolean>
+          }
+        >
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   defaultResponder: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(/* @__PURE__ */ Schema.Struct({
     name: /* @__PURE__ */ Schema.optional(Schema.String),
     integrationId: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -3738,9 +4784,8 @@ export interface DefaultResponder extends Schema.Schema.Type<typeof DefaultRespo
  * @since 0.2.0
  * @category schemas
  */
-export const ShowAIDisclaimer = /* @__PURE__ */ Schema.Struct({
-  showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean)
-})
+export const ShowAIDisclaimer: Schema.Struct<{ showAIDisclaimer: Schema.optional<typeof Schema.Boolean> }> =
+  /* @__PURE__ */ Schema.Struct({ showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean) })
 
 /**
  * @since 0.2.0
@@ -3754,7 +4799,13 @@ export interface ShowAIDisclaimer extends Schema.Schema.Type<typeof ShowAIDiscla
  * @since 0.2.0
  * @category schemas
  */
-export const IntegrationListResponse = /* @__PURE__ */ Schema.Struct({
+export const IntegrationListResponse: Schema.Struct<
+  {
+    integrations: Schema.optional<Schema.Array$<typeof Integration>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   integrations: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Integration)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -3772,9 +4823,8 @@ export interface IntegrationListResponse extends Schema.Schema.Type<typeof Integ
  * @since 0.2.0
  * @category schemas
  */
-export const IntegrationResponse = /* @__PURE__ */ Schema.Struct({
-  integration: /* @__PURE__ */ Schema.optional(Integration)
-})
+export const IntegrationResponse: Schema.Struct<{ integration: Schema.optional<typeof Integration> }> =
+  /* @__PURE__ */ Schema.Struct({ integration: /* @__PURE__ */ Schema.optional(Integration) })
 
 /**
  * @since 0.2.0
@@ -3788,7 +4838,13 @@ export interface IntegrationResponse extends Schema.Schema.Type<typeof Integrati
  * @since 0.2.0
  * @category schemas
  */
-export const IntegrationUpdateBase = /* @__PURE__ */ Schema.Struct({
+export const IntegrationUpdateBase: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean)
@@ -3806,7 +4862,20 @@ export interface IntegrationUpdateBase extends Schema.Schema.Type<typeof Integra
  * @since 0.2.0
  * @category schemas
  */
-export const AndroidUpdate = /* @__PURE__ */ Schema.Struct({
+export const AndroidUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    projectId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    clientEmail: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    privateKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    serverKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    senderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3831,7 +4900,14 @@ export interface AndroidUpdate extends Schema.Schema.Type<typeof AndroidUpdate> 
  * @since 0.2.0
  * @category schemas
  */
-export const AppleUpdate = /* @__PURE__ */ Schema.Struct({
+export const AppleUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    authenticationMessageSecret: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3850,9 +4926,10 @@ export interface AppleUpdate extends Schema.Schema.Type<typeof AppleUpdate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const CustomUpdate = /* @__PURE__ */ Schema.Struct({
-  displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String))
-})
+export const CustomUpdate: Schema.Struct<{ displayName: Schema.optional<Schema.NullOr<typeof Schema.String>> }> =
+  /* @__PURE__ */ Schema.Struct({
+    displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String))
+  })
 
 /**
  * @since 0.2.0
@@ -3866,7 +4943,16 @@ export interface CustomUpdate extends Schema.Schema.Type<typeof CustomUpdate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const InstagramUpdate = /* @__PURE__ */ Schema.Struct({
+export const InstagramUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    pageAccessToken: Schema.optional<typeof Schema.String>
+    storyRepliesEnabled: Schema.optional<typeof Schema.Boolean>
+    storyMentionsEnabled: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3887,7 +4973,19 @@ export interface InstagramUpdate extends Schema.Schema.Type<typeof InstagramUpda
  * @since 0.2.0
  * @category schemas
  */
-export const IosUpdate = /* @__PURE__ */ Schema.Struct({
+export const IosUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    certificate: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    password: Schema.optional<typeof Schema.String>
+    production: Schema.optional<typeof Schema.Boolean>
+    autoUpdateBadge: Schema.optional<typeof Schema.Boolean>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3911,7 +5009,7 @@ export interface IosUpdate extends Schema.Schema.Type<typeof IosUpdate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const LineUpdate = IntegrationUpdateBase
+export const LineUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -3925,7 +5023,15 @@ export type LineUpdate = typeof LineUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const MailgunUpdate = /* @__PURE__ */ Schema.Struct({
+export const MailgunUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    hideUnsubscribeLink: Schema.optional<typeof Schema.Boolean>
+    fromAddress: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3945,7 +5051,7 @@ export interface MailgunUpdate extends Schema.Schema.Type<typeof MailgunUpdate> 
  * @since 0.2.0
  * @category schemas
  */
-export const MessageBirdUpdate = IntegrationUpdateBase
+export const MessageBirdUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -3959,7 +5065,14 @@ export type MessageBirdUpdate = typeof MessageBirdUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const MessengerUpdate = /* @__PURE__ */ Schema.Struct({
+export const MessengerUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    pageAccessToken: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -3978,7 +5091,7 @@ export interface MessengerUpdate extends Schema.Schema.Type<typeof MessengerUpda
  * @since 0.2.0
  * @category schemas
  */
-export const TelegramUpdate = IntegrationUpdateBase
+export const TelegramUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -3992,7 +5105,7 @@ export type TelegramUpdate = typeof TelegramUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TwilioUpdate = IntegrationUpdateBase
+export const TwilioUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -4006,7 +5119,7 @@ export type TwilioUpdate = typeof TwilioUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TwitterUpdate = IntegrationUpdateBase
+export const TwitterUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -4020,7 +5133,15 @@ export type TwitterUpdate = typeof TwitterUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const UnityUpdate = /* @__PURE__ */ Schema.Struct({
+export const UnityUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4040,7 +5161,7 @@ export interface UnityUpdate extends Schema.Schema.Type<typeof UnityUpdate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ViberUpdate = IntegrationUpdateBase
+export const ViberUpdate: typeof IntegrationUpdateBase = IntegrationUpdateBase
 
 /**
  * @since 0.2.0
@@ -4054,7 +5175,29 @@ export type ViberUpdate = typeof ViberUpdate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const WebUpdate = /* @__PURE__ */ Schema.Struct({
+export const WebUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    brandColor: Schema.optional<typeof Schema.String>
+    fixedIntroPane: Schema.optional<typeof Schema.Boolean>
+    conversationColor: Schema.optional<typeof Schema.String>
+    actionColor: Schema.optional<typeof Schema.String>
+    displayStyle: Schema.optional<typeof Schema.String>
+    buttonIconUrl: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    buttonWidth: Schema.optional<typeof Schema.String>
+    buttonHeight: Schema.optional<typeof Schema.String>
+    integrationOrder: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    businessName: Schema.optional<typeof Schema.String>
+    businessIconUrl: Schema.optional<typeof Schema.String>
+    backgroundImageUrl: Schema.optional<typeof Schema.String>
+    originWhitelist: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    prechatCapture: Schema.optional<typeof PrechatCapture>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4092,7 +5235,16 @@ export interface WebUpdate extends Schema.Schema.Type<typeof WebUpdate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const WhatsAppUpdate = /* @__PURE__ */ Schema.Struct({
+export const WhatsAppUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    hsmFallbackLanguage: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountManagementAccessToken: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4115,7 +5267,47 @@ export interface WhatsAppUpdate extends Schema.Schema.Type<typeof WhatsAppUpdate
  * @since 0.2.0
  * @category schemas
  */
-export const IntegrationUpdate = /* @__PURE__ */ Schema.Struct({
+export const IntegrationUpdate: Schema.Struct<
+  {
+    displayName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    defaultResponderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    showAIDisclaimer: Schema.optional<typeof Schema.Boolean>
+    projectId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    clientEmail: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    privateKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    serverKey: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    senderId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    canUserSeeConversationList: Schema.optional<typeof Schema.Boolean>
+    canUserCreateMoreConversations: Schema.optional<typeof Schema.Boolean>
+    authenticationMessageSecret: Schema.optional<typeof Schema.String>
+    pageAccessToken: Schema.optional<typeof Schema.String>
+    storyRepliesEnabled: Schema.optional<typeof Schema.Boolean>
+    storyMentionsEnabled: Schema.optional<typeof Schema.Boolean>
+    certificate: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    password: Schema.optional<typeof Schema.String>
+    production: Schema.optional<typeof Schema.Boolean>
+    autoUpdateBadge: Schema.optional<typeof Schema.Boolean>
+    hideUnsubscribeLink: Schema.optional<typeof Schema.Boolean>
+    fromAddress: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    brandColor: Schema.optional<typeof Schema.String>
+    fixedIntroPane: Schema.optional<typeof Schema.Boolean>
+    conversationColor: Schema.optional<typeof Schema.String>
+    actionColor: Schema.optional<typeof Schema.String>
+    displayStyle: Schema.optional<typeof Schema.String>
+    buttonIconUrl: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    buttonWidth: Schema.optional<typeof Schema.String>
+    buttonHeight: Schema.optional<typeof Schema.String>
+    integrationOrder: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    businessName: Schema.optional<typeof Schema.String>
+    businessIconUrl: Schema.optional<typeof Schema.String>
+    backgroundImageUrl: Schema.optional<typeof Schema.String>
+    originWhitelist: Schema.optional<Schema.NullOr<Schema.Array$<typeof Schema.String>>>
+    prechatCapture: Schema.optional<typeof PrechatCapture>
+    hsmFallbackLanguage: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    accountManagementAccessToken: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   displayName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   defaultResponderId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   showAIDisclaimer: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4171,7 +5363,13 @@ export interface IntegrationUpdate extends Schema.Schema.Type<typeof Integration
  * @since 0.2.0
  * @category schemas
  */
-export const ApiKey = /* @__PURE__ */ Schema.Struct({
+export const ApiKey: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    displayName: Schema.optional<typeof DisplayName>
+    secret: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   displayName: /* @__PURE__ */ Schema.optional(DisplayName),
   secret: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -4189,7 +5387,8 @@ export interface ApiKey extends Schema.Schema.Type<typeof ApiKey> {}
  * @since 0.2.0
  * @category schemas
  */
-export const IntegrationApiKeyResponse = /* @__PURE__ */ Schema.Struct({ key: /* @__PURE__ */ Schema.optional(ApiKey) })
+export const IntegrationApiKeyResponse: Schema.Struct<{ key: Schema.optional<typeof ApiKey> }> = /* @__PURE__ */ Schema
+  .Struct({ key: /* @__PURE__ */ Schema.optional(ApiKey) })
 
 /**
  * @since 0.2.0
@@ -4203,9 +5402,8 @@ export interface IntegrationApiKeyResponse extends Schema.Schema.Type<typeof Int
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookListResponse = /* @__PURE__ */ Schema.Struct({
-  webhooks: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Webhook))
-})
+export const WebhookListResponse: Schema.Struct<{ webhooks: Schema.optional<Schema.Array$<typeof Webhook>> }> =
+  /* @__PURE__ */ Schema.Struct({ webhooks: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Webhook)) })
 
 /**
  * @since 0.2.0
@@ -4219,7 +5417,14 @@ export interface WebhookListResponse extends Schema.Schema.Type<typeof WebhookLi
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookBody = /* @__PURE__ */ Schema.Struct({
+export const WebhookBody: Schema.Struct<
+  {
+    target: Schema.optional<typeof Target>
+    triggers: Schema.optional<typeof Triggers>
+    includeFullUser: Schema.optional<typeof IncludeFullUser>
+    includeFullSource: Schema.optional<typeof IncludeFullSource>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   target: /* @__PURE__ */ Schema.optional(Target),
   triggers: /* @__PURE__ */ Schema.optional(Triggers),
   includeFullUser: /* @__PURE__ */ Schema.optional(IncludeFullUser),
@@ -4238,7 +5443,7 @@ export interface WebhookBody extends Schema.Schema.Type<typeof WebhookBody> {}
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookCreateBody = WebhookBody
+export const WebhookCreateBody: typeof WebhookBody = WebhookBody
 
 /**
  * @since 0.2.0
@@ -4252,7 +5457,8 @@ export type WebhookCreateBody = typeof WebhookCreateBody.Type
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookResponse = /* @__PURE__ */ Schema.Struct({ webhook: /* @__PURE__ */ Schema.optional(Webhook) })
+export const WebhookResponse: Schema.Struct<{ webhook: Schema.optional<typeof Webhook> }> = /* @__PURE__ */ Schema
+  .Struct({ webhook: /* @__PURE__ */ Schema.optional(Webhook) })
 
 /**
  * @since 0.2.0
@@ -4266,7 +5472,7 @@ export interface WebhookResponse extends Schema.Schema.Type<typeof WebhookRespon
  * @since 0.2.0
  * @category schemas
  */
-export const Enabled = Schema.Boolean
+export const Enabled: typeof Schema.Boolean = Schema.Boolean
 
 /**
  * @since 0.2.0
@@ -4280,7 +5486,7 @@ export type Enabled = typeof Enabled.Type
  * @since 0.2.0
  * @category schemas
  */
-export const DefaultSwitchboardIntegrationId = Schema.String
+export const DefaultSwitchboardIntegrationId: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -4294,7 +5500,13 @@ export type DefaultSwitchboardIntegrationId = typeof DefaultSwitchboardIntegrati
  * @since 0.2.0
  * @category schemas
  */
-export const Switchboard = /* @__PURE__ */ Schema.Struct({
+export const Switchboard: Schema.Struct<
+  {
+    id: typeof Schema.String
+    enabled: typeof Enabled
+    defaultSwitchboardIntegrationId: Schema.optional<typeof DefaultSwitchboardIntegrationId>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: Schema.String,
   enabled: Enabled,
   defaultSwitchboardIntegrationId: /* @__PURE__ */ Schema.optional(DefaultSwitchboardIntegrationId)
@@ -4312,7 +5524,9 @@ export interface Switchboard extends Schema.Schema.Type<typeof Switchboard> {}
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardListResponse = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardListResponse: Schema.Struct<
+  { switchboards: Schema.optional<Schema.Array$<typeof Switchboard>> }
+> = /* @__PURE__ */ Schema.Struct({
   switchboards: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Switchboard))
 })
 
@@ -4328,9 +5542,8 @@ export interface SwitchboardListResponse extends Schema.Schema.Type<typeof Switc
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardResponse = /* @__PURE__ */ Schema.Struct({
-  switchboard: /* @__PURE__ */ Schema.optional(Switchboard)
-})
+export const SwitchboardResponse: Schema.Struct<{ switchboard: Schema.optional<typeof Switchboard> }> =
+  /* @__PURE__ */ Schema.Struct({ switchboard: /* @__PURE__ */ Schema.optional(Switchboard) })
 
 /**
  * @since 0.2.0
@@ -4344,7 +5557,12 @@ export interface SwitchboardResponse extends Schema.Schema.Type<typeof Switchboa
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardUpdateBody = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardUpdateBody: Schema.Struct<
+  {
+    enabled: Schema.optional<typeof Enabled>
+    defaultSwitchboardIntegrationId: Schema.optional<typeof DefaultSwitchboardIntegrationId>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   enabled: /* @__PURE__ */ Schema.optional(Enabled),
   defaultSwitchboardIntegrationId: /* @__PURE__ */ Schema.optional(DefaultSwitchboardIntegrationId)
 })
@@ -4361,7 +5579,7 @@ export interface SwitchboardUpdateBody extends Schema.Schema.Type<typeof Switchb
  * @since 0.2.0
  * @category schemas
  */
-export const DeliverStandbyEvents = Schema.Boolean
+export const DeliverStandbyEvents: typeof Schema.Boolean = Schema.Boolean
 
 /**
  * @since 0.2.0
@@ -4375,7 +5593,9 @@ export type DeliverStandbyEvents = typeof DeliverStandbyEvents.Type
  * @since 0.2.0
  * @category schemas
  */
-export const NextSwitchboardIntegrationId = /* @__PURE__ */ Schema.NullOr(Schema.String)
+export const NextSwitchboardIntegrationId: Schema.NullOr<typeof Schema.String> = /* @__PURE__ */ Schema.NullOr(
+  Schema.String
+)
 
 /**
  * @since 0.2.0
@@ -4389,7 +5609,7 @@ export type NextSwitchboardIntegrationId = typeof NextSwitchboardIntegrationId.T
  * @since 0.2.0
  * @category schemas
  */
-export const MessageHistoryCount = /* @__PURE__ */ Schema.NullOr(Schema.Number)
+export const MessageHistoryCount: Schema.NullOr<typeof Schema.Number> = /* @__PURE__ */ Schema.NullOr(Schema.Number)
 
 /**
  * @since 0.2.0
@@ -4403,7 +5623,17 @@ export type MessageHistoryCount = typeof MessageHistoryCount.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegration = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardIntegration: Schema.Struct<
+  {
+    id: typeof Schema.String
+    name: typeof Name
+    integrationId: typeof SwitchboardIntegrationId
+    integrationType: typeof SwitchboardIntegrationType
+    deliverStandbyEvents: typeof DeliverStandbyEvents
+    nextSwitchboardIntegrationId: Schema.optional<typeof NextSwitchboardIntegrationId>
+    messageHistoryCount: Schema.optional<typeof MessageHistoryCount>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: Schema.String,
   name: Name,
   integrationId: SwitchboardIntegrationId,
@@ -4425,7 +5655,9 @@ export interface SwitchboardIntegration extends Schema.Schema.Type<typeof Switch
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationListResponse = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardIntegrationListResponse: Schema.Struct<
+  { switchboardIntegrations: Schema.optional<Schema.Array$<typeof SwitchboardIntegration>> }
+> = /* @__PURE__ */ Schema.Struct({
   switchboardIntegrations: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(SwitchboardIntegration))
 })
 
@@ -4443,7 +5675,16 @@ export interface SwitchboardIntegrationListResponse
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationCreateBody = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardIntegrationCreateBody: Schema.Struct<
+  {
+    name: typeof Name
+    integrationId: Schema.optional<typeof SwitchboardIntegrationId>
+    integrationType: Schema.optional<typeof SwitchboardIntegrationType>
+    deliverStandbyEvents: Schema.optional<typeof DeliverStandbyEvents>
+    nextSwitchboardIntegrationId: Schema.optional<typeof NextSwitchboardIntegrationId>
+    messageHistoryCount: Schema.optional<typeof MessageHistoryCount>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   name: Name,
   integrationId: /* @__PURE__ */ Schema.optional(SwitchboardIntegrationId),
   integrationType: /* @__PURE__ */ Schema.optional(SwitchboardIntegrationType),
@@ -4464,9 +5705,9 @@ export interface SwitchboardIntegrationCreateBody extends Schema.Schema.Type<typ
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationResponse = /* @__PURE__ */ Schema.Struct({
-  switchboardIntegration: /* @__PURE__ */ Schema.optional(SwitchboardIntegration)
-})
+export const SwitchboardIntegrationResponse: Schema.Struct<
+  { switchboardIntegration: Schema.optional<typeof SwitchboardIntegration> }
+> = /* @__PURE__ */ Schema.Struct({ switchboardIntegration: /* @__PURE__ */ Schema.optional(SwitchboardIntegration) })
 
 /**
  * @since 0.2.0
@@ -4480,7 +5721,16 @@ export interface SwitchboardIntegrationResponse extends Schema.Schema.Type<typeo
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardIntegrationUpdateBody = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardIntegrationUpdateBody: Schema.Struct<
+  {
+    name: Schema.optional<typeof Name>
+    integrationId: Schema.optional<typeof SwitchboardIntegrationId>
+    integrationType: Schema.optional<typeof SwitchboardIntegrationType>
+    deliverStandbyEvents: Schema.optional<typeof DeliverStandbyEvents>
+    nextSwitchboardIntegrationId: Schema.optional<typeof NextSwitchboardIntegrationId>
+    messageHistoryCount: Schema.optional<typeof MessageHistoryCount>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   name: /* @__PURE__ */ Schema.optional(Name),
   integrationId: /* @__PURE__ */ Schema.optional(SwitchboardIntegrationId),
   integrationType: /* @__PURE__ */ Schema.optional(SwitchboardIntegrationType),
@@ -4501,7 +5751,15 @@ export interface SwitchboardIntegrationUpdateBody extends Schema.Schema.Type<typ
  * @since 0.2.0
  * @category schemas
  */
-export const UserTruncated = /* @__PURE__ */ Schema.Struct({
+export const UserTruncated: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    authenticated: Schema.optional<typeof Schema.Boolean>
+    externalId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    zendeskId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    brandId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   authenticated: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   externalId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -4521,7 +5779,7 @@ export interface UserTruncated extends Schema.Schema.Type<typeof UserTruncated> 
  * @since 0.2.0
  * @category schemas
  */
-export const SignedUpAt = Schema.String
+export const SignedUpAt: typeof Schema.String = Schema.String
 
 /**
  * @since 0.2.0
@@ -4535,7 +5793,7 @@ export type SignedUpAt = typeof SignedUpAt.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ToBeRetained = Schema.Boolean
+export const ToBeRetained: typeof Schema.Boolean = Schema.Boolean
 
 /**
  * @since 0.2.0
@@ -4549,7 +5807,15 @@ export type ToBeRetained = typeof ToBeRetained.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Profile = /* @__PURE__ */ Schema.Struct({
+export const Profile: Schema.Struct<
+  {
+    givenName: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    surname: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    email: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    avatarUrl: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    locale: Schema.optional<Schema.NullOr<typeof Schema.String>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   givenName: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   surname: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   email: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -4569,7 +5835,13 @@ export interface Profile extends Schema.Schema.Type<typeof Profile> {}
  * @since 0.2.0
  * @category schemas
  */
-export const Identity = /* @__PURE__ */ Schema.Struct({
+export const Identity: Schema.Struct<
+  {
+    type: Schema.optional<typeof Schema.String>
+    value: Schema.optional<typeof Schema.String>
+    verification: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.optional(Schema.String),
   value: /* @__PURE__ */ Schema.optional(Schema.String),
   verification: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -4587,7 +5859,20 @@ export interface Identity extends Schema.Schema.Type<typeof Identity> {}
  * @since 0.2.0
  * @category schemas
  */
-export const User = /* @__PURE__ */ Schema.Struct({
+export const User: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    authenticated: Schema.optional<typeof Schema.Boolean>
+    externalId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    zendeskId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    brandId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    signedUpAt: Schema.optional<typeof SignedUpAt>
+    toBeRetained: Schema.optional<typeof ToBeRetained>
+    profile: Schema.optional<typeof Profile>
+    metadata: Schema.optional<typeof Metadata>
+    identities: Schema.optional<Schema.Array$<typeof Identity>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   authenticated: /* @__PURE__ */ Schema.optional(Schema.Boolean),
   externalId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -4612,9 +5897,8 @@ export interface User extends Schema.Schema.Type<typeof User> {}
  * @since 0.2.0
  * @category schemas
  */
-export const UserListResponse = /* @__PURE__ */ Schema.Struct({
-  users: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(User))
-})
+export const UserListResponse: Schema.Struct<{ users: Schema.optional<Schema.Array$<typeof User>> }> =
+  /* @__PURE__ */ Schema.Struct({ users: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(User)) })
 
 /**
  * @since 0.2.0
@@ -4628,7 +5912,16 @@ export interface UserListResponse extends Schema.Schema.Type<typeof UserListResp
  * @since 0.2.0
  * @category schemas
  */
-export const UserCreateBody = /* @__PURE__ */ Schema.Struct({
+export const UserCreateBody: Schema.Struct<
+  {
+    externalId: Schema.optional<typeof Schema.String>
+    brandId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    signedUpAt: Schema.optional<typeof SignedUpAt>
+    toBeRetained: Schema.optional<typeof ToBeRetained>
+    profile: Schema.optional<typeof Profile>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   externalId: /* @__PURE__ */ Schema.optional(Schema.String),
   brandId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
   signedUpAt: /* @__PURE__ */ Schema.optional(SignedUpAt),
@@ -4649,7 +5942,9 @@ export interface UserCreateBody extends Schema.Schema.Type<typeof UserCreateBody
  * @since 0.2.0
  * @category schemas
  */
-export const UserResponse = /* @__PURE__ */ Schema.Struct({ user: /* @__PURE__ */ Schema.optional(User) })
+export const UserResponse: Schema.Struct<{ user: Schema.optional<typeof User> }> = /* @__PURE__ */ Schema.Struct({
+  user: /* @__PURE__ */ Schema.optional(User)
+})
 
 /**
  * @since 0.2.0
@@ -4663,7 +5958,14 @@ export interface UserResponse extends Schema.Schema.Type<typeof UserResponse> {}
  * @since 0.2.0
  * @category schemas
  */
-export const UserUpdateBody = /* @__PURE__ */ Schema.Struct({
+export const UserUpdateBody: Schema.Struct<
+  {
+    signedUpAt: Schema.optional<typeof SignedUpAt>
+    toBeRetained: Schema.optional<typeof ToBeRetained>
+    profile: Schema.optional<typeof Profile>
+    metadata: Schema.optional<typeof Metadata>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   signedUpAt: /* @__PURE__ */ Schema.optional(SignedUpAt),
   toBeRetained: /* @__PURE__ */ Schema.optional(ToBeRetained),
   profile: /* @__PURE__ */ Schema.optional(Profile),
@@ -4682,7 +5984,13 @@ export interface UserUpdateBody extends Schema.Schema.Type<typeof UserUpdateBody
  * @since 0.2.0
  * @category schemas
  */
-export const ClientListResponse = /* @__PURE__ */ Schema.Struct({
+export const ClientListResponse: Schema.Struct<
+  {
+    clients: Schema.optional<Schema.Array$<typeof Client>>
+    meta: Schema.optional<typeof Meta>
+    links: Schema.optional<typeof Links>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   clients: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Client)),
   meta: /* @__PURE__ */ Schema.optional(Meta),
   links: /* @__PURE__ */ Schema.optional(Links)
@@ -4700,7 +6008,15 @@ export interface ClientListResponse extends Schema.Schema.Type<typeof ClientList
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteriaMailgun = /* @__PURE__ */ Schema.Struct({
+export const MatchCriteriaMailgun: Schema.Struct<
+  {
+    type: Schema.Literal<["mailgun"]>
+    integrationId: typeof Schema.String
+    primary: Schema.optional<typeof Schema.Boolean>
+    address: typeof Schema.String
+    subject: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("mailgun"),
   integrationId: Schema.String,
   primary: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4720,7 +6036,14 @@ export interface MatchCriteriaMailgun extends Schema.Schema.Type<typeof MatchCri
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteriaMessagebird = /* @__PURE__ */ Schema.Struct({
+export const MatchCriteriaMessagebird: Schema.Struct<
+  {
+    type: Schema.Literal<["messagebird"]>
+    integrationId: typeof Schema.String
+    primary: Schema.optional<typeof Schema.Boolean>
+    phoneNumber: typeof Schema.String
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("messagebird"),
   integrationId: Schema.String,
   primary: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4739,7 +6062,14 @@ export interface MatchCriteriaMessagebird extends Schema.Schema.Type<typeof Matc
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteriaTwilio = /* @__PURE__ */ Schema.Struct({
+export const MatchCriteriaTwilio: Schema.Struct<
+  {
+    type: Schema.Literal<["twilio"]>
+    integrationId: typeof Schema.String
+    primary: Schema.optional<typeof Schema.Boolean>
+    phoneNumber: typeof Schema.String
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("twilio"),
   integrationId: Schema.String,
   primary: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4758,7 +6088,14 @@ export interface MatchCriteriaTwilio extends Schema.Schema.Type<typeof MatchCrit
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteriaWhatsapp = /* @__PURE__ */ Schema.Struct({
+export const MatchCriteriaWhatsapp: Schema.Struct<
+  {
+    type: Schema.Literal<["whatsapp"]>
+    integrationId: typeof Schema.String
+    primary: Schema.optional<typeof Schema.Boolean>
+    phoneNumber: typeof Schema.String
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.Literal("whatsapp"),
   integrationId: Schema.String,
   primary: /* @__PURE__ */ Schema.optional(Schema.Boolean),
@@ -4777,7 +6114,9 @@ export interface MatchCriteriaWhatsapp extends Schema.Schema.Type<typeof MatchCr
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteriaBase = /* @__PURE__ */ Schema.Struct({
+export const MatchCriteriaBase: Schema.Struct<
+  { type: typeof Schema.String; integrationId: typeof Schema.String; primary: Schema.optional<typeof Schema.Boolean> }
+> = /* @__PURE__ */ Schema.Struct({
   type: Schema.String,
   integrationId: Schema.String,
   primary: /* @__PURE__ */ Schema.optional(Schema.Boolean)
@@ -4797,7 +6136,15 @@ export interface MatchCriteriaBase extends Schema.Schema.Type<typeof MatchCriter
  * @since 0.2.0
  * @category schemas
  */
-export const MatchCriteria = /* @__PURE__ */ Schema.Union(
+export const MatchCriteria: Schema.Union<
+  [
+    typeof MatchCriteriaMailgun,
+    typeof MatchCriteriaMessagebird,
+    typeof MatchCriteriaTwilio,
+    typeof MatchCriteriaWhatsapp,
+    UnknownCase
+  ]
+> = /* @__PURE__ */ Schema.Union(
   MatchCriteriaMailgun,
   MatchCriteriaMessagebird,
   MatchCriteriaTwilio,
@@ -4817,7 +6164,15 @@ export type MatchCriteria = typeof MatchCriteria.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ClientCreate = /* @__PURE__ */ Schema.Struct({
+export const ClientCreate: Schema.Struct<
+  {
+    matchCriteria: typeof MatchCriteria
+    confirmation: Schema.Struct<
+      { type: typeof ClientCreateConfirmationType; message: Schema.optional<typeof MessagePost> }
+    >
+    target: Schema.Struct<{ conversationId: typeof Schema.String }>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   matchCriteria: MatchCriteria,
   confirmation: /* @__PURE__ */ Schema.Struct({
     type: ClientCreateConfirmationType,
@@ -4838,9 +6193,8 @@ export interface ClientCreate extends Schema.Schema.Type<typeof ClientCreate> {}
  * @since 0.2.0
  * @category schemas
  */
-export const DeviceListResponse = /* @__PURE__ */ Schema.Struct({
-  devices: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Device))
-})
+export const DeviceListResponse: Schema.Struct<{ devices: Schema.optional<Schema.Array$<typeof Device>> }> =
+  /* @__PURE__ */ Schema.Struct({ devices: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(Device)) })
 
 /**
  * @since 0.2.0
@@ -4854,7 +6208,9 @@ export interface DeviceListResponse extends Schema.Schema.Type<typeof DeviceList
  * @since 0.2.0
  * @category schemas
  */
-export const DeviceResponse = /* @__PURE__ */ Schema.Struct({ device: /* @__PURE__ */ Schema.optional(Device) })
+export const DeviceResponse: Schema.Struct<{ device: Schema.optional<typeof Device> }> = /* @__PURE__ */ Schema.Struct({
+  device: /* @__PURE__ */ Schema.optional(Device)
+})
 
 /**
  * @since 0.2.0
@@ -4868,9 +6224,8 @@ export interface DeviceResponse extends Schema.Schema.Type<typeof DeviceResponse
  * @since 0.2.0
  * @category schemas
  */
-export const SyncUserBody = /* @__PURE__ */ Schema.Struct({
-  survivingZendeskId: /* @__PURE__ */ Schema.optional(Schema.String)
-})
+export const SyncUserBody: Schema.Struct<{ survivingZendeskId: Schema.optional<typeof Schema.String> }> =
+  /* @__PURE__ */ Schema.Struct({ survivingZendeskId: /* @__PURE__ */ Schema.optional(Schema.String) })
 
 /**
  * @since 0.2.0
@@ -4884,7 +6239,9 @@ export interface SyncUserBody extends Schema.Schema.Type<typeof SyncUserBody> {}
  * @since 0.2.0
  * @category schemas
  */
-export const AppSubSchema = /* @__PURE__ */ Schema.Struct({ id: /* @__PURE__ */ Schema.optional(Schema.String) })
+export const AppSubSchema: Schema.Struct<{ id: Schema.optional<typeof Schema.String> }> = /* @__PURE__ */ Schema.Struct(
+  { id: /* @__PURE__ */ Schema.optional(Schema.String) }
+)
 
 /**
  * @since 0.2.0
@@ -4898,7 +6255,9 @@ export interface AppSubSchema extends Schema.Schema.Type<typeof AppSubSchema> {}
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookSubSchema = /* @__PURE__ */ Schema.Struct({
+export const WebhookSubSchema: Schema.Struct<
+  { id: Schema.optional<typeof Schema.String>; version: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   version: /* @__PURE__ */ Schema.optional(Schema.String)
 })
@@ -4915,7 +6274,13 @@ export interface WebhookSubSchema extends Schema.Schema.Type<typeof WebhookSubSc
  * @since 0.2.0
  * @category schemas
  */
-export const EventSubSchema = /* @__PURE__ */ Schema.Struct({
+export const EventSubSchema: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.optional<typeof Schema.String>
+    createdAt: Schema.optional<typeof Schema.String>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.optional(Schema.String),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String)
@@ -4933,7 +6298,16 @@ export interface EventSubSchema extends Schema.Schema.Type<typeof EventSubSchema
  * @since 0.2.0
  * @category schemas
  */
-export const SourceWebhook = /* @__PURE__ */ Schema.Struct({
+export const SourceWebhook: Schema.Struct<
+  {
+    type: Schema.optional<typeof Schema.String>
+    integrationId: Schema.optional<typeof Schema.String>
+    originalMessageId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    originalMessageTimestamp: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    client: Schema.optional<Schema.NullOr<typeof Client>>
+    device: Schema.optional<Schema.NullOr<typeof Device>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.optional(Schema.String),
   integrationId: /* @__PURE__ */ Schema.optional(Schema.String),
   originalMessageId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -4954,7 +6328,24 @@ export interface SourceWebhook extends Schema.Schema.Type<typeof SourceWebhook> 
  * @since 0.2.0
  * @category schemas
  */
-export const ClientAddEvent = /* @__PURE__ */ Schema.Struct({
+export const ClientAddEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["client:add"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<Schema.NullOr<typeof ConversationTruncated>>
+          user: Schema.optional<typeof UserTruncated>
+          client: Schema.optional<typeof Client>
+          reason: Schema.optional<typeof ClientAddEventPayloadReason>
+          source: Schema.optional<typeof SourceWebhook>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("client:add"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -4979,7 +6370,25 @@ export interface ClientAddEvent extends Schema.Schema.Type<typeof ClientAddEvent
  * @since 0.2.0
  * @category schemas
  */
-export const ClientRemoveEvent = /* @__PURE__ */ Schema.Struct({
+export const ClientRemoveEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["client:remove"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<Schema.NullOr<typeof ConversationTruncated>>
+          user: Schema.optional<typeof UserTruncated>
+          client: Schema.optional<typeof Client>
+          reason: Schema.optional<typeof ClientRemoveEventPayloadReason>
+          error: Schema.optional<Schema.NullOr<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>>
+          source: Schema.optional<typeof SourceWebhook>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("client:remove"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5007,7 +6416,23 @@ export interface ClientRemoveEvent extends Schema.Schema.Type<typeof ClientRemov
  * @since 0.2.0
  * @category schemas
  */
-export const ClientUpdateEvent = /* @__PURE__ */ Schema.Struct({
+export const ClientUpdateEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["client:update"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          user: Schema.optional<typeof UserTruncated>
+          client: Schema.optional<typeof Client>
+          reason: Schema.optional<typeof ClientUpdateEventPayloadReason>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("client:update"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5033,9 +6458,8 @@ export interface ClientUpdateEvent extends Schema.Schema.Type<typeof ClientUpdat
  * @since 0.2.0
  * @category schemas
  */
-export const Campaign = /* @__PURE__ */ Schema.NullOr(
-  /* @__PURE__ */ Schema.Struct({ id: /* @__PURE__ */ Schema.optional(Schema.String) })
-)
+export const Campaign: Schema.NullOr<Schema.Struct<{ id: Schema.optional<typeof Schema.String> }>> =
+  /* @__PURE__ */ Schema.NullOr(/* @__PURE__ */ Schema.Struct({ id: /* @__PURE__ */ Schema.optional(Schema.String) }))
 
 /**
  * @since 0.2.0
@@ -5049,7 +6473,17 @@ export type Campaign = typeof Campaign.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SourceWithCampaignWebhook = /* @__PURE__ */ Schema.Struct({
+export const SourceWithCampaignWebhook: Schema.Struct<
+  {
+    type: Schema.optional<typeof Schema.String>
+    integrationId: Schema.optional<typeof Schema.String>
+    originalMessageId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    originalMessageTimestamp: Schema.optional<Schema.NullOr<typeof Schema.String>>
+    client: Schema.optional<Schema.NullOr<typeof Client>>
+    device: Schema.optional<Schema.NullOr<typeof Device>>
+    campaign: Schema.optional<typeof Campaign>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.optional(Schema.String),
   integrationId: /* @__PURE__ */ Schema.optional(Schema.String),
   originalMessageId: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.String)),
@@ -5071,7 +6505,22 @@ export interface SourceWithCampaignWebhook extends Schema.Schema.Type<typeof Sou
  * @since 0.2.0
  * @category schemas
  */
-export const Referral = /* @__PURE__ */ Schema.Struct({
+export const Referral: Schema.Struct<
+  {
+    code: Schema.optional<typeof Schema.String>
+    details: Schema.optional<
+      Schema.NullOr<
+        Schema.Struct<
+          {
+            source: Schema.optional<typeof Schema.String>
+            type: Schema.optional<typeof Schema.String>
+            adId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+          }
+        >
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   code: /* @__PURE__ */ Schema.optional(Schema.String),
   details: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.NullOr(
@@ -5096,7 +6545,24 @@ export interface Referral extends Schema.Schema.Type<typeof Referral> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationCreateEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationCreateEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:create"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          creationReason: Schema.optional<typeof ConversationCreateEventPayloadCreationReason>
+          source: Schema.optional<typeof SourceWithCampaignWebhook>
+          user: Schema.optional<Schema.NullOr<typeof User>>
+          referral: Schema.optional<Schema.NullOr<typeof Referral>>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:create"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5121,7 +6587,18 @@ export interface ConversationCreateEvent extends Schema.Schema.Type<typeof Conve
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationJoinEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationJoinEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:join"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        { conversation: Schema.optional<typeof ConversationTruncated>; user: Schema.optional<typeof UserTruncated> }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:join"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5145,7 +6622,18 @@ export interface ConversationJoinEvent extends Schema.Schema.Type<typeof Convers
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationLeaveEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationLeaveEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:leave"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        { conversation: Schema.optional<typeof ConversationTruncated>; user: Schema.optional<typeof UserTruncated> }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:leave"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5169,7 +6657,14 @@ export interface ConversationLeaveEvent extends Schema.Schema.Type<typeof Conver
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationRemoveEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationRemoveEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:remove"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<Schema.Struct<{ conversation: Schema.optional<typeof ConversationTruncated> }>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:remove"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5190,7 +6685,22 @@ export interface ConversationRemoveEvent extends Schema.Schema.Type<typeof Conve
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationMessageDeliveryPayload = /* @__PURE__ */ Schema.Struct({
+export const ConversationMessageDeliveryPayload: Schema.Struct<
+  {
+    user: Schema.optional<typeof User>
+    conversation: Schema.optional<typeof ConversationTruncated>
+    message: Schema.optional<Schema.Struct<{ id: Schema.optional<typeof Schema.String> }>>
+    destination: Schema.optional<
+      Schema.Struct<
+        { type: Schema.optional<typeof Schema.String>; integrationId: Schema.optional<typeof Schema.String> }
+      >
+    >
+    externalMessages: Schema.optional<
+      Schema.NullOr<Schema.Array$<Schema.Struct<{ id: Schema.optional<typeof Schema.String> }>>>
+    >
+    isFinalEvent: Schema.optional<typeof Schema.Boolean>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   user: /* @__PURE__ */ Schema.optional(User),
   conversation: /* @__PURE__ */ Schema.optional(ConversationTruncated),
   message: /* @__PURE__ */ Schema.optional(
@@ -5226,7 +6736,14 @@ export interface ConversationMessageDeliveryPayload
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationMessageDeliveryChannelEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationMessageDeliveryChannelEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:message:delivery:channel"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<typeof ConversationMessageDeliveryPayload>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:message:delivery:channel"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5247,7 +6764,36 @@ export interface ConversationMessageDeliveryChannelEvent
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationMessageDeliveryFailureEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationMessageDeliveryFailureEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:message:delivery:failure"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          user: Schema.optional<typeof User>
+          conversation: Schema.optional<typeof ConversationTruncated>
+          message: Schema.optional<Schema.Struct<{ id: Schema.optional<typeof Schema.String> }>>
+          destination: Schema.optional<
+            Schema.Struct<
+              { type: Schema.optional<typeof Schema.String>; integrationId: Schema.optional<typeof Schema.String> }
+            >
+          >
+          externalMessages: Schema.optional<
+            Schema.NullOr<Schema.Array$<Schema.Struct<{ id: Schema.optional<typeof Schema.String> }>>>
+          >
+          isFinalEvent: Schema.optional<typeof Schema.Boolean>
+          error: Schema.optional<
+            Schema.Struct<
+              { code: Schema.optional<typeof Schema.String>; message: Schema.optional<typeof Schema.String> }
+            >
+          >
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:message:delivery:failure"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5294,7 +6840,14 @@ export interface ConversationMessageDeliveryFailureEvent
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationMessageDeliveryUserEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationMessageDeliveryUserEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:message:delivery:user"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<typeof ConversationMessageDeliveryPayload>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:message:delivery:user"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5315,7 +6868,9 @@ export interface ConversationMessageDeliveryUserEvent
  * @since 0.2.0
  * @category schemas
  */
-export const AuthorWebhook = /* @__PURE__ */ Schema.Struct({
+export const AuthorWebhook: Schema.Struct<
+  { type: typeof AuthorWebhookType; userId: Schema.optional<typeof Schema.String>; user: Schema.optional<typeof User> }
+> = /* @__PURE__ */ Schema.Struct({
   type: AuthorWebhookType,
   userId: /* @__PURE__ */ Schema.optional(Schema.String),
   user: /* @__PURE__ */ Schema.optional(User)
@@ -5333,7 +6888,30 @@ export interface AuthorWebhook extends Schema.Schema.Type<typeof AuthorWebhook> 
  * @since 0.2.0
  * @category schemas
  */
-export const MessageWebhook = /* @__PURE__ */ Schema.Struct({
+export const MessageWebhook: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    received: Schema.optional<typeof Schema.String>
+    author: Schema.optional<typeof AuthorWebhook>
+    content: Schema.optional<typeof Content>
+    source: Schema.optional<
+      Schema.Struct<
+        {
+          type: typeof Schema.String
+          integrationId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+          originalMessageId: Schema.optional<Schema.NullOr<typeof Schema.String>>
+          originalMessageTimestamp: Schema.optional<Schema.NullOr<typeof Schema.String>>
+          client: Schema.optional<Schema.NullOr<typeof Client>>
+          device: Schema.optional<Schema.NullOr<typeof Device>>
+          campaign: Schema.optional<typeof Campaign>
+        }
+      >
+    >
+    quotedMessage: Schema.optional<Schema.NullOr<typeof QuotedMessage>>
+    metadata: Schema.optional<Schema.NullOr<typeof Metadata>>
+    deleted: Schema.optional<Schema.NullOr<typeof Schema.Boolean>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   received: /* @__PURE__ */ Schema.optional(Schema.String),
   author: /* @__PURE__ */ Schema.optional(AuthorWebhook),
@@ -5364,7 +6942,22 @@ export interface MessageWebhook extends Schema.Schema.Type<typeof MessageWebhook
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationMessageEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationMessageEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:message"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          message: Schema.optional<typeof MessageWebhook>
+          recentNotifications: Schema.optional<Schema.Array$<typeof MessageWebhook>>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:message"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5389,7 +6982,9 @@ export interface ConversationMessageEvent extends Schema.Schema.Type<typeof Conv
  * @since 0.2.0
  * @category schemas
  */
-export const PostbackWebhook = /* @__PURE__ */ Schema.Struct({
+export const PostbackWebhook: Schema.Struct<
+  { payload: Schema.optional<typeof Schema.String>; metadata: Schema.optional<typeof Metadata> }
+> = /* @__PURE__ */ Schema.Struct({
   payload: /* @__PURE__ */ Schema.optional(Schema.String),
   metadata: /* @__PURE__ */ Schema.optional(Metadata)
 })
@@ -5406,7 +7001,23 @@ export interface PostbackWebhook extends Schema.Schema.Type<typeof PostbackWebho
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationPostbackEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationPostbackEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:postback"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          postback: Schema.optional<typeof PostbackWebhook>
+          conversation: Schema.optional<typeof ConversationTruncated>
+          user: Schema.optional<typeof User>
+          source: Schema.optional<typeof SourceWithCampaignWebhook>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:postback"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5432,7 +7043,13 @@ export interface ConversationPostbackEvent extends Schema.Schema.Type<typeof Con
  * @since 0.2.0
  * @category schemas
  */
-export const Activity = /* @__PURE__ */ Schema.Struct({
+export const Activity: Schema.Struct<
+  {
+    type: Schema.optional<typeof ActivityType>
+    source: Schema.optional<typeof SourceWebhook>
+    author: Schema.optional<typeof AuthorWebhook>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   type: /* @__PURE__ */ Schema.optional(ActivityType),
   source: /* @__PURE__ */ Schema.optional(SourceWebhook),
   author: /* @__PURE__ */ Schema.optional(AuthorWebhook)
@@ -5450,7 +7067,29 @@ export interface Activity extends Schema.Schema.Type<typeof Activity> {}
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationReadEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationReadEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:read"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          activity: Schema.optional<
+            Schema.Struct<
+              {
+                type: Schema.optional<typeof Schema.String>
+                source: Schema.optional<typeof SourceWebhook>
+                author: Schema.optional<typeof AuthorWebhook>
+              }
+            >
+          >
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:read"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5478,7 +7117,23 @@ export interface ConversationReadEvent extends Schema.Schema.Type<typeof Convers
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationReferralEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationReferralEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:referral"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          user: Schema.optional<typeof User>
+          source: Schema.optional<typeof SourceWithCampaignWebhook>
+          referral: Schema.optional<typeof Referral>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:referral"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5504,7 +7159,29 @@ export interface ConversationReferralEvent extends Schema.Schema.Type<typeof Con
  * @since 0.2.0
  * @category schemas
  */
-export const ConversationTypingEvent = /* @__PURE__ */ Schema.Struct({
+export const ConversationTypingEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["conversation:typing"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          activity: Schema.optional<
+            Schema.Struct<
+              {
+                type: Schema.optional<typeof Schema.String>
+                source: Schema.optional<typeof SourceWebhook>
+                author: Schema.optional<typeof AuthorWebhook>
+              }
+            >
+          >
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("conversation:typing"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5532,7 +7209,18 @@ export interface ConversationTypingEvent extends Schema.Schema.Type<typeof Conve
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardAcceptControl = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardAcceptControl: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:acceptControl"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        { conversation: Schema.optional<typeof ConversationTruncated>; metadata: Schema.optional<typeof Metadata> }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:acceptControl"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5556,7 +7244,22 @@ export interface SwitchboardAcceptControl extends Schema.Schema.Type<typeof Swit
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardAcceptControlFailure = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardAcceptControlFailure: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:acceptControl:failure"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          error: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+          conversation: Schema.optional<typeof ConversationTruncated>
+          metadata: Schema.optional<typeof Metadata>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:acceptControl:failure"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5583,7 +7286,18 @@ export interface SwitchboardAcceptControlFailure extends Schema.Schema.Type<type
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardOfferControl = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardOfferControl: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:offerControl"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        { conversation: Schema.optional<typeof ConversationTruncated>; metadata: Schema.optional<typeof Metadata> }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:offerControl"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5607,7 +7321,22 @@ export interface SwitchboardOfferControl extends Schema.Schema.Type<typeof Switc
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardOfferControlFailure = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardOfferControlFailure: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:offerControl:failure"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          error: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+          conversation: Schema.optional<typeof ConversationTruncated>
+          metadata: Schema.optional<typeof Metadata>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:offerControl:failure"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5634,7 +7363,22 @@ export interface SwitchboardOfferControlFailure extends Schema.Schema.Type<typeo
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardPassControl = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardPassControl: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:passControl"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          metadata: Schema.optional<typeof Metadata>
+          reason: Schema.optional<typeof SwitchboardPassControlPayloadReason>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:passControl"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5659,7 +7403,22 @@ export interface SwitchboardPassControl extends Schema.Schema.Type<typeof Switch
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardPassControlFailure = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardPassControlFailure: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:passControl:failure"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          error: Schema.optional<Schema.Record$<typeof Schema.String, typeof Schema.Unknown>>
+          conversation: Schema.optional<typeof ConversationTruncated>
+          metadata: Schema.optional<typeof Metadata>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:passControl:failure"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5686,7 +7445,22 @@ export interface SwitchboardPassControlFailure extends Schema.Schema.Type<typeof
  * @since 0.2.0
  * @category schemas
  */
-export const SwitchboardReleaseControl = /* @__PURE__ */ Schema.Struct({
+export const SwitchboardReleaseControl: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["switchboard:releaseControl"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          conversation: Schema.optional<typeof ConversationTruncated>
+          metadata: Schema.optional<typeof Metadata>
+          reason: Schema.optional<typeof SwitchboardReleaseControlPayloadReason>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("switchboard:releaseControl"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5711,7 +7485,39 @@ export interface SwitchboardReleaseControl extends Schema.Schema.Type<typeof Swi
  * @since 0.2.0
  * @category schemas
  */
-export const UserMergeEvent = /* @__PURE__ */ Schema.Struct({
+export const UserMergeEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["user:merge"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          mergedUsers: Schema.optional<
+            Schema.Struct<{ surviving: Schema.optional<typeof User>; discarded: Schema.optional<typeof User> }>
+          >
+          mergedConversations: Schema.optional<
+            Schema.NullOr<
+              Schema.Struct<
+                {
+                  surviving: Schema.optional<typeof ConversationTruncated>
+                  discarded: Schema.optional<typeof ConversationTruncated>
+                }
+              >
+            >
+          >
+          mergedClients: Schema.optional<
+            Schema.NullOr<
+              Schema.Struct<{ surviving: Schema.optional<typeof Client>; discarded: Schema.optional<typeof Client> }>
+            >
+          >
+          discardedMetadata: Schema.optional<Schema.NullOr<typeof Metadata>>
+          reason: Schema.optional<typeof UserMergeEventPayloadReason>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("user:merge"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5755,7 +7561,22 @@ export interface UserMergeEvent extends Schema.Schema.Type<typeof UserMergeEvent
  * @since 0.2.0
  * @category schemas
  */
-export const UserUpdateEvent = /* @__PURE__ */ Schema.Struct({
+export const UserUpdateEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["user:update"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<
+      Schema.Struct<
+        {
+          user: Schema.optional<typeof User>
+          reason: Schema.optional<typeof UserUpdateEventPayloadReason>
+          source: Schema.optional<typeof SourceWebhook>
+        }
+      >
+    >
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("user:update"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5780,7 +7601,14 @@ export interface UserUpdateEvent extends Schema.Schema.Type<typeof UserUpdateEve
  * @since 0.2.0
  * @category schemas
  */
-export const UserRemoveEvent = /* @__PURE__ */ Schema.Struct({
+export const UserRemoveEvent: Schema.Struct<
+  {
+    id: Schema.optional<typeof Schema.String>
+    type: Schema.Literal<["user:remove"]>
+    createdAt: Schema.optional<typeof Schema.String>
+    payload: Schema.optional<Schema.Struct<{ user: Schema.optional<typeof UserTruncated> }>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   id: /* @__PURE__ */ Schema.optional(Schema.String),
   type: /* @__PURE__ */ Schema.Literal("user:remove"),
   createdAt: /* @__PURE__ */ Schema.optional(Schema.String),
@@ -5801,7 +7629,8 @@ export interface UserRemoveEvent extends Schema.Schema.Type<typeof UserRemoveEve
  * @since 0.2.0
  * @category schemas
  */
-export const EmptyObjectResponse = /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const EmptyObjectResponse: Schema.Record$<typeof Schema.String, typeof Schema.Unknown> = /* @__PURE__ */ Schema
+  .Record({ key: Schema.String, value: Schema.Unknown })
 
 /**
  * @since 0.2.0
@@ -5815,7 +7644,9 @@ export type EmptyObjectResponse = typeof EmptyObjectResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CreateAppKeyBody = /* @__PURE__ */ Schema.Struct({ displayName: DisplayName })
+export const CreateAppKeyBody: Schema.Struct<{ displayName: typeof DisplayName }> = /* @__PURE__ */ Schema.Struct({
+  displayName: DisplayName
+})
 
 /**
  * @since 0.2.0
@@ -5829,9 +7660,8 @@ export interface CreateAppKeyBody extends Schema.Schema.Type<typeof CreateAppKey
  * @since 0.2.0
  * @category schemas
  */
-export const JoinConversationResponse = /* @__PURE__ */ Schema.Struct({
-  participant: /* @__PURE__ */ Schema.optional(Participant)
-})
+export const JoinConversationResponse: Schema.Struct<{ participant: Schema.optional<typeof Participant> }> =
+  /* @__PURE__ */ Schema.Struct({ participant: /* @__PURE__ */ Schema.optional(Participant) })
 
 /**
  * @since 0.2.0
@@ -5845,7 +7675,8 @@ export interface JoinConversationResponse extends Schema.Schema.Type<typeof Join
  * @since 0.2.0
  * @category schemas
  */
-export const DownloadMessageRefResponse = /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const DownloadMessageRefResponse: Schema.Record$<typeof Schema.String, typeof Schema.Unknown> =
+  /* @__PURE__ */ Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
 /**
  * @since 0.2.0
@@ -5859,9 +7690,8 @@ export type DownloadMessageRefResponse = typeof DownloadMessageRefResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ListCustomIntegrationKeysResponse = /* @__PURE__ */ Schema.Struct({
-  keys: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(ApiKey))
-})
+export const ListCustomIntegrationKeysResponse: Schema.Struct<{ keys: Schema.optional<Schema.Array$<typeof ApiKey>> }> =
+  /* @__PURE__ */ Schema.Struct({ keys: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(ApiKey)) })
 
 /**
  * @since 0.2.0
@@ -5877,7 +7707,8 @@ export interface ListCustomIntegrationKeysResponse
  * @since 0.2.0
  * @category schemas
  */
-export const CreateCustomIntegrationKeyBody = /* @__PURE__ */ Schema.Struct({ displayName: Schema.String })
+export const CreateCustomIntegrationKeyBody: Schema.Struct<{ displayName: typeof Schema.String }> =
+  /* @__PURE__ */ Schema.Struct({ displayName: Schema.String })
 
 /**
  * @since 0.2.0
@@ -5891,7 +7722,8 @@ export interface CreateCustomIntegrationKeyBody extends Schema.Schema.Type<typeo
  * @since 0.2.0
  * @category schemas
  */
-export const CreateClientResponse = /* @__PURE__ */ Schema.Struct({ client: /* @__PURE__ */ Schema.optional(Client) })
+export const CreateClientResponse: Schema.Struct<{ client: Schema.optional<typeof Client> }> = /* @__PURE__ */ Schema
+  .Struct({ client: /* @__PURE__ */ Schema.optional(Client) })
 
 /**
  * @since 0.2.0
@@ -5905,7 +7737,14 @@ export interface CreateClientResponse extends Schema.Schema.Type<typeof CreateCl
  * @since 0.2.0
  * @category schemas
  */
-export const GetTokenBody = /* @__PURE__ */ Schema.Struct({
+export const GetTokenBody: Schema.Struct<
+  {
+    code: typeof Schema.String
+    grant_type: typeof Schema.String
+    client_id: typeof Schema.String
+    client_secret: typeof Schema.String
+  }
+> = /* @__PURE__ */ Schema.Struct({
   code: Schema.String,
   grant_type: Schema.String,
   client_id: Schema.String,
@@ -5924,7 +7763,9 @@ export interface GetTokenBody extends Schema.Schema.Type<typeof GetTokenBody> {}
  * @since 0.2.0
  * @category schemas
  */
-export const GetTokenResponse = /* @__PURE__ */ Schema.Struct({
+export const GetTokenResponse: Schema.Struct<
+  { access_token: Schema.optional<typeof Schema.String>; token_type: Schema.optional<typeof Schema.String> }
+> = /* @__PURE__ */ Schema.Struct({
   access_token: /* @__PURE__ */ Schema.optional(Schema.String),
   token_type: /* @__PURE__ */ Schema.optional(Schema.String)
 })

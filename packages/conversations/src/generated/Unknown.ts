@@ -27,13 +27,21 @@ export interface Unknown {
 }
 
 /**
+ * The Schema of the unknown case (see `unknownCase`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type UnknownCase = Schema.Schema<Unknown, Unknown["raw"]>
+
+/**
  * The unknown case of an open union: decodes an object whose `type` is none of `known`
  * to `{ type: "unknown", raw }`, and encodes it back to `raw`.
  *
  * @since 0.2.0
  * @category schemas
  */
-export const unknownCase = (known: ReadonlyArray<string>): Schema.Schema<Unknown, Unknown["raw"]> =>
+export const unknownCase = (known: ReadonlyArray<string>): UnknownCase =>
   Schema.transform(
     Raw.pipe(Schema.filter((raw) => !known.includes(raw.type))),
     Schema.Struct({ type: Schema.Literal("unknown"), raw: Schema.typeSchema(Raw) }),

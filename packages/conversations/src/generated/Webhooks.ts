@@ -38,7 +38,7 @@ import {
   UserUpdateEvent,
   WebhookSubSchema
 } from "./Schemas.js"
-import { unknownCase } from "./Unknown.js"
+import { type UnknownCase, unknownCase } from "./Unknown.js"
 
 /**
  * The event types the spec lists.
@@ -81,7 +81,36 @@ export const webhookEventTypes = [
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookEvent = /* @__PURE__ */ Schema.Union(
+export const WebhookEvent: Schema.Union<
+  [
+    typeof ClientAddEvent,
+    typeof ClientRemoveEvent,
+    typeof ClientUpdateEvent,
+    typeof ConversationCreateEvent,
+    typeof ConversationJoinEvent,
+    typeof ConversationLeaveEvent,
+    typeof ConversationRemoveEvent,
+    typeof ConversationMessageDeliveryChannelEvent,
+    typeof ConversationMessageDeliveryFailureEvent,
+    typeof ConversationMessageDeliveryUserEvent,
+    typeof ConversationMessageEvent,
+    typeof ConversationPostbackEvent,
+    typeof ConversationReadEvent,
+    typeof ConversationReferralEvent,
+    typeof ConversationTypingEvent,
+    typeof SwitchboardAcceptControl,
+    typeof SwitchboardAcceptControlFailure,
+    typeof SwitchboardOfferControl,
+    typeof SwitchboardOfferControlFailure,
+    typeof SwitchboardPassControl,
+    typeof SwitchboardPassControlFailure,
+    typeof SwitchboardReleaseControl,
+    typeof UserMergeEvent,
+    typeof UserUpdateEvent,
+    typeof UserRemoveEvent,
+    UnknownCase
+  ]
+> = /* @__PURE__ */ Schema.Union(
   ClientAddEvent,
   ClientRemoveEvent,
   ClientUpdateEvent,
@@ -148,7 +177,13 @@ export type WebhookEvent = typeof WebhookEvent.Type
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookPayload = /* @__PURE__ */ Schema.Struct({
+export const WebhookPayload: Schema.Struct<
+  {
+    app: Schema.optional<typeof AppSubSchema>
+    webhook: Schema.optional<typeof WebhookSubSchema>
+    events: Schema.optional<Schema.Array$<typeof WebhookEvent>>
+  }
+> = /* @__PURE__ */ Schema.Struct({
   app: /* @__PURE__ */ Schema.optional(AppSubSchema),
   webhook: /* @__PURE__ */ Schema.optional(WebhookSubSchema),
   events: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.Array(WebhookEvent))
