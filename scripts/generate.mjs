@@ -489,18 +489,21 @@ const recursive = (name, lines) => {
         ? `readonly ${key(k)}: ${typeOf(v, encoded)}`
         : `readonly ${key(k)}?: ${typeOf(v, encoded)} | undefined`
     ).join("; ")
-  const cyclicCode = cyclicFields.map(([k, n]) => `${key(k)}: ${n.c}`).join(", ")
+  // The fields are written out (a type alias names the ones outside the
+  // cycle): spreading a const into the struct would keep it from being
+  // dropped by bundlers when unused.
+  const allNode = fieldsNode([...plainFields, ...cyclicFields])
   return [
-    `const ${target}Fields: ${plainNode.t} = ${plainNode.c}`,
+    `type ${target}Fields = ${plainNode.t}`,
     `${
       doc([...lines, "", "@since 0.2.0", "@category models"])
-    }export interface ${target} extends Schema.Struct.Type<typeof ${target}Fields> { ${member(false)} }`,
+    }export interface ${target} extends Schema.Struct.Type<${target}Fields> { ${member(false)} }`,
     `${
       doc(["@since 0.2.0", "@category models"])
-    }export interface ${target}Encoded extends Schema.Struct.Encoded<typeof ${target}Fields> { ${member(true)} }`,
-    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target}: Schema.Struct<${
-      fieldsNode([...plainFields, ...cyclicFields]).t
-    }> = ${call("Schema.Struct", `{ ...${target}Fields, ${cyclicCode} }`)}`
+    }export interface ${target}Encoded extends Schema.Struct.Encoded<${target}Fields> { ${member(true)} }`,
+    `${doc([...lines, "", "@since 0.2.0", "@category schemas"])}export const ${target}: Schema.Struct<${allNode.t}> = ${
+      call("Schema.Struct", allNode.c)
+    }`
   ]
 }
 

@@ -3057,7 +3057,7 @@ export const Reference: Schema.Struct<
  */
 export interface Reference extends Schema.Schema.Type<typeof Reference> {}
 
-const MessageFields: {
+type MessageFields = {
   id: Schema.optional<typeof Schema.String>
   received: Schema.optional<typeof Schema.String>
   author: Schema.optional<typeof Author>
@@ -3067,16 +3067,6 @@ const MessageFields: {
   metadata: Schema.optional<Schema.NullOr<typeof Metadata>>
   deleted: Schema.optional<Schema.NullOr<typeof Schema.Boolean>>
   references: Schema.optional<Schema.NullOr<Schema.Array$<typeof Reference>>>
-} = {
-  id: /* @__PURE__ */ Schema.optional(Schema.String),
-  received: /* @__PURE__ */ Schema.optional(Schema.String),
-  author: /* @__PURE__ */ Schema.optional(Author),
-  activity: /* @__PURE__ */ Schema.optional(ActivityMessage),
-  content: /* @__PURE__ */ Schema.optional(Content),
-  source: /* @__PURE__ */ Schema.optional(Source),
-  metadata: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Metadata)),
-  deleted: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.Boolean)),
-  references: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(/* @__PURE__ */ Schema.Array(Reference)))
 }
 
 /**
@@ -3085,7 +3075,7 @@ const MessageFields: {
  * @since 0.2.0
  * @category models
  */
-export interface Message extends Schema.Struct.Type<typeof MessageFields> {
+export interface Message extends Schema.Struct.Type<MessageFields> {
   readonly quotedMessage?: Schema.Schema.Type<typeof QuotedMessage> | null | undefined
 }
 
@@ -3093,7 +3083,7 @@ export interface Message extends Schema.Struct.Type<typeof MessageFields> {
  * @since 0.2.0
  * @category models
  */
-export interface MessageEncoded extends Schema.Struct.Encoded<typeof MessageFields> {
+export interface MessageEncoded extends Schema.Struct.Encoded<MessageFields> {
   readonly quotedMessage?: Schema.Schema.Encoded<typeof QuotedMessage> | null | undefined
 }
 
@@ -3117,7 +3107,15 @@ export const Message: Schema.Struct<
     quotedMessage: Schema.optional<Schema.NullOr<typeof QuotedMessage>>
   }
 > = /* @__PURE__ */ Schema.Struct({
-  ...MessageFields,
+  id: /* @__PURE__ */ Schema.optional(Schema.String),
+  received: /* @__PURE__ */ Schema.optional(Schema.String),
+  author: /* @__PURE__ */ Schema.optional(Author),
+  activity: /* @__PURE__ */ Schema.optional(ActivityMessage),
+  content: /* @__PURE__ */ Schema.optional(Content),
+  source: /* @__PURE__ */ Schema.optional(Source),
+  metadata: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Metadata)),
+  deleted: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(Schema.Boolean)),
+  references: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(/* @__PURE__ */ Schema.Array(Reference))),
   quotedMessage: /* @__PURE__ */ Schema.optional(/* @__PURE__ */ Schema.NullOr(QuotedMessage))
 })
 
