@@ -6,10 +6,17 @@
  * - ActionSubset: buy, link, postback, webview
  * - ActivityMessage: ticket:closed, ticket:transfer:email, conversation:endedByUser
  * - Content: text, carousel, file, form, formResponse, image, list, location, template
- * - Integration: android, apple, custom, instagram, ios, line, mailgun, messagebird, messenger, telegram, twilio, twitter, unity, viber, web, whatsapp
+ * - Integration: android, apple, custom, instagram, ios, line, mailgun, messagebird, messenger,
+ *   telegram, twilio, twitter, unity, viber, web, whatsapp
  * - MatchCriteria: mailgun, messagebird, twilio, whatsapp
  * - QuotedMessage: message, externalMessageId
- * - WebhookEvent (Webhooks.ts): client:add, client:remove, client:update, conversation:create, conversation:join, conversation:leave, conversation:remove, conversation:message:delivery:channel, conversation:message:delivery:failure, conversation:message:delivery:user, conversation:message, conversation:postback, conversation:read, conversation:referral, conversation:typing, switchboard:acceptControl, switchboard:acceptControl:failure, switchboard:offerControl, switchboard:offerControl:failure, switchboard:passControl, switchboard:passControl:failure, switchboard:releaseControl, user:merge, user:update, user:remove
+ * - WebhookEvent (Webhooks.ts): client:add, client:remove, client:update, conversation:create,
+ *   conversation:join, conversation:leave, conversation:remove, conversation:message:delivery:channel,
+ *   conversation:message:delivery:failure, conversation:message:delivery:user, conversation:message,
+ *   conversation:postback, conversation:read, conversation:referral, conversation:typing,
+ *   switchboard:acceptControl, switchboard:acceptControl:failure, switchboard:offerControl,
+ *   switchboard:offerControl:failure, switchboard:passControl, switchboard:passControl:failure,
+ *   switchboard:releaseControl, user:merge, user:update, user:remove
  *
  * Open enums (any string decodes; `Known…` is the closed list):
  * - ActivityPostType (activityPost.type)
@@ -30,7 +37,8 @@
  * - ConversationType (conversationType)
  * - DeviceStatus (device.status)
  * - DeviceType (device.type)
- * - ExtraChannelOptionsMessengerWebviewShareButton (extraChannelOptions.messenger.webview_share_button)
+ * - ExtraChannelOptionsMessengerWebviewShareButton
+ *   (extraChannelOptions.messenger.webview_share_button)
  * - FieldFormat (field.format)
  * - FieldType (field.type)
  * - FormMessageFieldFormat (formMessageField.format)
