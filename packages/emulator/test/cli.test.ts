@@ -21,8 +21,9 @@ const start = (args: ReadonlyArray<string>) => {
   child.stderr.on("data", (d) => (output += d))
   const ready = new Promise<Record<string, string>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${output}`)), 15_000)
+    // The banner's last line: the whole banner is in (it may come in several chunks).
     child.stdout.on("data", () => {
-      if (!output.includes("SUNCO_KEY_SECRET=")) return
+      if (!output.includes("# admin: ")) return
       clearTimeout(timer)
       resolve(Object.fromEntries([...output.matchAll(/(SUNCO_\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])))
     })
@@ -69,7 +70,6 @@ describe("sunco-emulator", () => {
   it("prints its settings as lines a shell can source: SUNCO_* at column 0, the rest comments", async () => {
     const emulator = start(["--quiet"])
     await emulator.ready
-    await new Promise((resolve) => setTimeout(resolve, 200))
     const banner = emulator.output().trimEnd().split("\n")
     expect(banner.filter((line) => line.includes("SUNCO_"))).toEqual([
       expect.stringMatching(/^SUNCO_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/),
