@@ -26,6 +26,19 @@ import { shapeEvent } from "./internal/delivery/shape.js"
 /**
  * A webhook as delivery needs it: where, with which secret, for which triggers.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ * import { Redacted } from "effect"
+ *
+ * const webhook: WebhookDelivery.Webhook = {
+ *   id: "wh_1",
+ *   target: "http://127.0.0.1:3000/hooks",
+ *   secret: Redacted.make("8564b3e6a8b20a4bdb68b05ce9bc5936"),
+ *   triggers: ["conversation:message", "conversation:read"],
+ *   includeFullUser: true
+ * }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -50,6 +63,25 @@ export interface Webhook {
  * `x-webhooks` events (the generated `WebhookEvent` Schema's encoded side). `includeFullUser` and
  * `includeFullSource` are applied per webhook when a payload is built.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * const event: WebhookDelivery.WebhookEvent = {
+ *   id: "5f2a3b7c1d4e5f6a7b8c9d0e",
+ *   type: "conversation:message",
+ *   createdAt: "2026-11-29T12:00:00.000Z",
+ *   payload: {
+ *     conversation: { id: "conv_1", type: "personal" },
+ *     message: {
+ *       id: "msg_1",
+ *       received: "2026-11-29T12:00:00.000Z",
+ *       author: { type: "user", userId: "user_1", user: { id: "user_1" } },
+ *       content: { type: "text", text: "Hello" }
+ *     }
+ *   }
+ * }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -65,6 +97,13 @@ export interface WebhookEvent {
  * Faults on the deliveries to one webhook. Probabilities are 0-1, drawn from the seed:
  * per batch `duplicate` then `reorder`, per attempt `drop` then `delay`.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * // A flaky network: a third of the attempts lost, some batches twice or late.
+ * const rule: WebhookDelivery.DeliveryFaultRule = { drop: 0.3, duplicate: 0.1, reorder: 0.1, delay: 0.2, delayMs: { min: 500, max: 5_000 } }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -83,6 +122,16 @@ export interface DeliveryFaultRule {
 /**
  * Delivery faults: a seed, a rule for every webhook and rules per webhook id.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * const faults: WebhookDelivery.DeliveryFaults = {
+ *   seed: 42,
+ *   default: { drop: 0.1 },
+ *   webhooks: { wh_bot: { duplicate: 0.5 } }
+ * }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -95,6 +144,13 @@ export interface DeliveryFaults {
 /**
  * How delivery behaves.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * // The 15-minute retry window in 15 s, batches of at most 10 events.
+ * const options: WebhookDelivery.DeliveryOptions = { clockSpeed: 60, maxBatchSize: 10, faults: { seed: 1, default: { drop: 0.2 } } }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -120,6 +176,23 @@ export interface DeliveryOptions {
  * How one attempt ended. `Failed`, `TimedOut`, `Unreachable` and `Dropped` are retried on the
  * schedule; `Rejected` (400, 401, 403, 404, 406) is given up at once.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * const describe = (outcome: WebhookDelivery.AttemptOutcome): string => {
+ *   switch (outcome._tag) {
+ *     case "Delivered":
+ *     case "Rejected":
+ *     case "Failed":
+ *       return `${outcome._tag} ${outcome.status}`
+ *     case "Unreachable":
+ *       return `unreachable (${outcome.reason})`
+ *     default:
+ *       return outcome._tag
+ *   }
+ * }
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -134,6 +207,13 @@ export type AttemptOutcome =
 /**
  * One attempt as the inspector shows it. Never the secret.
  *
+ * @example
+ * ```ts
+ * import type { WebhookDelivery } from "@sunco-effect/emulator"
+ *
+ * const line = (a: WebhookDelivery.DeliveryAttempt) =>
+ *   `#${a.id} ${a.webhookId} batch ${a.batchId} attempt ${a.attempt}: ${a.outcome._tag} in ${a.durationMs} ms [${a.eventIds.join(", ")}]`
+ * ```
  * @since 0.2.0
  * @category models
  */
@@ -162,6 +242,21 @@ export interface DeliveryAttempt {
 /**
  * `redeliver` was given an attempt the record does not hold (never made, or rotated out).
  *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { WebhookDelivery } from "@sunco-effect/emulator"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const delivery = yield* WebhookDelivery.make()
+ *   return yield* delivery.redeliver(12)
+ * }).pipe(
+ *   Effect.catchTag("AttemptNotFound", (e) => Effect.succeed(`no attempt ${e.attemptId} in the record`)),
+ *   Effect.scoped,
+ *   Effect.provide(FetchHttpClient.layer)
+ * )
+ * ```
  * @since 0.2.0
  * @category errors
  */
@@ -170,6 +265,25 @@ export class AttemptNotFound extends Data.TaggedError("AttemptNotFound")<{ reado
 /**
  * The delivery engine of one emulator.
  *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { WebhookDelivery } from "@sunco-effect/emulator"
+ * import { Effect } from "effect"
+ *
+ * // Redeliver the last failed attempt of a webhook.
+ * const redeliverLastFailure = (delivery: WebhookDelivery.WebhookDelivery, webhookId: string) =>
+ *   Effect.gen(function*() {
+ *     const failed = (yield* delivery.attempts(webhookId)).filter((a) => a.outcome._tag !== "Delivered")
+ *     const last = failed.at(-1)
+ *     return last === undefined ? undefined : yield* delivery.redeliver(last.id)
+ *   })
+ *
+ * const program = Effect.gen(function*() {
+ *   const delivery = yield* WebhookDelivery.make()
+ *   return yield* redeliverLastFailure(delivery, "wh_1")
+ * }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
+ * ```
  * @since 0.2.0
  * @category models
  */
