@@ -301,6 +301,12 @@ export interface WebhookDelivery {
   readonly attempts: (webhookId?: string) => Effect.Effect<ReadonlyArray<DeliveryAttempt>>
   /** Deliver again the batch of an attempt, as a new batch with a fresh schedule; its batch id. */
   readonly redeliver: (attemptId: number) => Effect.Effect<number, AttemptNotFound>
+  /**
+   * What is left to do: events queued or being batched, plus batches not yet finished (delivered,
+   * given up or out of attempts). 0 once everything published so far has been dealt with, which
+   * is what a test or a soak waits for.
+   */
+  readonly pending: Effect.Effect<number>
 }
 
 interface Batch {
@@ -373,6 +379,9 @@ export const make = (
     let closed = false
     let batchSeq = 0
     let attemptSeq = 0
+    // Batches formed and not finished, and events taken from a queue but not yet in a batch.
+    let unfinished = 0
+    let forming = 0
     yield* Effect.addFinalizer(() => Effect.sync(() => (closed = true)))
 
     const diceFor = (webhookId: string) => {
@@ -397,6 +406,7 @@ export const make = (
         const fate = webhookDice.attempt()
         return i === attemptOffsetsMs.length - 1 ? { ...fate, drop: false } : fate
       })
+      unfinished++
       return { id: ++batchSeq, appId, webhook, events, origin, fates }
     }
 
@@ -453,6 +463,7 @@ export const make = (
           fault: fate.drop ? "drop" : fate.delayMs > 0 ? "delay" : undefined
         }
         log.add({ record, batch })
+        if (!record.willRetry) unfinished--
         return record
       })
 
@@ -489,12 +500,14 @@ export const make = (
             held = undefined
             continue
           }
+          forming++
           if (batchWindowMs > 0) yield* Effect.sleep(scaled(batchWindowMs))
           const rest = yield* Queue.takeUpTo(queue, maxBatchSize - 1)
           const items = [first.value, ...rest]
           const last = items[items.length - 1]!
           const fate = d.batch()
           const batch = newBatch(last.appId, last.webhook, items.map((item) => item.event), "event")
+          forming--
           const copy = fate.duplicate ? newBatch(batch.appId, batch.webhook, batch.events, "duplicate") : undefined
           if (held === undefined && fate.reorder) {
             held = batch
@@ -546,5 +559,13 @@ export const make = (
         return Effect.as(Effect.forkIn(dispatch(batch), scope), batch.id)
       })
 
-    return { publish, attempts, redeliver }
+    const pending: WebhookDelivery["pending"] = Effect.suspend(() =>
+      Effect.map(
+        Effect.forEach([...queues.values()], (queue) => Queue.size(queue)),
+        // A queue's size is negative while its worker waits to take.
+        (sizes) => sizes.reduce((a, b) => a + Math.max(0, b), unfinished + forming)
+      )
+    )
+
+    return { publish, attempts, redeliver, pending }
   })

@@ -69,6 +69,21 @@ describe("webhook delivery under TestClock", () => {
       expect(startTimes(yield* delivery.attempts())).toEqual([0, 1000, 3000, 7000, 15_000])
     }))
 
+  it.scoped("pending counts queued events and unfinished batches until each is delivered or given up", () =>
+    Effect.gen(function*() {
+      let status = 500
+      const { client } = fakeClient(() => status)
+      const delivery = yield* WebhookDelivery.make().pipe(Effect.provideService(HttpClient.HttpClient, client))
+      expect(yield* delivery.pending).toBe(0)
+      yield* delivery.publish("app_1", [hook, { ...hook, id: "wh_2" }], [event("ev_1"), event("ev_2")])
+      expect(yield* delivery.pending).toBeGreaterThan(0) // events queued or being batched
+      yield* TestClock.adjust("1 second")
+      expect(yield* delivery.pending).toBe(2) // one batch per webhook, failed once, retrying
+      status = 200
+      yield* TestClock.adjust("1 minute")
+      expect(yield* delivery.pending).toBe(0)
+    }))
+
   it.scoped("events close together share a payload, up to maxBatchSize; a 2xx ends the delivery", () =>
     Effect.gen(function*() {
       const { calls, client } = fakeClient(() => 202)
