@@ -8,6 +8,7 @@
  */
 import { Operations } from "@sunco-effect/conversations"
 import * as Schema from "effect/Schema"
+import { generator } from "./internal/dice.js"
 
 /**
  * The routes faults can target: the operations, by the names they have in
@@ -97,18 +98,6 @@ export type FaultDecision =
   | { readonly _tag: "RateLimit"; readonly retryAfterSeconds: number }
   | { readonly _tag: "ServerError"; readonly status: number }
   | { readonly _tag: "Proceed"; readonly delayMs: number; readonly malformed: boolean }
-
-/** mulberry32: small, fast and good enough for fault dice. */
-const generator = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const proceed: FaultDecision = { _tag: "Proceed", delayMs: 0, malformed: false }
 

@@ -45,3 +45,11 @@ export * as EmulatorSeed from "./EmulatorSeed.js"
  * @since 0.1.0
  */
 export * as Faults from "./Faults.js"
+
+/**
+ * Webhook delivery: batches, the retry schedule, a clock that can be sped up, seeded faults and
+ * a record of attempts.
+ *
+ * @since 0.2.0
+ */
+export * as WebhookDelivery from "./WebhookDelivery.js"
