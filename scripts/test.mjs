@@ -1,4 +1,5 @@
-// The test command: builds, type-checks the tests and examples, lints
+// The test command: builds, checks the generated code is up to date
+// (scripts/generate.mjs --check), type-checks the tests and examples, lints
 // (eslint, the Effect language service), generates the API docs (their
 // examples type-checked), runs the whole vitest suite on Node 20, 22 and 24,
 // then checks the packed packages as users install them
@@ -26,6 +27,10 @@ const step = (title, [cmd, lead], args) => {
 
 const here = [process.execPath, []]
 step("build (ESM, CommonJS, examples)", here, [join(root, "scripts/build.mjs")])
+step("generated code is up to date (else: node scripts/generate.mjs)", here, [
+  join(root, "scripts/generate.mjs"),
+  "--check"
+])
 step("type-check tests, examples and benchmark sources", here, [
   resolveBin("typescript/bin/tsc"),
   "-p",
