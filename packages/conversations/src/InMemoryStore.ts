@@ -540,20 +540,20 @@ export class InMemoryStore {
 const handlers: {
   readonly [N in Operation]: (store: InMemoryStore, input: InputOf<N>, baseUrl: string) => Result<OutputOf<N>>
 } = {
-  "Conversations.create": (store, { appId, body }) => store.createConversation(appId, body),
-  "Conversations.get": (store, { appId, conversationId }) => store.getConversation(appId, conversationId),
-  "Conversations.list": (store, { appId, query }, baseUrl) =>
+  "Conversations.create": (store, { body, params }) => store.createConversation(params.appId, body),
+  "Conversations.get": (store, { params }) => store.getConversation(params.appId, params.conversationId),
+  "Conversations.list": (store, { params: { appId }, query }, baseUrl) =>
     Either.map(store.listConversations(appId, query.filter, query.page), (page) => ({
       conversations: page.conversations,
       meta: page.meta,
       links: ListQuery.links(baseUrl, appId, query.filter, page.meta, page.size)
     })),
-  "Conversations.update": (store, { appId, body, conversationId }) =>
-    store.updateConversation(appId, conversationId, body),
-  "Conversations.delete": (store, { appId, conversationId }) => store.deleteConversation(appId, conversationId),
-  "Conversations.downloadMessageRef": (store, { appId, body, conversationId }) =>
-    store.downloadMessageRef(appId, conversationId, body),
-  "Users.create": (store, { appId, body }) => store.createUser(appId, body)
+  "Conversations.update": (store, { body, params }) =>
+    store.updateConversation(params.appId, params.conversationId, body),
+  "Conversations.delete": (store, { params }) => store.deleteConversation(params.appId, params.conversationId),
+  "Conversations.downloadMessageRef": (store, { body, params }) =>
+    store.downloadMessageRef(params.appId, params.conversationId, body),
+  "Users.create": (store, { body, params }) => store.createUser(params.appId, body)
 }
 
 /**

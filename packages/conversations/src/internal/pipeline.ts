@@ -145,8 +145,10 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
       tracer === builtInTracer ? retried : Effect.useSpan(operation, {
         kind: "client",
         attributes: {
-          "sunco.app_id": input.appId,
-          ...(input.conversationId === undefined ? {} : { "sunco.conversation_id": input.conversationId }),
+          "sunco.app_id": input.params.appId,
+          ...(input.params.conversationId === undefined
+            ? {}
+            : { "sunco.conversation_id": input.params.conversationId }),
           "http.request.method": method
         }
       }, (s) => {
