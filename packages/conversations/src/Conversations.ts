@@ -12,10 +12,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
-import type * as Stream from "effect/Stream"
-import type { Conversation } from "./Conversation.js"
 import type { ConfigurationError } from "./ConversationsError.js"
-import type { ListError } from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
@@ -23,7 +20,6 @@ import type { Methods } from "./internal/operation.js"
 import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { families } from "./Operations.js"
-import type { ConversationPage } from "./Pagination.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
 import type { Users, UsersService } from "./Users.js"
 
@@ -46,7 +42,8 @@ export interface StreamOptions extends ListQuery, CallOptions {
  * The Conversations operations of one app: the app the layer was configured
  * with (`appId`, or `SUNCO_APP_ID`), or the one given to `forApp`. The
  * operations' methods (`create`, `get`, `list`, `update`, `delete`,
- * `downloadMessageRef`) are derived from their entries in the operation table.
+ * `downloadMessageRef`) and the list's streams (`stream`, `streamPages`) are
+ * derived from their entries in the operation table.
  *
  * @since 0.1.0
  * @category models
@@ -72,29 +69,6 @@ export interface ConversationsService extends Methods<typeof families.Conversati
    * ```
    */
   readonly forApp: (appId: string) => ConversationsService
-  /**
-   * Every conversation of a user, following the cursors lazily. Takes the same
-   * `filter` and `page` as `list` (`page.size` per request; `page.after` or
-   * `page.before` to start from a cursor, walking forwards or backwards).
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect, Stream } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   return yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
-   *     Stream.runCollect
-   *   )
-   * })
-   * ```
-   */
-  readonly stream: (options: StreamOptions) => Stream.Stream<Conversation, ListError>
-  /**
-   * Every page of a user's conversations, with `meta` and `links`.
-   */
-  readonly streamPages: (options: StreamOptions) => Stream.Stream<ConversationPage, ListError>
 }
 
 /**

@@ -7,6 +7,7 @@
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type { CallOptions } from "../Conversations.js"
 import type {
   AppNotFound,
@@ -21,6 +22,7 @@ import { type OperationId, operations as facts } from "../generated/Operations.j
 import type { ValidationOptions, Violation } from "../Validation.js"
 import type { PathParams } from "./path.js"
 import { compileQuery, type DecodedQuery, type Query, type QueryCodec } from "./query.js"
+import type { Pagination } from "./stream.js"
 
 /**
  * The errors only some operations produce, by tag.
@@ -132,6 +134,8 @@ export interface OperationSpec<
    * reset, a timeout, a 5xx). The API has no idempotency key, so a POST is not.
    */
   readonly repeatable: boolean
+  /** For a cursor-paginated list: its items and direction (`list` gets `stream` and `streamPages`). */
+  readonly pagination?: Pagination<string> | undefined
 }
 
 /**
@@ -170,28 +174,34 @@ export interface Declaration<
  * @since 0.2.0
  * @category constructors
  */
-export const define =
-  (id: OperationId) =>
-  <Args extends ReadonlyArray<unknown>, R extends Request, A, const Tag extends keyof SpecificErrors>(
-    declaration: Declaration<Args, R, A, Tag>
-  ): OperationSpec<Args, R, A, Tag> => {
-    const fact = facts[id]
-    return {
-      id,
-      method: fact.method,
-      path: fact.path,
-      pathParameters: fact.pathParameters,
-      status: fact.success.status,
-      query: fact.query.length > 0 ? compileQuery(fact.query) : undefined,
-      body: declaration.body,
-      parseQuery: declaration.parseQuery,
-      args: declaration.args,
-      check: declaration.check,
-      response: declaration.response,
-      errors: declaration.errors,
-      repeatable: declaration.repeatable
-    }
+export const define = (id: OperationId) =>
+<
+  Args extends ReadonlyArray<unknown>,
+  R extends Request,
+  A,
+  const Tag extends keyof SpecificErrors,
+  P extends Pagination<string> | undefined = undefined
+>(
+  declaration: Declaration<Args, R, A, Tag> & { readonly pagination?: P }
+): OperationSpec<Args, R, A, Tag> & { readonly pagination: P | undefined } => {
+  const fact = facts[id]
+  return {
+    id,
+    method: fact.method,
+    path: fact.path,
+    pathParameters: fact.pathParameters,
+    status: fact.success.status,
+    query: fact.query.length > 0 ? compileQuery(fact.query) : undefined,
+    body: declaration.body,
+    parseQuery: declaration.parseQuery,
+    args: declaration.args,
+    check: declaration.check,
+    response: declaration.response,
+    errors: declaration.errors,
+    repeatable: declaration.repeatable,
+    pagination: declaration.pagination
   }
+}
 
 /**
  * A response whose one field (`{ conversation }`, `{ user }`) is the result.
@@ -251,4 +261,75 @@ export type Method<S> = S extends OperationSpec<infer Args, infer _R, infer A, i
  * @since 0.2.0
  * @category models
  */
-export type Methods<F> = { readonly [K in keyof F]: Method<F[K]> }
+export type Methods<F> = { readonly [K in keyof F]: Method<F[K]> } & Streams<F>
+
+/**
+ * What a stream takes beyond its list's query: the call options and read-ahead.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StreamSettings extends CallOptions {
+  /**
+   * Pages to fetch ahead while the consumer works on the current one.
+   * 0 (the default) requests a page only when the consumer needs it.
+   */
+  readonly readAhead?: number | undefined
+}
+
+type StreamArgs<S> = S extends OperationSpec<[...infer Lead, infer Q], infer _R, infer _A, infer _T>
+  ? [...Lead, options: Q & StreamSettings]
+  : never
+
+/**
+ * Every item of a paginated list, following its cursors lazily.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StreamMethod<S> = S extends
+  & OperationSpec<infer _Args, infer _R, infer A, infer _T>
+  & { readonly pagination: infer P }
+  ? NonNullable<P> extends Pagination<infer K> ?
+    A extends { readonly [k in K]: ReadonlyArray<infer Item> }
+      ? (...args: StreamArgs<S>) => Stream.Stream<Item, ErrorOfSpec<S>>
+    : never
+  : never
+  : never
+
+/**
+ * Every page of a paginated list.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StreamPagesMethod<S> = S extends OperationSpec<infer _Args, infer _R, infer A, infer _T>
+  ? (...args: StreamArgs<S>) => Stream.Stream<A, ErrorOfSpec<S>>
+  : never
+
+type Paginated<F> = {
+  [K in keyof F]: F[K] extends { readonly pagination: infer P } ? [NonNullable<P>] extends [never] ? never : K : never
+}[keyof F]
+
+/**
+ * The streams of a family's paginated lists: `list` gives `stream` and
+ * `streamPages`, `listX` gives `streamX` and `streamXPages`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Streams<F> =
+  & { readonly [K in Paginated<F> & string as `stream${K extends `list${infer X}` ? X : K}`]: StreamMethod<F[K]> }
+  & {
+    readonly [K in Paginated<F> & string as `stream${K extends `list${infer X}` ? X : K}Pages`]: StreamPagesMethod<
+      F[K]
+    >
+  }
+
+/**
+ * The stream names of a paginated entry: `list` → `stream`, `listX` → `streamX`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const streamName = (method: string): string => `stream${method.startsWith("list") ? method.slice(4) : method}`

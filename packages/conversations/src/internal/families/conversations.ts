@@ -12,6 +12,7 @@ import { ConversationListResponse, type ConversationPage } from "../../Paginatio
 import * as Validation from "../../Validation.js"
 import { decoder } from "../decode.js"
 import { define, empty, envelope } from "../operation.js"
+import { paginated } from "../stream.js"
 
 const conversation = envelope<"conversation", Conversation>("conversation", decoder(ConversationResponse))
 const decodeList = decoder(ConversationListResponse)
@@ -66,17 +67,24 @@ export const conversations = {
     repeatable: true
   }),
   /**
-   * ListConversations: one page. Use `stream` to walk every page.
+   * ListConversations: one page. Its pagination gives `stream` (every
+   * conversation of a user, following the cursors lazily; the same `filter`
+   * and `page` as `list`, `page.size` per request, `page.after` or
+   * `page.before` to start from a cursor, walking forwards or backwards, and
+   * `readAhead`) and `streamPages` (every page, with `meta` and `links`).
    *
    * @example
    * ```ts
    * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
+   * import { Effect, Stream } from "effect"
    *
    * const program = Effect.gen(function*() {
    *   const conversations = yield* Conversations
    *   const page = yield* conversations.list({ filter: { userId: "42589ad070d43be9b00ff7e5" }, page: { size: 50 } })
-   *   return page.meta.hasMore
+   *   const all = yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
+   *     Stream.runCollect
+   *   )
+   *   return [page.meta.hasMore, all] as const
    * })
    * ```
    */
@@ -95,7 +103,8 @@ export const conversations = {
       encode: (page: ConversationPage) => page
     },
     errors: ["UserNotFound", "InvalidPage", "BadRequest"],
-    repeatable: true
+    repeatable: true,
+    pagination: paginated("conversations", "forward")
   }),
   /**
    * UpdateConversation: only the given fields change; `null` clears a field.
