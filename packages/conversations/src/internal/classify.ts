@@ -137,23 +137,24 @@ const notSentCodes = new Set([
 /** Follows `cause` links to the first error code (undici and Node both nest them). */
 const findCode = (u: unknown): string | undefined => {
   for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
-    const rec = u as { code?: unknown; cause?: unknown; errors?: unknown }
-    if (typeof rec.code === "string") return rec.code
+    const code = objectField(u, "code")
+    if (typeof code === "string") return code
     // AggregateError from happy-eyeballs connection attempts
-    if (Array.isArray(rec.errors) && rec.errors.length > 0) {
-      u = rec.errors[0]
+    const errors = objectField(u, "errors")
+    if (Array.isArray(errors) && errors.length > 0) {
+      u = errors[0]
       continue
     }
-    u = rec.cause
+    u = objectField(u, "cause")
   }
   return undefined
 }
 
 const describeCause = (u: unknown): string => {
   for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
-    const rec = u as { message?: unknown; cause?: unknown }
-    if (typeof rec.message === "string" && rec.message.length > 0 && rec.message !== "fetch failed") return rec.message
-    u = rec.cause
+    const message = objectField(u, "message")
+    if (typeof message === "string" && message.length > 0 && message !== "fetch failed") return message
+    u = objectField(u, "cause")
   }
   return "transport failure"
 }

@@ -37,7 +37,7 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
   try {
     return Either.right(JSON.parse(text))
   } catch (e) {
-    return Either.left(`the body is not JSON (${bounded((e as Error).message, 200)})`)
+    return Either.left(`the body is not JSON (${bounded(e instanceof Error ? e.message : String(e), 200)})`)
   }
 }
 
