@@ -12,25 +12,14 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
-import type * as Stream from "effect/Stream"
-import type { Conversation } from "./Conversation.js"
-import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { ConfigurationError } from "./ConversationsError.js"
-import {
-  type CreateError,
-  type DeleteError,
-  type DownloadMessageRefError,
-  type GetError,
-  type ListError,
-  type UpdateError
-} from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
-import type { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
+import type { Methods } from "./internal/operation.js"
 import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
-import type { ConversationPage } from "./Pagination.js"
+import type { families } from "./Operations.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
 import type { Users, UsersService } from "./Users.js"
 
@@ -51,12 +40,15 @@ export interface StreamOptions extends ListQuery, CallOptions {
 
 /**
  * The Conversations operations of one app: the app the layer was configured
- * with (`appId`, or `SUNCO_APP_ID`), or the one given to `forApp`.
+ * with (`appId`, or `SUNCO_APP_ID`), or the one given to `forApp`. The
+ * operations' methods (`create`, `get`, `list`, `update`, `delete`,
+ * `downloadMessageRef`) and the list's streams (`stream`, `streamPages`) are
+ * derived from their entries in the operation table.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ConversationsService {
+export interface ConversationsService extends Methods<typeof families.Conversations> {
   /**
    * The app these operations address. Without one, every operation fails with a
    * `ValidationError` on `appId` before anything is sent: configure one, or use `forApp`.
@@ -77,123 +69,6 @@ export interface ConversationsService {
    * ```
    */
   readonly forApp: (appId: string) => ConversationsService
-  /**
-   * CreateConversation. Returns the created conversation (the `{ conversation }` envelope unwrapped).
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   return yield* conversations.create({
-   *     type: "sdkGroup",
-   *     participants: [{ userExternalId: "customer-17", subscribeSDKClient: true }],
-   *     displayName: "Order #1234"
-   *   })
-   * })
-   * ```
-   */
-  readonly create: (body: ConversationCreateBody, options?: CallOptions) => Effect.Effect<Conversation, CreateError>
-  /**
-   * GetConversation.
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   return yield* conversations.get("c93bb9c14dde8ffb94564eae")
-   * })
-   * ```
-   */
-  readonly get: (conversationId: string, options?: CallOptions) => Effect.Effect<Conversation, GetError>
-  /**
-   * ListConversations: one page. Use `stream` to walk every page.
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   const page = yield* conversations.list({ filter: { userId: "42589ad070d43be9b00ff7e5" }, page: { size: 50 } })
-   *   return page.meta.hasMore
-   * })
-   * ```
-   */
-  readonly list: (query: ListQuery, options?: CallOptions) => Effect.Effect<ConversationPage, ListError>
-  /**
-   * UpdateConversation: only the given fields change; `null` clears a field.
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   return yield* conversations.update("c93bb9c14dde8ffb94564eae", { displayName: "Renamed", description: null })
-   * })
-   * ```
-   */
-  readonly update: (
-    conversationId: string,
-    body: ConversationUpdateBody,
-    options?: CallOptions
-  ) => Effect.Effect<Conversation, UpdateError>
-  /**
-   * DeleteConversation. A user's default conversation fails with `DefaultConversationUndeletable`.
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   yield* conversations.delete("c93bb9c14dde8ffb94564eae").pipe(
-   *     Effect.catchTag("DefaultConversationUndeletable", () => Effect.void)
-   *   )
-   * })
-   * ```
-   */
-  readonly delete: (conversationId: string, options?: CallOptions) => Effect.Effect<void, DeleteError>
-  /**
-   * DownloadMessageRef: fetch the data behind a third-party channel's message reference (Apple only).
-   */
-  readonly downloadMessageRef: (
-    conversationId: string,
-    body: DownloadMessageRefBody,
-    options?: CallOptions
-  ) => Effect.Effect<DownloadMessageRefResponse, DownloadMessageRefError>
-  /**
-   * Every conversation of a user, following the cursors lazily. Takes the same
-   * `filter` and `page` as `list` (`page.size` per request; `page.after` or
-   * `page.before` to start from a cursor, walking forwards or backwards).
-   *
-   * @example
-   * ```ts
-   * import { Conversations } from "@sunco-effect/conversations"
-   * import { Effect, Stream } from "effect"
-   *
-   * const program = Effect.gen(function*() {
-   *   const conversations = yield* Conversations
-   *   return yield* conversations.stream({ filter: { userExternalId: "customer-17" }, page: { size: 100 } }).pipe(
-   *     Stream.runCollect
-   *   )
-   * })
-   * ```
-   */
-  readonly stream: (options: StreamOptions) => Stream.Stream<Conversation, ListError>
-  /**
-   * Every page of a user's conversations, with `meta` and `links`.
-   */
-  readonly streamPages: (options: StreamOptions) => Stream.Stream<ConversationPage, ListError>
 }
 
 /**

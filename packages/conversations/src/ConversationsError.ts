@@ -26,7 +26,9 @@ export type Operation = OperationName
 
 // The names are the keys of the operation table (Operations.ts); a plain string on the wire,
 // since that module depends on this one and a value import would make a cycle.
-const OperationSchema: Schema.Schema<Operation, string> = Schema.String as Schema.Schema<any, string>
+const OperationSchema: Schema.Schema<Operation, string> = Schema.String.pipe(
+  Schema.filter((name: string): name is Operation => name.length > 0)
+)
 
 /**
  * How many attempts a request took and over how long, set by the retry

@@ -19,7 +19,7 @@ import * as Option from "effect/Option"
 import { Conversations } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
 import type { ApiFailure } from "./ErrorResponse.js"
-import { handle, InMemoryStore } from "./InMemoryStore.js"
+import { handleUnchecked, InMemoryStore } from "./InMemoryStore.js"
 import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
 import * as Pipeline from "./internal/pipeline.js"
@@ -126,11 +126,9 @@ export const make = (options: TestOptions = {}) =>
             if (--injection.remaining <= 0) injected.delete(operation)
             const { failure } = injection
             // failWith stores only failures of the operation they are stored under.
-            return Effect.fail(
-              isTyped(failure) ? failure as ErrorOf<typeof operation> : classify(operation, failure, input)
-            )
+            return Effect.fail(isTyped(failure) ? failure : classify(operation, failure, input))
           }
-          const result = handle(store, operation, input, baseUrl)
+          const result = handleUnchecked(store, operation, input, baseUrl)
           if (Either.isLeft(result)) return Effect.fail(classify(operation, result.left, input))
           attempt.setStatus(Operations[operation].status)
           return Effect.succeed(result.right)

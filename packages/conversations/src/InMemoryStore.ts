@@ -11,7 +11,7 @@
  */
 import * as Either from "effect/Either"
 import type { Conversation } from "./Conversation.js"
-import type { ConversationCreateBody, ConversationUpdateBody, Participant } from "./ConversationBody.js"
+import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
 import * as ListQuery from "./ListQuery.js"
@@ -214,8 +214,10 @@ export class InMemoryStore {
         }
       }
       for (const c of app.conversations ?? []) {
-        const participants = (c.participants ?? []).map((p) => state.users.has(p) ? p : state.userIdByExternalId.get(p))
-        if (participants.some((p) => p === undefined)) {
+        const named = c.participants ?? []
+        const participants = named.map((p) => state.users.has(p) ? p : state.userIdByExternalId.get(p))
+          .filter((p): p is string => p !== undefined)
+        if (participants.length !== named.length) {
           return `conversation ${c.id === undefined ? "" : `${c.id} `}of app ${app.id} names an unknown participant`
         }
         this.insertConversation(
@@ -227,7 +229,7 @@ export class InMemoryStore {
             iconUrl: c.iconUrl,
             metadata: c.metadata
           },
-          participants as Array<string>,
+          participants,
           c.id
         )
       }
@@ -326,7 +328,7 @@ export class InMemoryStore {
     return Either.flatMap(this.app(appId), (app): Result<Conversation> => {
       const ids: Array<string> = []
       for (const p of body.participants ?? []) {
-        const resolved = this.resolveUser(app, p as Participant & { userId?: string; userExternalId?: string })
+        const resolved = this.resolveUser(app, p)
         if (Either.isLeft(resolved)) return Either.left(resolved.left)
         ids.push(resolved.right)
       }
@@ -365,6 +367,7 @@ export class InMemoryStore {
         if (value === null) delete next[key]
         else next[key] = value
       }
+      // `next` is the stored conversation with the body's fields set or (null) removed: still a Conversation.
       stored.conversation = next as Conversation
       return stored.conversation
     })
@@ -408,7 +411,7 @@ export class InMemoryStore {
       ) {
         return Either.left(failures.invalidPage)
       }
-      return Either.map(this.resolveUser(app, filter as { userId?: string; userExternalId?: string }), (userId) => {
+      return Either.map(this.resolveUser(app, filter), (userId) => {
         const ids = app.membership.get(userId)!
         let start: number
         let end: number
@@ -536,24 +539,31 @@ export class InMemoryStore {
   }
 }
 
+/**
+ * A handler's type through a method signature: its parameters are compared
+ * bivariantly, so a handler of one operation's input is a handler of `Input`
+ * for code that dispatches on a run-time name.
+ */
+type Handler<In, A> = { run(store: InMemoryStore, input: In, baseUrl: string): Result<A> }["run"]
+
+type Handlers = { readonly [N in Operation]: Handler<InputOf<N>, OutputOf<N>> }
+
 // What the store does for each operation of the table: the test layer and the emulator both answer with it.
-const handlers: {
-  readonly [N in Operation]: (store: InMemoryStore, input: InputOf<N>, baseUrl: string) => Result<OutputOf<N>>
-} = {
-  "Conversations.create": (store, { appId, body }) => store.createConversation(appId, body),
-  "Conversations.get": (store, { appId, conversationId }) => store.getConversation(appId, conversationId),
-  "Conversations.list": (store, { appId, query }, baseUrl) =>
+const handlers: Handlers = {
+  "Conversations.create": (store, { body, params }) => store.createConversation(params.appId, body),
+  "Conversations.get": (store, { params }) => store.getConversation(params.appId, params.conversationId),
+  "Conversations.list": (store, { params: { appId }, query }, baseUrl) =>
     Either.map(store.listConversations(appId, query.filter, query.page), (page) => ({
       conversations: page.conversations,
       meta: page.meta,
       links: ListQuery.links(baseUrl, appId, query.filter, page.meta, page.size)
     })),
-  "Conversations.update": (store, { appId, body, conversationId }) =>
-    store.updateConversation(appId, conversationId, body),
-  "Conversations.delete": (store, { appId, conversationId }) => store.deleteConversation(appId, conversationId),
-  "Conversations.downloadMessageRef": (store, { appId, body, conversationId }) =>
-    store.downloadMessageRef(appId, conversationId, body),
-  "Users.create": (store, { appId, body }) => store.createUser(appId, body)
+  "Conversations.update": (store, { body, params }) =>
+    store.updateConversation(params.appId, params.conversationId, body),
+  "Conversations.delete": (store, { params }) => store.deleteConversation(params.appId, params.conversationId),
+  "Conversations.downloadMessageRef": (store, { body, params }) =>
+    store.downloadMessageRef(params.appId, params.conversationId, body),
+  "Users.create": (store, { body, params }) => store.createUser(params.appId, body)
 }
 
 /**
@@ -568,7 +578,11 @@ export const handle = <N extends Operation>(
   operation: N,
   input: InputOf<N>,
   baseUrl: string
-): Result<OutputOf<N>> => handleUnchecked(store, operation, input, baseUrl) as Result<OutputOf<N>>
+): Result<OutputOf<N>> => {
+  // A lookup by a generic name through the mapped type keeps the operation's own types.
+  const handler: Handlers[N] = handlers[operation]
+  return handler(store, input, baseUrl)
+}
 
 /**
  * `handle` for callers that checked the input's shape at run time (the
@@ -582,10 +596,7 @@ export const handleUnchecked = (
   operation: Operation,
   input: Input,
   baseUrl: string
-): Result<unknown> =>
-  // The table above is complete and typed per operation; TypeScript cannot follow a lookup by a union key.
-  (handlers[operation] as (store: InMemoryStore, input: Input, baseUrl: string) => Result<unknown>)(
-    store,
-    input,
-    baseUrl
-  )
+): Result<unknown> => {
+  const handler: Handler<Input, unknown> = handlers[operation]
+  return handler(store, input, baseUrl)
+}

@@ -6,7 +6,9 @@
  * @since 0.2.0
  */
 import * as Either from "effect/Either"
-import { conversationsPath } from "./internal/path.js"
+import { operations } from "./generated/Operations.js"
+import { segment } from "./internal/path.js"
+import { compileQuery, type DecodedQuery } from "./internal/query.js"
 import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
 
 /**
@@ -26,13 +28,8 @@ export interface ListQuery {
   readonly page?: Page | undefined
 }
 
-const key = {
-  userId: encodeURIComponent("filter[userId]"),
-  userExternalId: encodeURIComponent("filter[userExternalId]"),
-  after: encodeURIComponent("page[after]"),
-  before: encodeURIComponent("page[before]"),
-  size: encodeURIComponent("page[size]")
-}
+// The ListConversations query's codec, from the generated facts of its parameters.
+const codec = compileQuery(operations.ListConversations.query)
 
 /**
  * The query string, `?` included: every key percent-encoded, every page key
@@ -48,15 +45,33 @@ const key = {
  * @since 0.2.0
  * @category codec
  */
-export const encode = (query: ListQuery): string => {
-  const { filter, page } = query
-  let q = "userId" in filter
-    ? `?${key.userId}=${encodeURIComponent(filter.userId)}`
-    : `?${key.userExternalId}=${encodeURIComponent(filter.userExternalId)}`
-  if (page?.after !== undefined) q += `&${key.after}=${encodeURIComponent(page.after)}`
-  if (page?.before !== undefined) q += `&${key.before}=${encodeURIComponent(page.before)}`
-  if (page?.size !== undefined) q += `&${key.size}=${page.size}`
-  return q
+export const encode = (query: ListQuery): string => codec.encode(query)
+
+const text = (value: unknown): string | undefined => typeof value === "string" ? value : undefined
+
+/**
+ * A ListConversations query from its decoded deepObject form: exactly one
+ * filter; the page's own rules are the store's.
+ *
+ * @since 0.2.0
+ * @category codec
+ */
+export const fromDecoded = (decoded: DecodedQuery): Either.Either<ListQuery, string> => {
+  const f = decoded.filter
+  const userId = typeof f === "object" ? text(f.userId) : undefined
+  const userExternalId = typeof f === "object" ? text(f.userExternalId) : undefined
+  const filter: ConversationListFilter | undefined = userId === undefined
+    ? (userExternalId === undefined ? undefined : { userExternalId })
+    : (userExternalId === undefined ? { userId } : undefined)
+  if (filter === undefined) return Either.left("Exactly one of filter[userId] or filter[userExternalId] is required")
+  const p = decoded.page
+  if (typeof p !== "object") return Either.right({ filter })
+  const page: Page = {
+    ...(p.after === undefined ? {} : { after: String(p.after) }),
+    ...(p.before === undefined ? {} : { before: String(p.before) }),
+    ...(typeof p.size === "number" ? { size: p.size } : {})
+  }
+  return Either.right({ filter, page })
 }
 
 /**
@@ -74,26 +89,8 @@ export const encode = (query: ListQuery): string => {
  * @since 0.2.0
  * @category codec
  */
-export const decode = (search: string): Either.Either<ListQuery, string> => {
-  // URLSearchParams drops one leading "?" itself.
-  const params = new URLSearchParams(search)
-  const userId = params.get("filter[userId]")
-  const userExternalId = params.get("filter[userExternalId]")
-  const filter: ConversationListFilter | undefined = userId === null
-    ? (userExternalId === null ? undefined : { userExternalId })
-    : (userExternalId === null ? { userId } : undefined)
-  if (filter === undefined) return Either.left("Exactly one of filter[userId] or filter[userExternalId] is required")
-  const after = params.get("page[after]")
-  const before = params.get("page[before]")
-  const size = params.get("page[size]")
-  if (size !== null && !/^\d+$/.test(size)) return Either.left("page[size] must be a whole number")
-  const page: Page = {
-    ...(after === null ? {} : { after }),
-    ...(before === null ? {} : { before }),
-    ...(size === null ? {} : { size: Number(size) })
-  }
-  return Either.right(Object.keys(page).length > 0 ? { filter, page } : { filter })
-}
+export const decode = (search: string): Either.Either<ListQuery, string> =>
+  Either.flatMap(codec.decode(search), fromDecoded)
 
 /**
  * The `links` of a page: absolute URLs of the previous and next pages, in
@@ -110,7 +107,7 @@ export const links = (
   meta: Meta,
   size: number
 ): Links => {
-  const base = `${baseUrl}${conversationsPath(appId)}?` +
+  const base = `${baseUrl}/v2/apps/${segment(appId)}/conversations?` +
     ("userId" in filter
       ? `filter[userId]=${encodeURIComponent(filter.userId)}`
       : `filter[userExternalId]=${encodeURIComponent(filter.userExternalId)}`)

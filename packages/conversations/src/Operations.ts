@@ -1,126 +1,59 @@
 /**
- * The API's operations, each declared once: its name, HTTP method and path,
- * the body it sends and the rules that body must follow, how its response is
- * decoded (and, for the emulator, encoded), the errors particular to it, and
- * whether it is safe to send again after a failure that may have reached the
- * server. The live client, the test layer, error classification, span names,
- * the retry policy, the emulator's routes and its fault configuration are all
- * derived from this table.
+ * The API's operations, each declared once (in its family's entries: the
+ * generated facts of the spec plus what the spec cannot say). The live client,
+ * the test layer, error classification, span names, the retry policy, the
+ * services' methods, the emulator's routes and its fault configuration are
+ * all derived from this table.
  *
  * @since 0.2.0
  */
-import * as Either from "effect/Either"
-import type * as Schema from "effect/Schema"
-import { type Conversation, ConversationResponse } from "./Conversation.js"
-import { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
-import type {
-  AppNotFound,
-  BadRequest,
-  CommonError,
-  ConversationNotFound,
-  DefaultConversationUndeletable,
-  InvalidPage,
-  UserNotFound
-} from "./ConversationsError.js"
-import { DownloadMessageRefBody, DownloadMessageRefResponse } from "./DownloadMessageRef.js"
-import { decoder } from "./internal/decode.js"
-import type { ListQuery } from "./ListQuery.js"
-import { ConversationListResponse, type ConversationPage } from "./Pagination.js"
-import { type User, UserCreateBody, UserResponse } from "./User.js"
-import * as Validation from "./Validation.js"
+import * as R from "effect/Record"
+import { conversations } from "./internal/families/conversations.js"
+import { users } from "./internal/families/users.js"
+import type { AnyOperationSpec, ErrorOfSpec, OperationSpec, WithApp } from "./internal/operation.js"
 
-/**
- * The errors only some operations produce, by tag.
- *
- * @since 0.2.0
- * @category models
- */
-export interface SpecificErrors {
-  readonly ConversationNotFound: ConversationNotFound
-  readonly UserNotFound: UserNotFound
-  readonly DefaultConversationUndeletable: DefaultConversationUndeletable
-  readonly InvalidPage: InvalidPage
-  readonly BadRequest: BadRequest
-}
-
-/**
- * How a response body becomes the operation's result, and back (the emulator
- * answers with `encode`). `decode` says what did not match.
- *
- * @since 0.2.0
- * @category models
- */
-export interface ResponseCodec<A> {
-  readonly decode: (json: unknown) => Either.Either<A, string>
-  readonly encode: (value: A) => unknown
-  /** The success body carries nothing: any 2xx body, even a truncated one, is success. */
-  readonly ignoresBody?: boolean | undefined
-}
-
-/**
- * One operation of the API.
- *
- * @since 0.2.0
- * @category models
- */
-export interface OperationSpec<In extends Input, A, Tag extends keyof SpecificErrors> {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
-  /** The path under the base URL, with `{appId}` and `{conversationId}` parameters. */
-  readonly path: string
-  /** The status of a success. */
-  readonly status: 200 | 201
-  /** The request body's Schema, for operations that send one. */
-  readonly body: Schema.Schema<any, any> | undefined
-  /** Takes the list query (`filter[…]`, `page[…]`; see `ListQuery`). */
-  readonly query?: true
-  /** The rules of the body or query beyond the ids (which are always checked). */
-  readonly check: (input: In, options: Validation.ValidationOptions) => Validation.Violation | undefined
-  readonly response: ResponseCodec<A>
-  /** The errors this operation can produce beyond the common ones and `AppNotFound`. */
-  readonly errors: ReadonlyArray<Tag>
+export type {
   /**
-   * Safe to send again after a failure that may have reached the server (a
-   * reset, a timeout, a 5xx). The API has no idempotency key, so a POST is not.
+   * @since 0.2.0
+   * @category models
    */
-  readonly repeatable: boolean
+  AnyOperationSpec,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Input,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  OperationSpec,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Request,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  ResponseCodec,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  SpecificErrors
+} from "./internal/operation.js"
+
+type Prefixed<P extends string, F> = { readonly [K in keyof F & string as `${P}.${K}`]: F[K] }
+
+// A family's entries under their operation names (`Conversations.get`).
+const prefixed = <P extends string, F extends object>(prefix: P, family: F): Prefixed<P, F> => {
+  const out: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(family)) out[`${prefix}.${key}`] = spec
+  // Built key by key from `family`, exactly as the type maps it.
+  return out as Prefixed<P, F>
 }
-
-/**
- * What every operation is called with: the app, and the conversation, body
- * or query of the operations that take one.
- *
- * @since 0.2.0
- * @category models
- */
-export interface Input {
-  readonly appId: string
-  readonly conversationId?: string | undefined
-  readonly body?: unknown
-  /** The body as serialized (once, before the rules run), for the backend to send as is. */
-  readonly json?: string | undefined
-  readonly query?: ListQuery | undefined
-}
-
-const define =
-  <In extends Input>() =>
-  <A, const Tag extends keyof SpecificErrors>(spec: OperationSpec<In, A, Tag>): OperationSpec<In, A, Tag> => spec
-
-const envelope = <K extends string, A>(
-  key: K,
-  decodeResponse: (json: unknown) => Either.Either<{ readonly [k in K]?: A | undefined }, string>
-): ResponseCodec<A> => ({
-  decode: (json) =>
-    Either.flatMap(decodeResponse(json), (r) => {
-      const value = r[key]
-      return value === undefined ? Either.left(`the response has no ${key}`) : Either.right(value)
-    }),
-  encode: (value) => ({ [key]: value })
-})
-
-const conversation = envelope<"conversation", Conversation>("conversation", decoder(ConversationResponse))
-// The service answers a delete with `{}`; nothing in it is needed, so nothing in it can fail the call.
-const empty: ResponseCodec<void> = { decode: () => Either.right(undefined), encode: () => ({}), ignoresBody: true }
-const decodeList = decoder(ConversationListResponse)
 
 /**
  * The table: each operation of the API, by the name it has everywhere (span
@@ -130,90 +63,17 @@ const decodeList = decoder(ConversationListResponse)
  * @category operations
  */
 export const Operations = {
-  "Conversations.create": define<{ readonly appId: string; readonly body: ConversationCreateBody }>()({
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations",
-    status: 201,
-    body: ConversationCreateBody,
-    check: ({ body }, options) => Validation.checkCreateBody(body, options),
-    response: conversation,
-    errors: ["UserNotFound", "BadRequest"],
-    repeatable: false
-  }),
-  "Conversations.get": define<{ readonly appId: string; readonly conversationId: string }>()({
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    status: 200,
-    body: undefined,
-    check: () => undefined,
-    response: conversation,
-    errors: ["ConversationNotFound"],
-    repeatable: true
-  }),
-  "Conversations.list": define<{ readonly appId: string; readonly query: ListQuery }>()({
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations",
-    status: 200,
-    body: undefined,
-    query: true,
-    check: ({ query }, options) => Validation.checkListQuery(query.filter, query.page, options),
-    response: {
-      decode: (json) =>
-        Either.map(decodeList(json), (r): ConversationPage => ({
-          conversations: r.conversations ?? [],
-          meta: r.meta ?? {},
-          links: r.links ?? {}
-        })),
-      encode: (page) => page
-    },
-    errors: ["UserNotFound", "InvalidPage", "BadRequest"],
-    repeatable: true
-  }),
-  "Conversations.update": define<
-    { readonly appId: string; readonly conversationId: string; readonly body: ConversationUpdateBody }
-  >()({
-    method: "PATCH",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    status: 200,
-    body: ConversationUpdateBody,
-    check: ({ body }, options) => Validation.checkUpdateBody(body, options),
-    response: conversation,
-    errors: ["ConversationNotFound", "BadRequest"],
-    repeatable: true
-  }),
-  "Conversations.delete": define<{ readonly appId: string; readonly conversationId: string }>()({
-    method: "DELETE",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    status: 200,
-    body: undefined,
-    check: () => undefined,
-    response: empty,
-    errors: ["ConversationNotFound", "DefaultConversationUndeletable", "BadRequest"],
-    repeatable: true
-  }),
-  "Conversations.downloadMessageRef": define<
-    { readonly appId: string; readonly conversationId: string; readonly body: DownloadMessageRefBody }
-  >()({
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/download",
-    status: 200,
-    body: DownloadMessageRefBody,
-    check: ({ body }) => Validation.checkDownloadMessageRefBody(body),
-    response: { decode: decoder(DownloadMessageRefResponse), encode: (value: DownloadMessageRefResponse) => value },
-    errors: ["ConversationNotFound", "UserNotFound", "BadRequest"],
-    repeatable: false
-  }),
-  "Users.create": define<{ readonly appId: string; readonly body: UserCreateBody }>()({
-    method: "POST",
-    path: "/v2/apps/{appId}/users",
-    status: 201,
-    body: UserCreateBody,
-    check: ({ body }, options) => Validation.checkUserCreateBody(body, options),
-    response: envelope<"user", User>("user", decoder(UserResponse)),
-    errors: ["BadRequest"],
-    repeatable: false
-  })
+  ...prefixed("Conversations", conversations),
+  ...prefixed("Users", users)
 }
+
+/**
+ * The families: each service's entries, by the family's name.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const families = { Conversations: conversations, Users: users }
 
 /**
  * The table's type.
@@ -237,19 +97,45 @@ export type Operation = keyof Operations
  * @since 0.2.0
  * @category operations
  */
-export const names = Object.keys(Operations) as ReadonlyArray<Operation>
+export const names: ReadonlyArray<Operation> = R.keys(Operations)
+
+/**
+ * The service method's arguments of operation `N`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ArgsOf<N extends Operation> = Operations[N] extends
+  OperationSpec<infer Args, infer _R, infer _A, infer _T> ? Args : never
+
+/**
+ * What the arguments of operation `N` become (without the app).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RequestOf<N extends Operation> = Operations[N] extends
+  OperationSpec<infer _Args, infer Req, infer _A, infer _T> ? Req : never
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type InputOf<N extends Operation> = Operations[N] extends OperationSpec<infer In, any, any> ? In : never
+export type InputOf<N extends Operation> = WithApp<RequestOf<N>>
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type OutputOf<N extends Operation> = Operations[N] extends OperationSpec<any, infer A, any> ? A : never
+export type OutputOf<N extends Operation> = Operations[N] extends
+  OperationSpec<infer _Args, infer _R, infer A, infer _T> ? A : never
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type TagsOf<N extends Operation> = Operations[N] extends
+  OperationSpec<infer _Args, infer _R, infer _A, infer Tag> ? Tag : never
 
 /**
  * Everything operation `N` can fail with: the common errors, `AppNotFound`
@@ -258,7 +144,12 @@ export type OutputOf<N extends Operation> = Operations[N] extends OperationSpec<
  * @since 0.2.0
  * @category models
  */
-export type ErrorOf<N extends Operation> = CommonError | AppNotFound | SpecificErrors[Operations[N]["errors"][number]]
+export type ErrorOf<N extends Operation> = ErrorOfSpec<Operations[N]>
+
+type Specs = { readonly [N in Operation]: OperationSpec<ArgsOf<N>, RequestOf<N>, OutputOf<N>, TagsOf<N>> }
+
+// The table, seen through a mapped type so that a lookup by a generic name keeps its operation's types.
+const specs: Specs = Operations
 
 /**
  * An operation's spec by name, typed for generic code.
@@ -266,8 +157,7 @@ export type ErrorOf<N extends Operation> = CommonError | AppNotFound | SpecificE
  * @since 0.2.0
  * @category operations
  */
-export const spec = <N extends Operation>(name: N): OperationSpec<InputOf<N>, OutputOf<N>, keyof SpecificErrors> =>
-  Operations[name] as unknown as OperationSpec<InputOf<N>, OutputOf<N>, keyof SpecificErrors>
+export const spec = <N extends Operation>(name: N): Specs[N] => specs[name]
 
 /**
  * Something per operation, computed once from its spec (the classifier's
@@ -276,10 +166,5 @@ export const spec = <N extends Operation>(name: N): OperationSpec<InputOf<N>, Ou
  * @since 0.2.0
  * @category operations
  */
-export const mapOperations = <B>(
-  f: (spec: OperationSpec<Input, unknown, keyof SpecificErrors>, operation: Operation) => B
-): Record<Operation, B> => {
-  const out: Partial<Record<Operation, B>> = {}
-  for (const name of names) out[name] = f(Operations[name] as OperationSpec<any, unknown, keyof SpecificErrors>, name)
-  return out as Record<Operation, B>
-}
+export const mapOperations = <B>(f: (spec: AnyOperationSpec, operation: Operation) => B): Record<Operation, B> =>
+  R.map(Operations, f)

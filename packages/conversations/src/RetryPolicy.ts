@@ -158,6 +158,6 @@ export type Retry = false | RetrySchedule | RetryOptions
 export const resolve = (retry: Retry | undefined): ((operation: Operation) => RetrySchedule) | undefined => {
   if (retry === false) return undefined
   if (retry === undefined) return defaultPolicy
-  if (Schedule.isSchedule(retry)) return () => retry as RetrySchedule
-  return make(retry)
+  if (!Schedule.isSchedule(retry)) return make(retry)
+  return () => retry
 }

@@ -256,7 +256,7 @@ const checkParticipants = (type: unknown, value: unknown, options: ValidationOpt
     const field = `participants[${i}]`
     const c = checkExactlyOne(field, p, "userId", "userExternalId")
     if (c) return c
-    const subscribe = (p as Record<string, unknown>).subscribeSDKClient
+    const subscribe = isObject(p) ? p.subscribeSDKClient : undefined
     if (subscribe !== undefined && typeof subscribe !== "boolean") {
       return violation(`${field}.subscribeSDKClient`, "type", "must be a boolean")
     }
@@ -353,7 +353,7 @@ export const checkPage = (page: Page | unknown, options: ValidationOptions): Che
     if (cursor === undefined) continue
     const c = checkId(`page.${key}`, cursor)
     if (c) return c
-    const length = characterLength(cursor as string)
+    const length = characterLength(String(cursor))
     if (options.limits && length !== CURSOR_LENGTH) {
       return violation(`page.${key}`, "length", `must be ${CURSOR_LENGTH} characters, got ${length}`)
     }
@@ -402,7 +402,7 @@ export const checkUserCreateBody = (body: UserCreateBody | unknown, options: Val
   if (!isObject(body)) return violation("body", "type", "must be an object")
   const id = checkId("externalId", body.externalId)
   if (id) return id
-  if (options.limits && characterLength(body.externalId as string) > 1024) {
+  if (options.limits && characterLength(String(body.externalId)) > 1024) {
     return violation("externalId", "maxLength", "must be at most 1024 characters")
   }
   return firstOf(

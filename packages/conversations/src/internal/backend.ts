@@ -1,14 +1,16 @@
 /**
  * What the service needs from whatever answers its requests: the live HTTP
- * client or the in-memory test store. One generic function over the
- * operation table; the service adds validation and streaming on top.
+ * client or the in-memory test store. One function over the operation table,
+ * typed for any operation (each service method's own types come from its
+ * entry); the service adds validation and streaming on top.
  */
 import type * as Effect from "effect/Effect"
 import type { CallOptions } from "../Conversations.js"
-import type { ErrorOf, InputOf, Operation, OutputOf } from "../Operations.js"
+import type { ConversationsError } from "../ConversationsError.js"
+import type { Input, Operation } from "../Operations.js"
 
-export type Backend = <N extends Operation>(
-  operation: N,
-  input: InputOf<N>,
+export type Backend = (
+  operation: Operation,
+  input: Input,
   options: CallOptions | undefined
-) => Effect.Effect<OutputOf<N>, ErrorOf<N>>
+) => Effect.Effect<unknown, ConversationsError>

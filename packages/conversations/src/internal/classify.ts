@@ -8,6 +8,7 @@ import {
   AppNotFound,
   BadRequest,
   ConversationNotFound,
+  type ConversationsError,
   DefaultConversationUndeletable,
   Forbidden,
   InvalidPage,
@@ -17,7 +18,7 @@ import {
   Unauthorized,
   UserNotFound
 } from "../ConversationsError.js"
-import { type ErrorOf, type Input, mapOperations, type Operation, type SpecificErrors } from "../Operations.js"
+import { type Input, mapOperations, type Operation, type SpecificErrors } from "../Operations.js"
 
 import type { ApiFailure } from "../ErrorResponse.js"
 
@@ -28,17 +29,20 @@ const specific = mapOperations((spec): ReadonlySet<keyof SpecificErrors> => new 
 
 /** The ids of the call, carried by every API error so it says which app, conversation or user. */
 const idsOf = (input: Input) => {
-  const filter = input.query?.filter
+  const filter = objectField(input.query, "filter")
   return {
-    appId: input.appId,
-    conversationId: input.conversationId,
-    userId: filter && "userId" in filter ? filter.userId : undefined,
-    userExternalId: filter && "userExternalId" in filter ? filter.userExternalId : undefined
+    appId: input.params.appId,
+    conversationId: input.params.conversationId,
+    userId: stringField(filter, "userId") ?? input.params.userId,
+    userExternalId: stringField(filter, "userExternalId")
   }
 }
 
+const objectField = (u: unknown, key: string): unknown =>
+  typeof u === "object" && u !== null && key in u ? Reflect.get(u, key) : undefined
+
 const stringField = (u: unknown, key: string): string | undefined => {
-  const v = typeof u === "object" && u !== null ? (u as Record<string, unknown>)[key] : undefined
+  const v = objectField(u, key)
   return typeof v === "string" ? v : undefined
 }
 
@@ -51,9 +55,7 @@ const stringField = (u: unknown, key: string): string | undefined => {
 const namedUsers = (operation: Operation, input: Input) => {
   if (operation === "Conversations.downloadMessageRef") return { userId: stringField(input.body, "userId") }
   if (operation !== "Conversations.create") return {}
-  const participants = typeof input.body === "object" && input.body !== null
-    ? (input.body as { readonly participants?: unknown }).participants
-    : undefined
+  const participants = objectField(input.body, "participants")
   if (!Array.isArray(participants) || participants.length === 0) return {}
   if (participants.length > 1) return { participantCount: participants.length }
   return {
@@ -67,10 +69,7 @@ const namedUsers = (operation: Operation, input: Input) => {
  * operation cannot produce (by the table) becomes `ApiError`, so the result
  * is always one of `ErrorOf<N>`.
  */
-export const classify = <N extends Operation>(operation: N, failure: ApiFailure, input: Input): ErrorOf<N> =>
-  classifyAny(operation, failure, input) as ErrorOf<N>
-
-const classifyAny = (operation: Operation, failure: ApiFailure, input: Input) => {
+export const classify = (operation: Operation, failure: ApiFailure, input: Input): ConversationsError => {
   const allowed = specific[operation]
   const fields = {
     operation,
@@ -138,23 +137,24 @@ const notSentCodes = new Set([
 /** Follows `cause` links to the first error code (undici and Node both nest them). */
 const findCode = (u: unknown): string | undefined => {
   for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
-    const rec = u as { code?: unknown; cause?: unknown; errors?: unknown }
-    if (typeof rec.code === "string") return rec.code
+    const code = objectField(u, "code")
+    if (typeof code === "string") return code
     // AggregateError from happy-eyeballs connection attempts
-    if (Array.isArray(rec.errors) && rec.errors.length > 0) {
-      u = rec.errors[0]
+    const errors = objectField(u, "errors")
+    if (Array.isArray(errors) && errors.length > 0) {
+      u = errors[0]
       continue
     }
-    u = rec.cause
+    u = objectField(u, "cause")
   }
   return undefined
 }
 
 const describeCause = (u: unknown): string => {
   for (let depth = 0; depth < 6 && typeof u === "object" && u !== null; depth++) {
-    const rec = u as { message?: unknown; cause?: unknown }
-    if (typeof rec.message === "string" && rec.message.length > 0 && rec.message !== "fetch failed") return rec.message
-    u = rec.cause
+    const message = objectField(u, "message")
+    if (typeof message === "string" && message.length > 0 && message !== "fetch failed") return message
+    u = objectField(u, "cause")
   }
   return "transport failure"
 }

@@ -35,8 +35,8 @@ const compileAst = (ast: AST.AST): Guard | undefined => {
     }
     case "Union": {
       const members = ast.types.map(compileAst)
-      if (members.some((m) => m === undefined)) return undefined
-      const guards = members as Array<Guard>
+      const guards = members.filter((m): m is Guard => m !== undefined)
+      if (guards.length !== members.length) return undefined
       return (u) => guards.some((g) => g(u))
     }
     case "TupleType": {
@@ -82,5 +82,8 @@ const compileAst = (ast: AST.AST): Guard | undefined => {
  * A guard for `schema`, or `undefined` when the schema uses something the
  * compiler does not handle (then use the full decoder).
  */
-export const compile = <A, I>(schema: Schema.Schema<A, I>): ((u: unknown) => u is A) | undefined =>
-  compileAst(schema.ast) as ((u: unknown) => u is A) | undefined
+export const compile = <A, I>(schema: Schema.Schema<A, I>): ((u: unknown) => u is A) | undefined => {
+  const guard = compileAst(schema.ast)
+  // The guard checks exactly what the schema's AST says values of `A` are.
+  return guard === undefined ? undefined : (u): u is A => guard(u)
+}

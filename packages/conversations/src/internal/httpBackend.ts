@@ -8,18 +8,9 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { ProtocolError, ResponseDecodeError } from "../ConversationsError.js"
+import { type ConversationsError, ProtocolError, ResponseDecodeError } from "../ConversationsError.js"
 import { ErrorResponse } from "../ErrorResponse.js"
-import * as ListQuery from "../ListQuery.js"
-import {
-  type ErrorOf,
-  type Input,
-  mapOperations,
-  type Operation,
-  Operations,
-  type OutputOf,
-  spec
-} from "../Operations.js"
+import { type Input, mapOperations, type Operation, Operations } from "../Operations.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
 import { bounded } from "./decode.js"
@@ -46,25 +37,25 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
   try {
     return Either.right(JSON.parse(text))
   } catch (e) {
-    return Either.left(`the body is not JSON (${bounded((e as Error).message, 200)})`)
+    return Either.left(`the body is not JSON (${bounded(e instanceof Error ? e.message : String(e), 200)})`)
   }
 }
 
 /** The result of one response: the decoded value, or the operation's typed error. */
-const interpret = <N extends Operation>(
-  operation: N,
+const interpret = (
+  operation: Operation,
   input: Input,
   response: TransportResponse
-): Effect.Effect<OutputOf<N>, ErrorOf<N>> => {
+): Effect.Effect<unknown, ConversationsError> => {
   const { status } = response
   const requestId = response.header("x-zendesk-request-id") ?? response.header("x-request-id")
   if (status < 100 || status > 599) {
     return Effect.fail(new ProtocolError({ operation, status, requestId, detail: `${status} is not an HTTP status` }))
   }
   if (status >= 200 && status < 300) {
-    const codec = spec(operation).response
-    if (codec.ignoresBody) return Effect.succeed(undefined as OutputOf<N>)
-    const parsed = Either.flatMap(parseJson(response.text), spec(operation).response.decode)
+    const codec = codecs[operation]
+    if (codec.ignoresBody) return Effect.void
+    const parsed = Either.flatMap(parseJson(response.text), codec.decode)
     return Either.isRight(parsed)
       ? Effect.succeed(parsed.right)
       : Effect.fail(new ResponseDecodeError({ operation, status, issue: parsed.left, requestId }))
@@ -84,6 +75,8 @@ const interpret = <N extends Operation>(
 
 // Each operation's path template, split once.
 const paths = mapOperations((s) => compile(s.path))
+const codecs = mapOperations((s) => s.response)
+const queries = mapOperations((s) => s.query)
 
 export const make = (config: HttpBackendConfig, transport: Transport): Backend => {
   const fixed = Redacted.isRedacted(config.authorization) ? config.authorization : undefined
@@ -103,8 +96,8 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     // Serialized once by the services, before the rules ran: what was checked is what goes out.
     const body = input.json
     const { method } = Operations[operation]
-    const query: Input["query"] = input.query
-    const path = basePath + paths[operation](input) + (query === undefined ? "" : ListQuery.encode(query))
+    const path = basePath + paths[operation](input.params) +
+      (input.query === undefined ? "" : queries[operation]?.encode(input.query) ?? "")
     const headers = body === undefined ? baseHeaders : jsonHeaders
     const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) =>
       Effect.flatMap(

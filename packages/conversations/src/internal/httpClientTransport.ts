@@ -15,7 +15,8 @@ const decoder = new TextDecoder()
 
 // Not Buffer.concat: this transport runs where there is no Buffer (browsers, Deno).
 const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
-  if (chunks.length === 1) return chunks[0] as Uint8Array
+  const [only] = chunks
+  if (chunks.length === 1 && only !== undefined) return only
   const out = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {
@@ -36,7 +37,7 @@ export const make = (httpClient: HttpClient.HttpClient): Transport => (req) => {
       const fail = () => Effect.fail(new ProtocolError(tooLarge(req, response.status, header("x-zendesk-request-id"))))
       // Counted as it streams, so a huge body is abandoned rather than read whole.
       if (Number(header("content-length") ?? 0) > req.maxResponseBytes) return fail()
-      const read = { chunks: [] as Array<Uint8Array>, size: 0 }
+      const read: { readonly chunks: Array<Uint8Array>; size: number } = { chunks: [], size: 0 }
       return response.stream.pipe(
         Stream.mapError((e) => transportError(req.operation, e.cause ?? e)),
         Stream.runForEach((chunk): Effect.Effect<void, ProtocolError> => {

@@ -10,21 +10,25 @@
  */
 export const segment = (id: string): string => encodeURIComponent(id)
 
-export const conversationsPath = (appId: string): string => `/v2/apps/${segment(appId)}/conversations`
+/** A call's path parameters by name (`appId`, `conversationId`, `messageId`, …). */
+export type PathParams = { readonly [name: string]: string | undefined }
 
 /**
- * A path template of the operation table (`/v2/apps/{appId}/conversations`)
- * as a function of the input, split once so a request only joins strings.
+ * A path template of the spec (`/v2/apps/{appId}/conversations/{conversationId}`)
+ * as a function of the path parameters, split once so a request only joins strings.
  */
-export const compile = (
-  template: string
-): (params: { readonly appId: string; readonly conversationId?: string | undefined }) => string => {
-  const parts = template.split(/\{(appId|conversationId)\}/)
+export const compile = (template: string): (params: PathParams) => string => {
+  const parts = template.split(/\{(\w+)\}/)
   return (params) => {
     let path = ""
     for (let i = 0; i < parts.length; i++) {
-      path += i % 2 === 0 ? parts[i] : segment(parts[i] === "appId" ? params.appId : params.conversationId ?? "")
+      const part = parts[i] ?? ""
+      path += i % 2 === 0 ? part : segment(params[part] ?? "")
     }
     return path
   }
 }
+
+/** The names of a template's parameters, in order. */
+export const parameterNames = (template: string): ReadonlyArray<string> =>
+  template.split(/\{(\w+)\}/).filter((_, i) => i % 2 === 1)

@@ -89,17 +89,20 @@ const retryAfterFailure = <A, E extends ConversationsError>(
  * over how long. Every error an attempt can fail with has both fields.
  */
 const withAttempts = <E extends ConversationsError>(error: E, attempts: number, elapsedMillis: number): E => {
-  const constructor = error.constructor as unknown as {
-    readonly fields: Record<string, unknown>
-    new(props: Record<string, unknown>): E
-  }
-  if (!("attempts" in constructor.fields)) return error
+  const constructor = error.constructor
+  if (!isErrorClass<E>(constructor) || !("attempts" in constructor.fields)) return error
   const props: Record<string, unknown> = {}
   for (const key of Object.keys(constructor.fields)) {
-    if (key !== "_tag") props[key] = (error as unknown as Record<string, unknown>)[key]
+    if (key !== "_tag") props[key] = Reflect.get(error, key)
   }
   return new constructor({ ...props, attempts, elapsedMillis })
 }
+
+/** The errors are Schema classes: their constructor has the Schema's `fields` and builds an error of its class. */
+const isErrorClass = <E>(
+  c: unknown
+): c is { readonly fields: Record<string, unknown>; new(props: Record<string, unknown>): E } =>
+  typeof c === "function" && "fields" in c && typeof c.fields === "object" && c.fields !== null
 
 const builtInTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
@@ -145,8 +148,10 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
       tracer === builtInTracer ? retried : Effect.useSpan(operation, {
         kind: "client",
         attributes: {
-          "sunco.app_id": input.appId,
-          ...(input.conversationId === undefined ? {} : { "sunco.conversation_id": input.conversationId }),
+          "sunco.app_id": input.params.appId,
+          ...(input.params.conversationId === undefined
+            ? {}
+            : { "sunco.conversation_id": input.params.conversationId }),
           "http.request.method": method
         }
       }, (s) => {

@@ -1,25 +1,25 @@
 /**
  * Builds the public services from a backend, bound to an app (the configured
- * one, or the one given to `forApp`): input is validated before the backend
- * sees it (ids by the table's path, the rest by the table's rules), and
- * streams are derived from list. The live client and the test layer both go
- * through here.
+ * one, or the one given to `forApp`): each family's methods are derived from
+ * its entries in the operation table; input is validated before the backend
+ * sees it (ids by the operation's path, the rest by its rules), and streams
+ * are derived from list. The live client and the test layer both go through here.
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { CallOptions, ConversationsService, Services, StreamOptions } from "../Conversations.js"
-import type { ListQuery } from "../ListQuery.js"
-import { type ErrorOf, type InputOf, mapOperations, type Operation, type OutputOf, spec } from "../Operations.js"
+import type { ConversationsService, Services } from "../Conversations.js"
+import type { ConversationsError, ValidationError } from "../ConversationsError.js"
+import type { families } from "../Operations.js"
+import { type AnyOperationSpec, type Input, names, type Operation, Operations } from "../Operations.js"
+import type { Page } from "../Pagination.js"
 import type { UsersService } from "../Users.js"
-import { checkId, checkListQuery, toError, type ValidationOptions, type Violation } from "../Validation.js"
+import { checkId, toError, type ValidationOptions, type Violation } from "../Validation.js"
 import type { Backend } from "./backend.js"
+import { type Methods, streamName, type StreamSettings } from "./operation.js"
 import * as Pipeline from "./pipeline.js"
 import * as Streams from "./stream.js"
-
-const namesConversation = mapOperations((s) => s.path.includes("{conversationId}"))
-const hasBody = mapOperations((s) => s.body !== undefined)
 
 const noApp: Violation = {
   field: "appId",
@@ -27,28 +27,109 @@ const noApp: Violation = {
   detail: "no app is configured: give the layer an appId (SUNCO_APP_ID) or use forApp(appId)"
 }
 
+const isCallOptions = (u: unknown): u is StreamSettings | undefined => u === undefined || typeof u === "object"
+
+type Validate = (
+  operation: Operation,
+  input: Input,
+  refused: Violation | undefined
+) => Either.Either<Input, ValidationError>
+
+/**
+ * The methods of one family, bound to an app: each entry's `args` turns the
+ * method's arguments into the call, the app is added, the call options
+ * follow. A paginated entry also gives its streams, whose last argument is
+ * the list's query with the call options and read-ahead.
+ */
+const bindFamily = <F>(
+  family: string,
+  app: string,
+  refused: Violation | undefined,
+  validate: Validate,
+  backend: Backend
+): Methods<F> => {
+  const methods: Record<string, unknown> = {}
+  const prefix = `${family}.`
+  for (const operation of names) {
+    if (!operation.startsWith(prefix)) continue
+    const spec: AnyOperationSpec = Operations[operation]
+    const arity = spec.args.length
+    const input = (args: ReadonlyArray<unknown>): Input => {
+      const request = spec.args(...args)
+      return { params: { ...request.params, appId: app }, body: request.body, query: request.query }
+    }
+    const method = operation.slice(prefix.length)
+    methods[method] = (...all: ReadonlyArray<unknown>) => {
+      const options = all[arity]
+      return Either.match(validate(operation, input(all.slice(0, arity)), refused), {
+        onLeft: Effect.fail,
+        onRight: (sent) => backend(operation, sent, isCallOptions(options) ? options : undefined)
+      })
+    }
+    const pagination = spec.pagination
+    if (pagination === undefined) continue
+    // The stream's last argument is the list's query, plus the call options and read-ahead.
+    const walk = (
+      all: ReadonlyArray<unknown>,
+      each: (
+        walk: Streams.Walk,
+        list: (page: Page) => Effect.Effect<unknown, ConversationsError>
+      ) => Stream.Stream<unknown, ConversationsError>
+    ) => {
+      const lead = all.slice(0, arity - 1)
+      const last = all[arity - 1]
+      const query = typeof last === "object" && last !== null ? last : {}
+      const start = Reflect.get(query, "page")
+      const options = isCallOptions(last) ? last : undefined
+      const first = input([...lead, query])
+      // The first page's query is checked before the stream starts, so a bad
+      // filter or page size fails at once rather than after a request.
+      return Either.match(validate(operation, first, refused), {
+        onLeft: Stream.fail,
+        onRight: () =>
+          each({
+            operation,
+            pagination,
+            start: isPage(start) ? start : undefined,
+            readAhead: options?.readAhead
+          }, (page) =>
+            Either.match(validate(operation, input([...lead, { ...query, page }]), refused), {
+              onLeft: Effect.fail,
+              onRight: (sent) => backend(operation, sent, options)
+            }))
+      })
+    }
+    const name = streamName(method)
+    methods[name] = (...all: ReadonlyArray<unknown>) => walk(all, Streams.items)
+    methods[`${name}Pages`] = (...all: ReadonlyArray<unknown>) => walk(all, Streams.pages)
+  }
+  // Built from the table's entries of `family`, one method per entry (and streams per paginated one), as `Methods` maps them.
+  return methods as Methods<F>
+}
+
+const isPage = (u: unknown): u is Page => typeof u === "object" && u !== null
+
 export const makeServices = (
   backend: Backend,
   validation: ValidationOptions,
   appId: Option.Option<string>
 ): Services => {
-  const call = <N extends Operation>(
-    operation: N,
-    input: InputOf<N>,
-    options: CallOptions | undefined,
-    refused: Violation | undefined
-  ): Effect.Effect<OutputOf<N>, ErrorOf<N>> => {
-    const idViolation = refused ?? checkId("appId", input.appId) ??
-      (namesConversation[operation] ? checkId("conversationId", input.conversationId) : undefined)
-    if (idViolation !== undefined) return Effect.fail(toError(operation, idViolation))
-    let sent: InputOf<N> = input
-    if (hasBody[operation]) {
+  const validate: Validate = (operation, input, refused) => {
+    const spec: AnyOperationSpec = Operations[operation]
+    let idViolation = refused
+    for (const name of spec.pathParameters) {
+      if (idViolation !== undefined) break
+      idViolation = checkId(name, input.params[name])
+    }
+    if (idViolation !== undefined) return Either.left(toError(operation, idViolation))
+    let sent = input
+    if (spec.body !== undefined) {
       const serialized = Pipeline.serializeBody(operation, input.body)
-      if (Either.isLeft(serialized)) return Effect.fail(serialized.left)
+      if (Either.isLeft(serialized)) return Either.left(serialized.left)
       sent = { ...input, body: serialized.right.body, json: serialized.right.json }
     }
-    const violation = spec(operation).check(sent, validation)
-    return violation === undefined ? backend(operation, sent, options) : Effect.fail(toError(operation, violation))
+    const violation = spec.check({ ...sent, params: { ...sent.params, appId: sent.params.appId ?? "" } }, validation)
+    return violation === undefined ? Either.right(sent) : Either.left(toError(operation, violation))
   }
 
   // One view per app, made once: programs that call forApp(id) per request allocate nothing.
@@ -65,31 +146,13 @@ export const makeServices = (
   const bind = (configured: string | undefined): Services => {
     const app = configured ?? ""
     const refused = configured === undefined ? noApp : undefined
-    const list = (query: ListQuery, options?: CallOptions) =>
-      call("Conversations.list", { appId: app, query }, options, refused)
-    // The first page's query is checked before the stream starts, so a bad
-    // filter or page size fails at once rather than after a request.
-    const streamGuard = <A, E>(options: StreamOptions, run: () => Stream.Stream<A, E>) => {
-      const v = refused ?? checkId("appId", app) ?? checkListQuery(options.filter, options.page, validation)
-      return v === undefined ? run() : Stream.fail(toError("Conversations.list", v))
-    }
     const conversations: ConversationsService = {
+      ...bindFamily<typeof families.Conversations>("Conversations", app, refused, validate, backend),
       appId: Option.fromNullable(configured),
-      forApp: (other) => forApp(other).conversations,
-      create: (body, options) => call("Conversations.create", { appId: app, body }, options, refused),
-      get: (conversationId, options) => call("Conversations.get", { appId: app, conversationId }, options, refused),
-      list,
-      update: (conversationId, body, options) =>
-        call("Conversations.update", { appId: app, conversationId, body }, options, refused),
-      delete: (conversationId, options) =>
-        call("Conversations.delete", { appId: app, conversationId }, options, refused),
-      downloadMessageRef: (conversationId, body, options) =>
-        call("Conversations.downloadMessageRef", { appId: app, conversationId, body }, options, refused),
-      streamPages: (options) => streamGuard(options, () => Streams.pages(list, options)),
-      stream: (options) => streamGuard(options, () => Streams.conversations(list, options))
+      forApp: (other) => forApp(other).conversations
     }
     const users: UsersService = {
-      create: (body, options) => call("Users.create", { appId: app, body }, options, refused),
+      ...bindFamily<typeof families.Users>("Users", app, refused, validate, backend),
       forApp: (other) => forApp(other).users
     }
     return { conversations, users }

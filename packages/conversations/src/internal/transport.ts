@@ -9,7 +9,7 @@ import type { Operation, ProtocolError, RequestTimeout, TransportError } from ".
 
 export interface TransportRequest {
   readonly operation: Operation
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
   /** `https://host:port`, without a trailing slash. */
   readonly origin: string
   /** Everything after the origin: the base URL's own path (such as `/sc`), the route and the query. */

@@ -55,7 +55,7 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
         },
         onResponseStart(_, statusCode, responseHeaders) {
           status = statusCode
-          headers = responseHeaders as typeof headers
+          headers = responseHeaders
         },
         onResponseData(_, chunk) {
           size += chunk.length
@@ -75,7 +75,7 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
         }
       })
     } catch (error) {
-      fail(error as Error)
+      fail(error instanceof Error ? error : new Error(String(error)))
     }
     return Effect.sync(() => {
       clearTimeout(timer)

@@ -5,7 +5,7 @@
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { ListQuery, Operations } from "@sunco-effect/conversations"
+import { Operations } from "@sunco-effect/conversations"
 import { InMemoryStore } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -13,7 +13,7 @@ import { errorResponse, failures } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"
 
 const route = (
-  spec: Operations.OperationSpec<any, unknown, keyof Operations.SpecificErrors>,
+  spec: Operations.AnyOperationSpec,
   operation: Operations.Operation
 ) => {
   const path = spec.path.replace(/\{(\w+)\}/g, ":$1") as HttpRouter.PathInput
@@ -24,21 +24,30 @@ const route = (
         spec.status,
         spec.response.encode
       )
-    const ids = { appId: params.appId ?? "", conversationId: params.conversationId }
+    // The router gives every `:param` of the path (and nothing else).
+    const ids: Operations.Input = { params }
+    const query = spec.query
+    let withQuery: Either.Either<Operations.Input, string> = Either.right(ids)
+    if (query !== undefined) {
+      const q = request.url.indexOf("?")
+      const decoded = query.decode(q < 0 ? "" : request.url.slice(q))
+      const parse = spec.parseQuery
+      const parsed: Either.Either<object, string> = parse === undefined ? decoded : Either.flatMap(decoded, parse)
+      withQuery = Either.map(parsed, (q): Operations.Input => ({ params, query: q }))
+    }
+    if (Either.isLeft(withQuery)) return Effect.succeed(errorResponse(failures.badRequest(withQuery.left)))
+    const input = withQuery.right
     if (spec.body !== undefined) {
       return Effect.map(
-        readBody(request, spec.body, (body) => spec.check({ ...ids, body }, limits)),
-        (body) => Either.isLeft(body) ? errorResponse(body.left) : answer({ ...ids, body: body.right })
+        readBody(
+          request,
+          spec.body,
+          (body) => spec.check({ ...input, params: { ...params, appId: params.appId ?? "" }, body }, limits)
+        ),
+        (body) => Either.isLeft(body) ? errorResponse(body.left) : answer({ ...input, body: body.right })
       )
     }
-    if (spec.query) {
-      const q = request.url.indexOf("?")
-      return Effect.succeed(Either.match(ListQuery.decode(q < 0 ? "" : request.url.slice(q)), {
-        onLeft: (title) => errorResponse(failures.badRequest(title)),
-        onRight: (query) => answer({ ...ids, query })
-      }))
-    }
-    return Effect.succeed(answer(ids))
+    return Effect.succeed(answer(input))
   })
   // Served at the root and under `/sc`, the prefix of `https://{subdomain}.zendesk.com/sc` base URLs.
   return [
