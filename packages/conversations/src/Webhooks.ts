@@ -31,6 +31,14 @@ import { WebhookEvent } from "./generated/Webhooks.js"
 import { nestsDeeperThan } from "./Validation.js"
 
 /**
+ * One decoded event: a case per event type the spec lists, and `{ type: "unknown", raw }`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { WebhookEvent }
+
+/**
  * An event type the spec lists.
  *
  * @since 0.2.0
