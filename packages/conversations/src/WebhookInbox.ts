@@ -207,7 +207,8 @@ export const make = (options?: InboxOptions): Effect.Effect<WebhookInbox, SqlErr
               sql`INSERT INTO ${table} ${sql.insert(rows.slice(i, i + INSERT_CHUNK))} ON CONFLICT (id) DO NOTHING`
             )
           }
-          yield* sql.withTransaction(Effect.all(inserts, { discard: true }))
+          // One statement is atomic by itself; a transaction costs a connection and two round trips more.
+          yield* inserts.length === 1 ? inserts[0]! : sql.withTransaction(Effect.all(inserts, { discard: true }))
           yield* Queue.offer(wakeup, undefined)
         }).pipe(Effect.mapError(() => new Webhooks.WebhookStoreError({ reason: "inbox insert failed" })))
     }
