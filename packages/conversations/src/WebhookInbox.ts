@@ -177,7 +177,8 @@ export const make = (options?: InboxOptions): Effect.Effect<WebhookInbox, SqlErr
       received_at BIGINT NOT NULL,
       done_at BIGINT
     )`
-    yield* sql`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (status, available_at)`
+    // Claims walk this index in order and stop at their LIMIT, without sorting the backlog.
+    yield* sql`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (status, available_at, id)`
 
     // Wakes this process's idle workers as soon as its receiver stores events.
     const wakeup = yield* Queue.sliding<void>(1)
@@ -229,7 +230,7 @@ export const make = (options?: InboxOptions): Effect.Effect<WebhookInbox, SqlErr
           WHERE id IN (
             SELECT id FROM ${table}
             WHERE status = 'pending' AND available_at <= ${now} AND (lease_until IS NULL OR lease_until < ${now})
-            ORDER BY received_at, id LIMIT ${limit} ${skipLocked}
+            ORDER BY available_at, id LIMIT ${limit} ${skipLocked}
           )
           AND status = 'pending' AND (lease_until IS NULL OR lease_until < ${now})
           RETURNING id, event, app_id, webhook_id, trace_id, span_id, attempts`
