@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import * as Webhooks from "@sunco-effect/conversations/Webhooks"
-import { Effect, Logger, Redacted, Tracer, type Tracer as T } from "effect"
+import { Effect, FastCheck, Logger, Redacted, Tracer, type Tracer as T } from "effect"
 import type { ConversationMessageEvent } from "../src/generated/Schemas.js"
 
 const SECRET = Redacted.make("current-key-0123456789")
@@ -77,6 +77,30 @@ describe("Webhooks receiver", () => {
       const shallow = Webhooks.webHandler({ secrets: SECRET, sink, maxDepth: 8 })
       expect((yield* post(shallow, deep, key)).status).toBe(400)
       expect(stored).toEqual([])
+    }))
+
+  it.effect("answers any body a sender can send with 200 or 400, never a crash", () =>
+    Effect.gen(function*() {
+      const { sink } = recordingSink()
+      const handler = Webhooks.webHandler({ secrets: SECRET, sink })
+      const key = { "x-api-key": Redacted.value(SECRET) }
+      const body = FastCheck.oneof(
+        FastCheck.string(),
+        FastCheck.json(),
+        FastCheck.jsonValue().map((v) => JSON.stringify({ events: [v] })),
+        FastCheck.dictionary(FastCheck.string(), FastCheck.jsonValue()).map((o) =>
+          JSON.stringify({ events: [{ ...o, type: "conversation:message" }] })
+        )
+      )
+      yield* Effect.promise(() =>
+        FastCheck.assert(
+          FastCheck.asyncProperty(body, async (b) => {
+            const response = await handler(new Request("http://localhost/", { method: "POST", body: b, headers: key }))
+            return response.status === 200 || response.status === 400
+          }),
+          { numRuns: 300 }
+        )
+      )
     }))
 
   it.effect("keeps an event of unknown type, or with fields the spec does not allow, as unknown", () =>
