@@ -340,14 +340,14 @@ const receive = <E>(
     const delivery = yield* parseDelivery(body, { maxDepth: options.maxDepth, deliverySpan: input.deliverySpan })
     yield* Effect.annotateCurrentSpan("webhooks.events", delivery.events.length)
     yield* options.sink.store(delivery).pipe(
-      Effect.catchAllCause((cause) =>
-        Effect.logWarning(
-          "webhook delivery not stored",
-          Cause.squash(cause) instanceof WebhookStoreError
-            ? (Cause.squash(cause) as WebhookStoreError).reason
-            : "sink failed"
-        ).pipe(Effect.zipRight(Effect.fail(reject(503, "not stored, deliver again"))))
-      )
+      Effect.catchAllCause((cause) => {
+        const error = Cause.squash(cause)
+        const reason = error instanceof WebhookStoreError ? error.reason : "sink failed"
+        return Effect.zipRight(
+          Effect.logWarning("webhook delivery not stored", reason),
+          Effect.fail(reject(503, "not stored, deliver again"))
+        )
+      })
     )
   })
 
@@ -548,7 +548,7 @@ export const queue = (options?: {
           return Queue.offerAll(q, fresh)
         }).pipe(
           Effect.asVoid,
-          Effect.onInterrupt(() => Effect.void),
+          // offerAll on a queue that was shut down is interrupted: the receiver answers 503.
           Effect.catchAllCause(() => Effect.fail(new WebhookStoreError({ reason: "queue shut down" })))
         )
     }
