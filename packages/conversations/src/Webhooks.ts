@@ -27,7 +27,7 @@ import type * as Tracer from "effect/Tracer"
 import { createHash, timingSafeEqual } from "node:crypto"
 import type { Unknown } from "./generated/Unknown.js"
 import type { webhookEventTypes } from "./generated/Webhooks.js"
-import { WebhookEvent } from "./generated/Webhooks.js"
+import { WebhookEvent as WebhookEventSchema } from "./generated/Webhooks.js"
 import { nestsDeeperThan } from "./Validation.js"
 
 /**
@@ -36,7 +36,7 @@ import { nestsDeeperThan } from "./Validation.js"
  * @since 0.2.0
  * @category models
  */
-export type { WebhookEvent }
+export type WebhookEvent = typeof WebhookEventSchema.Type
 
 /**
  * An event type the spec lists.
@@ -181,7 +181,7 @@ const RawPayload = Schema.Struct({
   )
 })
 const decodeRawPayload = Schema.decodeUnknownEither(RawPayload)
-const decodeWebhookEvent = Schema.decodeUnknownEither(WebhookEvent)
+const decodeWebhookEvent = Schema.decodeUnknownEither(WebhookEventSchema)
 
 /**
  * Decodes one raw event with the generated Schemas. A known type whose fields
@@ -592,7 +592,7 @@ export const queueSink = <E, R>(options: {
     return sink
   })
 
-const encodeWebhookEvent = Schema.encodeSync(WebhookEvent)
+const encodeWebhookEvent = Schema.encodeSync(WebhookEventSchema)
 let testEventCounter = 0
 
 /**
