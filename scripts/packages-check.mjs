@@ -110,6 +110,11 @@ run("npm", [
   // the README's test example imports @effect/vitest
   "@effect/vitest@0.30.0",
   "vitest@3.2.7",
+  // the optional peer of @sunco-effect/conversations/WebhookInbox, and the drivers its docs use
+  "@effect/sql@^0.52.0",
+  "@effect/experimental@^0.61.0",
+  "@effect/sql-libsql@^0.42.0",
+  "@effect/sql-pg@^0.53.0",
   tarballs.conversations,
   tarballs.emulator
 ], { cwd: consumer, stdio: "inherit" })
