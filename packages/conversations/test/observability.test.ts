@@ -1,22 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Conversations, Credentials } from "@sunco-effect/conversations"
-import { Cause, Effect, Layer, Logger, Tracer, type Tracer as T } from "effect"
+import { Cause, Effect, Layer, Logger, Tracer } from "effect"
 import { inspect } from "node:util"
 import { apiError, APP, CONV, conversationJson, liveOn, makeMock, ok, SECRET } from "./support/MockHttp.js"
-
-/** A tracer that keeps every span it makes. */
-const recordingTracer = Effect.map(Effect.tracer, (native) => {
-  const spans: Array<T.Span> = []
-  const tracer = Tracer.make({
-    span: (...args) => {
-      const span = native.span(...args)
-      spans.push(span)
-      return span
-    },
-    context: (f, fiber) => native.context(f, fiber)
-  })
-  return { spans, tracer }
-})
+import { recordingTracer } from "./support/Tracing.js"
 
 describe("spans", () => {
   it.live(

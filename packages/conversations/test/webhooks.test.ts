@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import * as Webhooks from "@sunco-effect/conversations/Webhooks"
-import { Effect, FastCheck, Logger, Redacted, Tracer, type Tracer as T } from "effect"
+import { Effect, FastCheck, Logger, Redacted } from "effect"
 import type { ConversationMessageEvent } from "../src/generated/Schemas.js"
+import { recordingTracer } from "./support/Tracing.js"
 
 const SECRET = Redacted.make("current-key-0123456789")
 const OLD = Redacted.make("old-key-abcdef")
@@ -143,16 +144,7 @@ describe("Webhooks receiver", () => {
   it.effect("puts no key into logs or spans", () =>
     Effect.gen(function*() {
       const lines: Array<string> = []
-      const spans: Array<T.Span> = []
-      const native = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = native.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f, fiber) => native.context(f, fiber)
-      })
+      const { spans, tracer } = yield* recordingTracer
       const sink: Webhooks.WebhookSink = { store: () => Effect.fail(new Webhooks.WebhookStoreError({ reason: "x" })) }
       const app = Webhooks.receiver({ secrets: SECRET, sink })
       const { HttpServerRequest } = yield* Effect.promise(() => import("@effect/platform"))
@@ -195,16 +187,7 @@ describe("Webhooks handlers", () => {
     Effect.gen(function*() {
       const handled: Array<string> = []
       let failuresLeft = 2
-      const spans: Array<T.Span> = []
-      const native = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = native.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f, fiber) => native.context(f, fiber)
-      })
+      const { spans, tracer } = yield* recordingTracer
       const handlers = Webhooks.handlers.pipe(
         Webhooks.on("conversation:message", (_, received) => Effect.sync(() => handled.push(`message ${received.id}`))),
         Webhooks.on("conversation:read", (_, received) =>
