@@ -266,7 +266,7 @@ export const parseDelivery = (
 const readCapped = <E>(stream: Stream.Stream<Uint8Array, E>, max: number) =>
   Stream.runFoldEffect(
     stream,
-    { size: 0, chunks: [] as Array<Uint8Array> },
+    { size: 0, chunks: new Array<Uint8Array>() },
     (acc, chunk) => {
       const size = acc.size + chunk.length
       if (size > max) return Effect.fail(reject(413, "body too large"))
@@ -384,6 +384,18 @@ export const webHandler = (options: ReceiverOptions): (request: Request) => Prom
 export type Handler<A, E, R> = (event: A, received: ReceivedEvent) => Effect.Effect<void, E, R>
 
 /**
+ * A handler as `Handlers` keeps it, under its event type. `handle` is a
+ * method, so its parameter is bivariant: a handler of one event type is kept
+ * beside the others, and `dispatch` calls it only with events of that type.
+ *
+ * @since 0.2.0
+ * @category handlers
+ */
+export interface TypedHandler<E, R> {
+  handle(event: WebhookEvent, received: ReceivedEvent): Effect.Effect<void, E, R>
+}
+
+/**
  * Handlers by event type, and one for events of unknown type. Build it with
  * `handlers`, `on` and `onUnknown`; an event with no handler is acknowledged and dropped.
  *
@@ -391,13 +403,13 @@ export type Handler<A, E, R> = (event: A, received: ReceivedEvent) => Effect.Eff
  * @category handlers
  */
 export interface Handlers<E, R> extends Pipeable.Pipeable {
-  readonly byType: ReadonlyMap<string, Handler<any, E, R>>
+  readonly byType: ReadonlyMap<string, TypedHandler<E, R>>
   readonly unknown: Handler<Unknown, E, R> | undefined
 }
 
 class HandlersImpl<E, R> implements Handlers<E, R> {
   constructor(
-    readonly byType: ReadonlyMap<string, Handler<any, E, R>>,
+    readonly byType: ReadonlyMap<string, TypedHandler<E, R>>,
     readonly unknown: Handler<Unknown, E, R> | undefined
   ) {}
   pipe() {
@@ -445,7 +457,7 @@ export const on =
   <T extends EventType, E2, R2>(type: T, handler: Handler<EventOf<T>, E2, R2>) =>
   <E, R>(self: Handlers<E, R>): Handlers<E | E2, R | R2> =>
     new HandlersImpl<E | E2, R | R2>(
-      new Map<string, Handler<any, E | E2, R | R2>>([...self.byType, [type, handler]]),
+      new Map<string, TypedHandler<E | E2, R | R2>>([...self.byType, [type, { handle: handler }]]),
       self.unknown
     )
 
@@ -487,12 +499,17 @@ export const onUnknown =
  */
 export const dispatch = <E, R>(self: Handlers<E, R>) => (received: ReceivedEvent): Effect.Effect<void, E, R> => {
   const event = received.event
-  const handler: Handler<any, E, R> | undefined = event.type === "unknown"
-    ? self.unknown
-    : self.byType.get(event.type)
-  if (handler === undefined) return Effect.void
+  let run: (() => Effect.Effect<void, E, R>) | undefined
+  if (event.type === "unknown") {
+    const handler = self.unknown
+    if (handler !== undefined) run = () => handler(event, received)
+  } else {
+    const typed = self.byType.get(event.type)
+    if (typed !== undefined) run = () => typed.handle(event, received)
+  }
+  if (run === undefined) return Effect.void
   // Suspended, so a retry calls the handler again rather than replaying its first Effect.
-  return Effect.suspend(() => handler(event, received)).pipe(
+  return Effect.suspend(run).pipe(
     Effect.withSpan("Webhooks.handle", {
       attributes: { "webhooks.event.id": received.id, "webhooks.event.type": event.type },
       links: received.deliverySpan === undefined
