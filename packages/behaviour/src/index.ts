@@ -4,7 +4,7 @@
  * talking to the emulator, so the two cannot drift apart.
  */
 import { expect, layer } from "@effect/vitest"
-import { Conversations, Users } from "@sunco-effect/conversations"
+import { Conversations, Messages, Users } from "@sunco-effect/conversations"
 import type { EmulatorSeed } from "@sunco-effect/emulator"
 import { Chunk, Effect, type Layer, Stream } from "effect"
 
@@ -34,7 +34,7 @@ const newUser = Effect.flatMap(
   (users) => users.forApp(APP).create({ externalId: `behaviour-${Date.now()}-${++counter}` })
 )
 
-export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users, unknown>) =>
+export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users | Messages, unknown>) =>
   layer(services, { timeout: "30 seconds" })(name, (it) => {
     it.effect("a user's first personal conversation is their default; later ones are not", () =>
       Effect.gen(function*() {
@@ -219,6 +219,131 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         expect((yield* Effect.flip(c.forApp(APP).downloadMessageRef("0123456789abcdef01234567", body)))._tag).toBe(
           "ConversationNotFound"
         )
+      }))
+
+    it.effect("messages: posted as the business and as a participant, listed with their authors", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const user = yield* newUser
+        const convo = yield* c.forApp(APP).create({
+          type: "sdkGroup",
+          participants: [{ userId: user.id, subscribeSDKClient: true }]
+        })
+        const [fromBusiness] = yield* m.post(convo.id, {
+          author: { type: "business", displayName: "Support" },
+          content: { type: "text", text: "Hello!" },
+          metadata: { lang: "en" }
+        })
+        const [fromUser] = yield* m.post(convo.id, {
+          author: { type: "user", userExternalId: user.externalId! },
+          content: { type: "text", text: "Hi, my order is late." }
+        })
+        expect(fromBusiness).toMatchObject({
+          author: { type: "business", displayName: "Support" },
+          content: { type: "text", text: "Hello!" },
+          metadata: { lang: "en" }
+        })
+        expect(fromUser?.author).toEqual({ type: "user", userId: user.id })
+        for (const message of [fromBusiness, fromUser]) {
+          expect(message?.id).toMatch(/^[0-9a-f]{24}$/)
+          expect(new Date(message?.received ?? "").toISOString()).toBe(message?.received)
+        }
+        const page = yield* m.list(convo.id, {})
+        expect(page.messages).toEqual([fromBusiness, fromUser])
+        expect(page.meta.hasMore).toBe(false)
+      }))
+
+    it.effect("messages: a user who is not a participant cannot author one; an unknown user is UserNotFound", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const member = yield* newUser
+        const outsider = yield* newUser
+        const convo = yield* c.forApp(APP).create({
+          type: "sdkGroup",
+          participants: [{ userId: member.id, subscribeSDKClient: true }]
+        })
+        const content = { type: "text", text: "Let me in" } as const
+        expect(yield* Effect.flip(m.post(convo.id, { author: { type: "user", userId: outsider.id }, content })))
+          .toMatchObject({ _tag: "BadRequest", status: 400 })
+        expect(
+          (yield* Effect.flip(
+            m.post(convo.id, { author: { type: "user", userId: "0123456789abcdef01234567" }, content })
+          ))
+            ._tag
+        ).toBe("UserNotFound")
+        expect((yield* m.list(convo.id, {})).messages).toEqual([])
+      }))
+
+    it.effect("messages: the body is checked before sending", () =>
+      Effect.gen(function*() {
+        const m = (yield* Messages).forApp(APP)
+        const convo = "0123456789abcdef01234567"
+        expect(yield* Effect.flip(m.post(convo, { author: { type: "business" }, content: { type: "text" } })))
+          .toMatchObject({ _tag: "ValidationError", field: "content.text", rule: "required" })
+        expect(
+          yield* Effect.flip(
+            m.post(convo, { author: { type: "business" }, content: { type: "text", text: "x".repeat(4097) } })
+          )
+        ).toMatchObject({ _tag: "ValidationError", field: "content.text", rule: "maxLength" })
+        expect(yield* Effect.flip(m.post(convo, { author: { type: "user" }, content: { type: "text", text: "a" } })))
+          .toMatchObject({ _tag: "ValidationError", field: "author.userId", rule: "required" })
+      }))
+
+    it.effect("messages: streaming backwards in small pages yields each once, newest page first", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const convo = yield* c.forApp(APP).create({ type: "sdkGroup" })
+        const texts: Array<string> = []
+        for (let i = 1; i <= 32; i++) {
+          texts.push(`m${i}`)
+          yield* m.post(convo.id, { author: { type: "business" }, content: { type: "text", text: `m${i}` } })
+        }
+        const newest = yield* m.list(convo.id, { page: { size: 5 } })
+        expect(newest.messages.map((x) => x.content)).toEqual(texts.slice(27).map((text) => ({ type: "text", text })))
+        expect(newest.meta.hasMore).toBe(true)
+        const streamed = Chunk.toReadonlyArray(
+          yield* Stream.runCollect(m.stream(convo.id, { page: { size: 5 } }))
+        ).map((x) => x.content?.type === "text" ? x.content.text : "")
+        // Pages of 5, newest first, each oldest to newest: m28..m32, m23..m27, …, m1..m2.
+        const expected: Array<string> = []
+        for (let end = 32; end > 0; end -= 5) expected.push(...texts.slice(Math.max(0, end - 5), end))
+        expect(streamed).toEqual(expected)
+        expect(new Set(streamed).size).toBe(32)
+        const pages = yield* Stream.runCollect(m.streamPages(convo.id, { page: { size: 5 } }))
+        expect(Chunk.size(pages)).toBe(7)
+        expect(Chunk.unsafeLast(pages).meta.hasMore).toBe(false)
+      }))
+
+    it.effect("messages: deleteAll empties the conversation; a missing conversation is ConversationNotFound", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const convo = yield* c.forApp(APP).create({ type: "sdkGroup" })
+        for (const text of ["a", "b"]) {
+          yield* m.post(convo.id, { author: { type: "business" }, content: { type: "text", text } })
+        }
+        yield* m.deleteAll(convo.id)
+        expect((yield* m.list(convo.id, {})).messages).toEqual([])
+        const missing = "0123456789abcdef01234567"
+        const content = { type: "text", text: "?" } as const
+        expect((yield* Effect.flip(m.list(missing, {})))._tag).toBe("ConversationNotFound")
+        expect((yield* Effect.flip(m.post(missing, { author: { type: "business" }, content })))._tag).toBe(
+          "ConversationNotFound"
+        )
+        expect((yield* Effect.flip(m.deleteAll(missing)))._tag).toBe("ConversationNotFound")
+      }))
+
+    it.effect("messages: deleting a conversation deletes its messages", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const convo = yield* c.forApp(APP).create({ type: "sdkGroup" })
+        yield* m.post(convo.id, { author: { type: "business" }, content: { type: "text", text: "bye" } })
+        yield* c.forApp(APP).delete(convo.id)
+        expect((yield* Effect.flip(m.list(convo.id, {})))._tag).toBe("ConversationNotFound")
       }))
 
     it.effect("a taken externalId cannot make a second user", () =>

@@ -19,6 +19,7 @@ import * as Live from "./internal/live.js"
 import type { Methods } from "./internal/operation.js"
 import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
+import type { Messages, MessagesService } from "./Messages.js"
 import type { families } from "./Operations.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
 import type { Users, UsersService } from "./Users.js"
@@ -119,6 +120,7 @@ export interface CallOptions {
 export interface Services {
   readonly conversations: ConversationsService
   readonly users: UsersService
+  readonly messages: MessagesService
 }
 
 /**
@@ -222,7 +224,7 @@ export class Conversations extends Context.Tag(conversationsKey)<
    */
   static readonly layer = (
     options: ConversationsOptions
-  ): Layer.Layer<Conversations | Users, ConfigurationError, HttpClient.HttpClient> =>
+  ): Layer.Layer<Conversations | Users | Messages, ConfigurationError, HttpClient.HttpClient> =>
     Live.toLayer(overHttpClient(options))
 
   /**
@@ -246,8 +248,11 @@ export class Conversations extends Context.Tag(conversationsKey)<
    */
   static readonly layerConfig = (
     config: ConversationsConfig = {}
-  ): Layer.Layer<Conversations | Users, ConfigError.ConfigError | ConfigurationError, HttpClient.HttpClient> =>
-    Live.toLayer(Effect.flatMap(Live.options(config), overHttpClient))
+  ): Layer.Layer<
+    Conversations | Users | Messages,
+    ConfigError.ConfigError | ConfigurationError,
+    HttpClient.HttpClient
+  > => Live.toLayer(Effect.flatMap(Live.options(config), overHttpClient))
 
   /**
    * Where `layerConfig` reads each option when not told otherwise: the `SUNCO_*` variables.

@@ -24,6 +24,7 @@ import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
 import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
+import { Messages } from "./Messages.js"
 import { type ErrorOf, type Operation, Operations } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
@@ -173,11 +174,12 @@ export const make = (options: TestOptions = {}) =>
  */
 export const layer = (
   options: TestOptions = {}
-): Layer.Layer<Conversations | Users | Control, ConfigurationError> =>
+): Layer.Layer<Conversations | Users | Messages | Control, ConfigurationError> =>
   Layer.effectContext(
     Effect.map(make(options), (s) =>
       Context.make(Conversations, s.conversations).pipe(
         Context.add(Users, s.users),
+        Context.add(Messages, s.messages),
         Context.add(Control, s.control)
       ))
   )

@@ -14,6 +14,7 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
+import * as Messages from "./internal/store/messages.js"
 import * as ListQuery from "./ListQuery.js"
 import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
@@ -156,6 +157,8 @@ export class InMemoryStore {
   private counter = 0
   private readonly epoch: string
   private readonly now: () => number
+  /** @since 0.2.0 */
+  readonly messages = new Messages.MessageLog()
 
   private constructor(options: StoreOptions) {
     this.now = options.now ?? Date.now
@@ -194,6 +197,7 @@ export class InMemoryStore {
     this.apps = new Map()
     const problem = this.load(seed)
     if (problem !== undefined) this.apps = previous
+    else this.messages.clear()
     return problem
   }
 
@@ -313,10 +317,38 @@ export class InMemoryStore {
   /** @since 0.1.0 */
   private resolveUser(
     app: AppState,
-    ref: { readonly userId?: string; readonly userExternalId?: string }
+    ref: { readonly userId?: string | undefined; readonly userExternalId?: string | undefined }
   ): Result<string> {
     const id = ref.userId ?? app.userIdByExternalId.get(ref.userExternalId ?? "")
     return id !== undefined && app.users.has(id) ? Either.right(id) : Either.left(failures.userNotFound)
+  }
+
+  /**
+   * A conversation's participants and a resolver of user references, for
+   * the stores of what a conversation holds (its messages).
+   *
+   * @since 0.2.0
+   */
+  members(appId: string, conversationId: string): Result<{
+    readonly participants: ReadonlyArray<string>
+    readonly resolve: (
+      ref: { readonly userId?: string | undefined; readonly userExternalId?: string | undefined }
+    ) => Result<string>
+  }> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const stored = app.conversations.get(conversationId)
+      if (!stored) return Either.left(failures.conversationNotFound)
+      return Either.right({ participants: stored.participants, resolve: (ref) => this.resolveUser(app, ref) })
+    })
+  }
+
+  /**
+   * The store's clock, as the service writes times.
+   *
+   * @since 0.2.0
+   */
+  isoNow(): string {
+    return new Date(this.now()).toISOString()
   }
 
   /**
@@ -384,6 +416,7 @@ export class InMemoryStore {
       if (!stored) return Either.left(failures.conversationNotFound)
       if (stored.conversation.isDefault) return Either.left(failures.defaultUndeletable(id))
       app.conversations.delete(id)
+      this.messages.drop(appId, id)
       for (const user of stored.participants) {
         const ids = app.membership.get(user)
         if (!ids) continue
@@ -563,7 +596,10 @@ const handlers: Handlers = {
   "Conversations.delete": (store, { params }) => store.deleteConversation(params.appId, params.conversationId),
   "Conversations.downloadMessageRef": (store, { body, params }) =>
     store.downloadMessageRef(params.appId, params.conversationId, body),
-  "Users.create": (store, { body, params }) => store.createUser(params.appId, body)
+  "Users.create": (store, { body, params }) => store.createUser(params.appId, body),
+  "Messages.list": Messages.list,
+  "Messages.post": Messages.post,
+  "Messages.deleteAll": Messages.deleteAll
 }
 
 /**

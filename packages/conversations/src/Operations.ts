@@ -9,6 +9,7 @@
  */
 import * as R from "effect/Record"
 import { conversations } from "./internal/families/conversations.js"
+import { messages } from "./internal/families/messages.js"
 import { users } from "./internal/families/users.js"
 import type { AnyOperationSpec, ErrorOfSpec, OperationSpec, WithApp } from "./internal/operation.js"
 
@@ -64,7 +65,8 @@ const prefixed = <P extends string, F extends object>(prefix: P, family: F): Pre
  */
 export const Operations = {
   ...prefixed("Conversations", conversations),
-  ...prefixed("Users", users)
+  ...prefixed("Users", users),
+  ...prefixed("Messages", messages)
 }
 
 /**
@@ -73,7 +75,7 @@ export const Operations = {
  * @since 0.2.0
  * @category operations
  */
-export const families = { Conversations: conversations, Users: users }
+export const families = { Conversations: conversations, Users: users, Messages: messages }
 
 /**
  * The table's type.

@@ -19,6 +19,7 @@ import type { Conversations, ConversationsConfig, ConversationsOptions, Services
 import type { ConfigurationError } from "./ConversationsError.js"
 import * as Live from "./internal/live.js"
 import * as UndiciTransport from "./internal/undiciTransport.js"
+import type { Messages } from "./Messages.js"
 import type { Users } from "./Users.js"
 
 /**
@@ -81,11 +82,11 @@ export const Undici: {
   /** Both services, in a scope that owns the Agent (unless `dispatcher` is given). */
   readonly make: (options: UndiciOptions) => Effect.Effect<Services, ConfigurationError, Scope.Scope>
   /** The live services as a layer, from explicit values. */
-  readonly layer: (options: UndiciOptions) => Layer.Layer<Conversations | Users, ConfigurationError>
+  readonly layer: (options: UndiciOptions) => Layer.Layer<Conversations | Users | Messages, ConfigurationError>
   /** The live services as a layer, options from `Config` (the `SUNCO_*` variables by default). */
   readonly layerConfig: (
     config?: UndiciConfig
-  ) => Layer.Layer<Conversations | Users, ConfigError.ConfigError | ConfigurationError>
+  ) => Layer.Layer<Conversations | Users | Messages, ConfigError.ConfigError | ConfigurationError>
 } = {
   make,
   layer: (options) => Live.toLayer(make(options)),

@@ -15,6 +15,8 @@
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import { type Operation, ValidationError, type ValidationRule } from "./ConversationsError.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
+import { bodyConstraints } from "./generated/Constraints.js"
+import type { MessagePost } from "./generated/Schemas.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
 import type { UserCreateBody } from "./User.js"
 
@@ -408,6 +410,69 @@ export const checkUserCreateBody = (body: UserCreateBody | unknown, options: Val
   return firstOf(
     () => checkText("brandId", body.brandId, 24, options),
     () => checkProfile(body.profile, options),
+    () => checkMetadata(body.metadata, options)
+  )
+}
+
+const messageRules = bodyConstraints.MessagePost
+const textFields = ["text", "htmlText", "markdownText"] as const
+
+const checkAuthor = (author: unknown, options: ValidationOptions): Check => {
+  if (!isObject(author)) return violation("author", "required", "is required and must be an object")
+  const types: ReadonlyArray<unknown> = messageRules["author.type"].enum
+  if (!types.includes(author.type)) return violation("author.type", "enum", `must be one of ${types.join(", ")}`)
+  const named = author.userId !== undefined || author.userExternalId !== undefined
+  if (author.type === "business" && named) {
+    return violation("author.userId", "exactlyOne", "only a user author names a user (userId, userExternalId)")
+  }
+  if (author.type === "user") {
+    if (!named) return violation("author.userId", "required", "a user author needs userId or userExternalId")
+    for (const key of ["userId", "userExternalId"] as const) {
+      const c = author[key] === undefined ? undefined : checkId(`author.${key}`, author[key])
+      if (c) return c
+    }
+  }
+  return firstOf(
+    () => checkText("author.brandId", author.brandId, messageRules["author.brandId"].maxLength, options),
+    () => checkUri("author.avatarUrl", author.avatarUrl, options)
+  )
+}
+
+const checkContent = (content: unknown, options: ValidationOptions): Check => {
+  if (!isObject(content)) return violation("content", "required", "is required and must be an object")
+  if (typeof content.type !== "string") return violation("content.type", "required", "is required")
+  if (content.type !== "text") return undefined
+  if (textFields.every((key) => content[key] === undefined) && content.actions === undefined) {
+    return violation("content.text", "required", "is required unless actions, htmlText or markdownText is given")
+  }
+  for (const key of textFields) {
+    const value = content[key]
+    if (value === undefined) continue
+    if (typeof value !== "string") return violation(`content.${key}`, "type", "must be a string")
+    const max = messageRules[`content<text>.${key}`].maxLength
+    const length = characterLength(value)
+    if (options.limits && length > max) {
+      return violation(`content.${key}`, "maxLength", `must be at most ${max} characters, got ${length}`)
+    }
+  }
+  return undefined
+}
+
+/**
+ * The rules of `messagePost` (from the generated constraints and the spec's
+ * prose): the author is `business` or `user`, a user author names the user
+ * (`userId` or `userExternalId`) and a business author names none; `text`
+ * content has its `text` unless `actions`, `htmlText` or `markdownText` is
+ * given, each at most 4096 characters; the metadata's limits.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const checkMessagePost = (body: MessagePost | unknown, options: ValidationOptions): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  return firstOf(
+    () => checkAuthor(body.author, options),
+    () => checkContent(body.content, options),
     () => checkMetadata(body.metadata, options)
   )
 }

@@ -63,6 +63,19 @@ export * from "./Conversations.js"
 export * from "./Users.js"
 
 /**
+ * Messages, the PostMessage body, a page of messages and the ListMessages query.
+ *
+ * @since 0.2.0
+ */
+export * from "./Message.js"
+/**
+ * The Messages service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Messages.js"
+
+/**
  * Test layer and its control.
  *
  * @since 0.1.0

@@ -10,6 +10,7 @@ import {
   Conversations,
   type ConversationsOptions,
   Credentials,
+  type Messages,
   type Users
 } from "@sunco-effect/conversations"
 import * as Effect from "effect/Effect"
@@ -38,7 +39,7 @@ import { Emulator } from "./Emulator.js"
  */
 export const layer = (
   overrides: Omit<Partial<ConversationsOptions>, "baseUrl"> = {}
-): Layer.Layer<Conversations | Users, ConfigurationError, Emulator | HttpClient.HttpClient> =>
+): Layer.Layer<Conversations | Users | Messages, ConfigurationError, Emulator | HttpClient.HttpClient> =>
   Layer.unwrapEffect(
     Effect.map(Emulator, (emulator) =>
       Conversations.layer({

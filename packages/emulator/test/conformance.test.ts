@@ -29,6 +29,17 @@ const conforms = (operationId: string, answer: Answer, status: number) =>
     expect({ operationId, status, errors: result.errors ?? null }).toEqual({ operationId, status, errors: null })
   })
 
+// A status the operation does not document (a 400 for a bad page or a non-participant author) would pass
+// unchecked: its body is checked as the spec's `errorResponse`, through an operation that documents it.
+const conformsAsError = (operationId: string, answer: Answer, status: number) =>
+  Effect.gen(function*() {
+    yield* ready
+    expect([operationId, answer.status]).toEqual([operationId, status])
+    const result = api.validateResponse(answer.json, "DeleteAllMessages", 404)
+    expect({ operationId, status, errors: result.errors ?? null }).toEqual({ operationId, status, errors: null })
+    expect(answer.json).toMatchObject({ errors: [{ code: expect.any(String), title: expect.any(String) }] })
+  })
+
 layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the OpenAPI spec", (it) => {
   it.effect("the validator does reject what the spec forbids", () =>
     Effect.gen(function*() {
@@ -36,6 +47,10 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       expect(api.validateResponse({ conversation: { isDefault: "yes" } }, "GetConversation", 200).valid).toBe(false)
       expect(api.validateResponse({ conversation: { iconUrl: "not a uri" } }, "GetConversation", 200).valid).toBe(false)
       expect(api.validateResponse({ errors: [{ code: 1 }] }, "GetConversation", 404).valid).toBe(false)
+      expect(api.validateResponse({ messages: [{ received: 1 }] }, "ListMessages", 200).valid).toBe(false)
+      expect(api.validateResponse({ messages: [{ author: { type: 7 } }] }, "PostMessage", 201).valid).toBe(false)
+      // A status the operation does not document is not checked at all: see `conformsAsError`.
+      expect(api.validateResponse({ errors: [{ code: 1 }] }, "PostMessage", 400).valid).toBe(true)
     }))
 
   it.effect("all six operations, successes and errors", () =>
@@ -121,5 +136,65 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       yield* conforms("DeleteConversation", yield* call("DELETE", `${base}/${personalId}`), 400)
       yield* conforms("DeleteConversation", yield* call("DELETE", `${base}/${groupId}`), 200)
       yield* conforms("DeleteConversation", yield* call("DELETE", `${base}/${groupId}`), 404)
+    }))
+
+  it.effect("the Messages operations, successes and errors", () =>
+    Effect.gen(function*() {
+      const { appId } = yield* Emulator
+      const base = `/v2/apps/${appId}/conversations`
+      const missing = `${base}/0123456789abcdef01234567/messages`
+      const member = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `msg-${Date.now()}-a` } })
+      const memberId = (member.json as { user: { id: string } }).user.id
+      const outsider = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `msg-${Date.now()}-b` } })
+      const outsiderId = (outsider.json as { user: { id: string } }).user.id
+      const group = yield* call("POST", base, {
+        body: { type: "sdkGroup", participants: [{ userId: memberId, subscribeSDKClient: true }] }
+      })
+      const messages = `${base}/${(group.json as { conversation: { id: string } }).conversation.id}/messages`
+      const text = (t: string) => ({ type: "text", text: t })
+
+      yield* conforms(
+        "PostMessage",
+        yield* call("POST", messages, {
+          body: {
+            author: { type: "business", displayName: "Support", avatarUrl: "https://x.io/a.png" },
+            content: text("Hello"),
+            metadata: { lang: "en" }
+          }
+        }),
+        201
+      )
+      yield* conforms(
+        "PostMessage",
+        yield* call("POST", messages, { body: { author: { type: "user", userId: memberId }, content: text("Hi") } }),
+        201
+      )
+      for (let i = 0; i < 3; i++) {
+        yield* call("POST", messages, { body: { author: { type: "business" }, content: text(`m${i}`) } })
+      }
+      yield* conformsAsError(
+        "PostMessage",
+        yield* call("POST", messages, { body: { author: { type: "user", userId: outsiderId }, content: text("x") } }),
+        400
+      )
+      yield* conformsAsError(
+        "PostMessage",
+        yield* call("POST", missing, { body: { author: { type: "business" }, content: text("x") } }),
+        404
+      )
+
+      const newest = yield* call("GET", `${messages}?page[size]=2`)
+      yield* conforms("ListMessages", newest, 200)
+      const before = (newest.json as { meta: { beforeCursor: string } }).meta.beforeCursor
+      const older = yield* call("GET", `${messages}?page%5Bbefore%5D=${before}&page%5Bsize%5D=2`)
+      yield* conforms("ListMessages", older, 200)
+      yield* conforms("ListMessages", yield* call("GET", `${messages}?page[after]=${before}&page[size]=2`), 200)
+      yield* conforms("ListMessages", yield* call("GET", messages), 200)
+      yield* conforms("ListMessages", yield* call("GET", missing), 404)
+      yield* conformsAsError("ListMessages", yield* call("GET", `${messages}?page[before]=nope`), 400)
+
+      yield* conforms("DeleteAllMessages", yield* call("DELETE", messages), 200)
+      yield* conforms("DeleteAllMessages", yield* call("DELETE", missing), 404)
+      expect((yield* call("GET", messages)).json).toMatchObject({ messages: [], meta: { hasMore: false } })
     }))
 })

@@ -16,6 +16,7 @@ import type { Conversations, ConversationsConfig, ConversationsOptions, Services
 import type { ConfigurationError } from "../ConversationsError.js"
 import * as Credentials from "../Credentials.js"
 import * as Host from "../Host.js"
+import { Messages } from "../Messages.js"
 import { Users } from "../Users.js"
 import * as HttpBackend from "./httpBackend.js"
 import * as Pipeline from "./pipeline.js"
@@ -51,9 +52,13 @@ export const build = (
 /** The two services as a layer; what the build acquires in its scope (an undici Agent) is released with it. */
 export const toLayer = <E, R>(
   services: Effect.Effect<Services, E, R>
-): Layer.Layer<Conversations | Users, E, Exclude<R, Scope.Scope>> =>
+): Layer.Layer<Conversations | Users | Messages, E, Exclude<R, Scope.Scope>> =>
   Layer.scopedContext(
-    Effect.map(services, (s) => Context.make(ConversationsTag, s.conversations).pipe(Context.add(Users, s.users)))
+    Effect.map(services, (s) =>
+      Context.make(ConversationsTag, s.conversations).pipe(
+        Context.add(Users, s.users),
+        Context.add(Messages, s.messages)
+      ))
   )
 
 const optional = <A>(config: Config.Config<A | Option.Option<A>>): Config.Config<A | undefined> =>

@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { ConversationsService, Services } from "../Conversations.js"
 import type { ConversationsError, ValidationError } from "../ConversationsError.js"
+import type { MessagesService } from "../Messages.js"
 import type { families } from "../Operations.js"
 import { type AnyOperationSpec, type Input, names, type Operation, Operations } from "../Operations.js"
 import type { Page } from "../Pagination.js"
@@ -155,7 +156,11 @@ export const makeServices = (
       ...bindFamily<typeof families.Users>("Users", app, refused, validate, backend),
       forApp: (other) => forApp(other).users
     }
-    return { conversations, users }
+    const messages: MessagesService = {
+      ...bindFamily<typeof families.Messages>("Messages", app, refused, validate, backend),
+      forApp: (other) => forApp(other).messages
+    }
+    return { conversations, users, messages }
   }
 
   return Option.match(appId, { onSome: forApp, onNone: () => bind(undefined) })
