@@ -317,6 +317,24 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
         expect(Chunk.unsafeLast(pages).meta.hasMore).toBe(false)
       }))
 
+    it.effect("messages: delete removes one message; a message or conversation that is not there is a 404", () =>
+      Effect.gen(function*() {
+        const c = yield* Conversations
+        const m = (yield* Messages).forApp(APP)
+        const convo = yield* c.forApp(APP).create({ type: "sdkGroup" })
+        const posted: Array<string> = []
+        for (const text of ["keep", "drop", "keep too"]) {
+          const [message] = yield* m.post(convo.id, { author: { type: "business" }, content: { type: "text", text } })
+          posted.push(message!.id!)
+        }
+        yield* m.delete(convo.id, posted[1]!)
+        expect((yield* m.list(convo.id, {})).messages.map((x) => x.id)).toEqual([posted[0], posted[2]])
+        expect(yield* Effect.flip(m.delete(convo.id, posted[1]!))).toMatchObject({ _tag: "ApiError", status: 404 })
+        expect((yield* Effect.flip(m.delete("0123456789abcdef01234567", posted[0]!)))._tag).toBe(
+          "ConversationNotFound"
+        )
+      }))
+
     it.effect("messages: deleteAll empties the conversation; a missing conversation is ConversationNotFound", () =>
       Effect.gen(function*() {
         const c = yield* Conversations

@@ -599,7 +599,8 @@ const handlers: Handlers = {
   "Users.create": (store, { body, params }) => store.createUser(params.appId, body),
   "Messages.list": Messages.list,
   "Messages.post": Messages.post,
-  "Messages.deleteAll": Messages.deleteAll
+  "Messages.deleteAll": Messages.deleteAll,
+  "Messages.delete": Messages.deleteOne
 }
 
 /**

@@ -193,6 +193,10 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the Ope
       yield* conforms("ListMessages", yield* call("GET", missing), 404)
       yield* conformsAsError("ListMessages", yield* call("GET", `${messages}?page[before]=nope`), 400)
 
+      const oldest = (older.json as { messages: Array<{ id: string }> }).messages[0]!.id
+      yield* conforms("DeleteMessage", yield* call("DELETE", `${messages}/${oldest}`), 200)
+      yield* conforms("DeleteMessage", yield* call("DELETE", `${missing}/${oldest}`), 404)
+      yield* conforms("DeleteMessage", yield* call("DELETE", `${messages}/${oldest}`), 404)
       yield* conforms("DeleteAllMessages", yield* call("DELETE", messages), 200)
       yield* conforms("DeleteAllMessages", yield* call("DELETE", missing), 404)
       expect((yield* call("GET", messages)).json).toMatchObject({ messages: [], meta: { hasMore: false } })

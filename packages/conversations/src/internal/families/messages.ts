@@ -115,5 +115,28 @@ export const messages = {
     response: empty,
     errors: ["ConversationNotFound"],
     repeatable: true
+  }),
+  /**
+   * DeleteMessage: delete one message of the conversation. A message that is
+   * not there fails with `ApiError` (404): the spec documents no code for it.
+   *
+   * @example
+   * ```ts
+   * import { Messages } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const messages = yield* Messages
+   *   yield* messages.delete("c93bb9c14dde8ffb94564eae", "5e552ef595e5206375bb835d")
+   * })
+   * ```
+   */
+  delete: define("DeleteMessage")({
+    args: (conversationId: string, messageId: string) => ({ params: { conversationId, messageId } }),
+    body: undefined,
+    check: () => undefined,
+    response: empty,
+    errors: ["ConversationNotFound"],
+    repeatable: true
   })
 }

@@ -22,7 +22,8 @@ const cursorPattern = new RegExp(`^[0-9a-f]{${CURSOR_LENGTH}}$`)
 const failures = {
   invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
   notParticipant: { status: 400, code: "bad_request", title: "The author is not a participant of the conversation" },
-  locked: { status: 423, code: "locked", title: `Message limit of ${MAX_MESSAGES} per conversation reached.` }
+  locked: { status: 423, code: "locked", title: `Message limit of ${MAX_MESSAGES} per conversation reached.` },
+  messageNotFound: { status: 404, code: "not_found", title: "Message not found" }
 } satisfies Record<string, ApiFailure>
 
 /** Index of the first message whose id is greater than (or equal to, if `inclusive`) `id`. */
@@ -150,3 +151,16 @@ export const deleteAll = (
   store: InMemoryStore,
   { params: { appId, conversationId } }: InputOf<"Messages.deleteAll">
 ): Result<void> => Either.map(store.members(appId, conversationId), () => store.messages.drop(appId, conversationId))
+
+/** DeleteMessage. */
+export const deleteOne = (
+  store: InMemoryStore,
+  { params: { appId, conversationId, messageId } }: InputOf<"Messages.delete">
+): Result<void> =>
+  Either.flatMap(store.members(appId, conversationId), () => {
+    const messages = store.messages.of(appId, conversationId)
+    const i = lowerBound(messages, messageId, true)
+    if (messages[i]?.id !== messageId) return Either.left(failures.messageNotFound)
+    messages.splice(i, 1)
+    return Either.right(undefined)
+  })
