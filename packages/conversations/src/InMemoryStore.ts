@@ -15,21 +15,18 @@ import type { ConversationCreateBody, ConversationUpdateBody } from "./Conversat
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
 import * as Messages from "./internal/store/messages.js"
+import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
 import * as ListQuery from "./ListQuery.js"
 import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
 import { MAX_GENERATED_CONVERSATIONS, type Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
-import { CURSOR_LENGTH } from "./Validation.js"
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type Result<A> = Either.Either<A, ApiFailure>
-
-/** The service's default page size. */
-const DEFAULT_PAGE_SIZE = 25
 
 /**
  * The error responses the service gives, by name.
@@ -85,27 +82,13 @@ export interface StorePage {
   readonly size: number
 }
 
-/** Index of the first element of a sorted array greater than (or equal to, if `inclusive`) `id`. */
-const lowerBound = (ids: ReadonlyArray<string>, id: string, inclusive: boolean): number => {
-  let lo = 0
-  let hi = ids.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const v = ids[mid]!
-    if (v < id || (!inclusive && v === id)) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const byId = (id: string) => id
 
 const insertSorted = (ids: Array<string>, id: string) => {
   const last = ids[ids.length - 1]
   if (last === undefined || last < id) ids.push(id)
-  else ids.splice(lowerBound(ids, id, true), 0, id)
+  else ids.splice(lowerBound(ids, id, true, byId), 0, id)
 }
-
-// The service's cursors are conversation ids: 24 hex digits (Validation.CURSOR_LENGTH).
-const cursorPattern = new RegExp(`^[0-9a-f]{${CURSOR_LENGTH}}$`)
 
 /**
  * @since 0.1.0
@@ -420,7 +403,7 @@ export class InMemoryStore {
       for (const user of stored.participants) {
         const ids = app.membership.get(user)
         if (!ids) continue
-        const i = lowerBound(ids, id, true)
+        const i = lowerBound(ids, id, true, byId)
         if (ids[i] === id) ids.splice(i, 1)
       }
       return Either.right(undefined)
@@ -436,23 +419,16 @@ export class InMemoryStore {
     return Either.flatMap(this.app(appId), (app) => {
       const { after, before } = page
       const size = page.size ?? DEFAULT_PAGE_SIZE
-      if (
-        (after !== undefined && before !== undefined) ||
-        (after !== undefined && !cursorPattern.test(after)) ||
-        (before !== undefined && !cursorPattern.test(before)) ||
-        !Number.isInteger(size) || size < 1 || size > 100
-      ) {
-        return Either.left(failures.invalidPage)
-      }
+      if (isInvalidPage(page)) return Either.left(failures.invalidPage)
       return Either.map(this.resolveUser(app, filter), (userId) => {
         const ids = app.membership.get(userId)!
         let start: number
         let end: number
         if (before !== undefined) {
-          end = lowerBound(ids, before, true)
+          end = lowerBound(ids, before, true, byId)
           start = Math.max(0, end - size)
         } else {
-          start = after === undefined ? 0 : lowerBound(ids, after, false)
+          start = after === undefined ? 0 : lowerBound(ids, after, false, byId)
           end = Math.min(ids.length, start + size)
         }
         const slice = ids.slice(start, end)

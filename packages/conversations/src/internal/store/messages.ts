@@ -10,14 +10,11 @@ import type { InMemoryStore, Result } from "../../InMemoryStore.js"
 import type { Message, MessagePage } from "../../Message.js"
 import type { InputOf } from "../../Operations.js"
 import type { Links, Meta, Page } from "../../Pagination.js"
-import { CURSOR_LENGTH } from "../../Validation.js"
 import { segment } from "../path.js"
+import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
 
-/** The service's default page size (its `pageQuery`), and its per-conversation limit. */
-const DEFAULT_PAGE_SIZE = 25
+/** The service's per-conversation limit. */
 const MAX_MESSAGES = 30000
-
-const cursorPattern = new RegExp(`^[0-9a-f]{${CURSOR_LENGTH}}$`)
 
 const failures = {
   invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
@@ -26,18 +23,7 @@ const failures = {
   messageNotFound: { status: 404, code: "not_found", title: "Message not found" }
 } satisfies Record<string, ApiFailure>
 
-/** Index of the first message whose id is greater than (or equal to, if `inclusive`) `id`. */
-const lowerBound = (messages: ReadonlyArray<Message>, id: string, inclusive: boolean): number => {
-  let lo = 0
-  let hi = messages.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const v = messages[mid]!.id ?? ""
-    if (v < id || (!inclusive && v === id)) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const idOfMessage = (message: Message) => message.id ?? ""
 
 /** Each conversation's messages, oldest first (ids increase, so the order is the ids'). */
 export class MessageLog {
@@ -66,19 +52,12 @@ export class MessageLog {
 const slice = (messages: ReadonlyArray<Message>, page: Page): Result<{ start: number; end: number }> => {
   const { after, before } = page
   const size = page.size ?? DEFAULT_PAGE_SIZE
-  if (
-    (after !== undefined && before !== undefined) ||
-    (after !== undefined && !cursorPattern.test(after)) ||
-    (before !== undefined && !cursorPattern.test(before)) ||
-    !Number.isInteger(size) || size < 1 || size > 100
-  ) {
-    return Either.left(failures.invalidPage)
-  }
+  if (isInvalidPage(page)) return Either.left(failures.invalidPage)
   if (after !== undefined) {
-    const start = lowerBound(messages, after, false)
+    const start = lowerBound(messages, after, false, idOfMessage)
     return Either.right({ start, end: Math.min(messages.length, start + size) })
   }
-  const end = before === undefined ? messages.length : lowerBound(messages, before, true)
+  const end = before === undefined ? messages.length : lowerBound(messages, before, true, idOfMessage)
   return Either.right({ start: Math.max(0, end - size), end })
 }
 
@@ -159,7 +138,7 @@ export const deleteOne = (
 ): Result<void> =>
   Either.flatMap(store.members(appId, conversationId), () => {
     const messages = store.messages.of(appId, conversationId)
-    const i = lowerBound(messages, messageId, true)
+    const i = lowerBound(messages, messageId, true, idOfMessage)
     if (messages[i]?.id !== messageId) return Either.left(failures.messageNotFound)
     messages.splice(i, 1)
     return Either.right(undefined)
