@@ -4,37 +4,14 @@
  * talking to the emulator, so the two cannot drift apart.
  */
 import { expect, layer } from "@effect/vitest"
-import { Conversations, Messages, Users } from "@sunco-effect/conversations"
-import type { EmulatorSeed } from "@sunco-effect/emulator"
+import { type AllServices, Conversations, Messages, Users } from "@sunco-effect/conversations"
 import { Chunk, Effect, type Layer, Stream } from "effect"
+import { APP, newUser } from "./fixtures.js"
+import { sections } from "./sections.js"
 
-export const APP = "5f0c8b0e3f1a2b001e4d6c01"
-export const OTHER_APP = "5f0c8b0e3f1a2b001e4d6cff"
+export { accountKey, APP, newUser, OTHER_APP, seed } from "./fixtures.js"
 
-/** An account key reaches every app, so 404 app_not_found is observable (an app key gets 403 elsewhere). */
-export const accountKey = { id: "act_5f0c8b0e3f1a2b001e4d6c03", secret: "behaviour-account-secret" }
-
-// The emulator's seed (with keys) is also a seed of the test layer, which ignores the keys.
-export const seed: EmulatorSeed.EmulatorSeed = {
-  apps: [
-    {
-      id: APP,
-      keys: [{ id: "app_5f0c8b0e3f1a2b001e4d6c02", secret: "behaviour-secret", scope: "app" }],
-      users: [{ id: "5f0c8b0e3f1a2b001e4d6c10", externalId: "ada" }],
-      conversations: [{ id: "5f0c8b0e3f1a2b001e4d6c20", type: "personal", participants: ["ada"] }]
-    },
-    { id: OTHER_APP }
-  ],
-  accountKeys: [{ ...accountKey, scope: "account" }]
-}
-
-let counter = 0
-const newUser = Effect.flatMap(
-  Users,
-  (users) => users.forApp(APP).create({ externalId: `behaviour-${Date.now()}-${++counter}` })
-)
-
-export const behaviourSuite = (name: string, services: Layer.Layer<Conversations | Users | Messages, unknown>) =>
+export const behaviourSuite = (name: string, services: Layer.Layer<AllServices, unknown>) =>
   layer(services, { timeout: "30 seconds" })(name, (it) => {
     it.effect("a user's first personal conversation is their default; later ones are not", () =>
       Effect.gen(function*() {
@@ -380,4 +357,7 @@ export const behaviourSuite = (name: string, services: Layer.Layer<Conversations
           rule: "length"
         })
       }))
+
+    // Each family's section (sections.ts), in the same suite and against the same layer.
+    for (const section of sections) section(it)
   })

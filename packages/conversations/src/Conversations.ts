@@ -12,16 +12,30 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
+import type { Activities, ActivitiesService } from "./Activities.js"
+import type { AppKeys, AppKeysService } from "./AppKeys.js"
+import type { Apps, AppsService } from "./Apps.js"
+import type { Attachments, AttachmentsService } from "./Attachments.js"
+import type { Clients, ClientsService } from "./Clients.js"
 import type { ConfigurationError } from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
+import type { Devices, DevicesService } from "./Devices.js"
+import type { IntegrationKeys, IntegrationKeysService } from "./IntegrationKeys.js"
+import type { Integrations, IntegrationsService } from "./Integrations.js"
+import type { IntegrationWebhooks, IntegrationWebhooksService } from "./IntegrationWebhooks.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
 import type { Methods } from "./internal/operation.js"
 import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { Messages, MessagesService } from "./Messages.js"
+import type { OAuth, OAuthService } from "./OAuth.js"
 import type { families } from "./Operations.js"
+import type { Participants, ParticipantsService } from "./Participants.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
+import type { SwitchboardActions, SwitchboardActionsService } from "./SwitchboardActions.js"
+import type { SwitchboardIntegrations, SwitchboardIntegrationsService } from "./SwitchboardIntegrations.js"
+import type { Switchboards, SwitchboardsService } from "./Switchboards.js"
 import type { Users, UsersService } from "./Users.js"
 
 /**
@@ -112,15 +126,54 @@ export interface CallOptions {
 }
 
 /**
- * Both live services, as `make` builds them.
+ * Every service tag: what the layers provide.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AllServices =
+  | Apps
+  | AppKeys
+  | Attachments
+  | Conversations
+  | Participants
+  | Messages
+  | Activities
+  | SwitchboardActions
+  | Switchboards
+  | SwitchboardIntegrations
+  | Integrations
+  | IntegrationKeys
+  | IntegrationWebhooks
+  | Users
+  | Clients
+  | Devices
+  | OAuth
+
+/**
+ * Every service, by name: what `make` gives.
  *
  * @since 0.2.0
  * @category models
  */
 export interface Services {
+  readonly apps: AppsService
+  readonly appKeys: AppKeysService
+  readonly attachments: AttachmentsService
   readonly conversations: ConversationsService
-  readonly users: UsersService
+  readonly participants: ParticipantsService
   readonly messages: MessagesService
+  readonly activities: ActivitiesService
+  readonly switchboardActions: SwitchboardActionsService
+  readonly switchboards: SwitchboardsService
+  readonly switchboardIntegrations: SwitchboardIntegrationsService
+  readonly integrations: IntegrationsService
+  readonly integrationKeys: IntegrationKeysService
+  readonly integrationWebhooks: IntegrationWebhooksService
+  readonly users: UsersService
+  readonly clients: ClientsService
+  readonly devices: DevicesService
+  readonly oauth: OAuthService
 }
 
 /**
@@ -224,8 +277,7 @@ export class Conversations extends Context.Tag(conversationsKey)<
    */
   static readonly layer = (
     options: ConversationsOptions
-  ): Layer.Layer<Conversations | Users | Messages, ConfigurationError, HttpClient.HttpClient> =>
-    Live.toLayer(overHttpClient(options))
+  ): Layer.Layer<AllServices, ConfigurationError, HttpClient.HttpClient> => Live.toLayer(overHttpClient(options))
 
   /**
    * A layer of the live services with options from Effect `Config`: each of `baseUrl`,
@@ -249,7 +301,7 @@ export class Conversations extends Context.Tag(conversationsKey)<
   static readonly layerConfig = (
     config: ConversationsConfig = {}
   ): Layer.Layer<
-    Conversations | Users | Messages,
+    AllServices,
     ConfigError.ConfigError | ConfigurationError,
     HttpClient.HttpClient
   > => Live.toLayer(Effect.flatMap(Live.options(config), overHttpClient))

@@ -192,6 +192,121 @@ export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", a
 }
 
 /**
+ * 404 `not_found` for a resource the service names no code for: a message, an
+ * app key, an integration key, a webhook, an attachment, a participant who is
+ * not in the conversation.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 404 `integration_not_found`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class IntegrationNotFound extends Schema.TaggedError<IntegrationNotFound>()("IntegrationNotFound", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 404 `switchboard_not_found`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class SwitchboardNotFound extends Schema.TaggedError<SwitchboardNotFound>()("SwitchboardNotFound", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 404 `switchboard_integration_not_found`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class SwitchboardIntegrationNotFound extends Schema.TaggedError<SwitchboardIntegrationNotFound>()(
+  "SwitchboardIntegrationNotFound",
+  apiFields
+) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 404 `client_not_found`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ClientNotFound extends Schema.TaggedError<ClientNotFound>()("ClientNotFound", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 404 `device_not_found`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class DeviceNotFound extends Schema.TaggedError<DeviceNotFound>()("DeviceNotFound", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 409 `conflict`: what the request would create exists already (a user's
+ * `externalId`, for one).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 423 `locked`: the conversation holds the service's limit of 30,000
+ * messages; `Messages.deleteAll` makes room again.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class Locked extends Schema.TaggedError<Locked>()("Locked", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
+ * 402 `payment_required`: the account's plan does not allow it (another app, say).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class PaymentRequired extends Schema.TaggedError<PaymentRequired>()("PaymentRequired", apiFields) {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/**
  * 401: missing or rejected credentials.
  *
  * @since 0.1.0
@@ -470,3 +585,12 @@ export type ConversationsError =
   | DefaultConversationUndeletable
   | InvalidPage
   | BadRequest
+  | NotFound
+  | IntegrationNotFound
+  | SwitchboardNotFound
+  | SwitchboardIntegrationNotFound
+  | ClientNotFound
+  | DeviceNotFound
+  | Conflict
+  | Locked
+  | PaymentRequired

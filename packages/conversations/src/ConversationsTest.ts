@@ -16,19 +16,18 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { Conversations } from "./Conversations.js"
+import type { AllServices } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
 import type { ApiFailure } from "./ErrorResponse.js"
 import { handleUnchecked, InMemoryStore } from "./InMemoryStore.js"
 import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
+import * as Live from "./internal/live.js"
 import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
-import { Messages } from "./Messages.js"
 import { type ErrorOf, type Operation, Operations } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
-import { Users } from "./Users.js"
 
 /**
  * A failure to inject into `operation`: one of its own typed errors, or an
@@ -174,12 +173,7 @@ export const make = (options: TestOptions = {}) =>
  */
 export const layer = (
   options: TestOptions = {}
-): Layer.Layer<Conversations | Users | Messages | Control, ConfigurationError> =>
+): Layer.Layer<AllServices | Control, ConfigurationError> =>
   Layer.effectContext(
-    Effect.map(make(options), (s) =>
-      Context.make(Conversations, s.conversations).pipe(
-        Context.add(Users, s.users),
-        Context.add(Messages, s.messages),
-        Context.add(Control, s.control)
-      ))
+    Effect.map(make(options), (s) => Context.add(Live.toContext(s), Control, s.control))
   )

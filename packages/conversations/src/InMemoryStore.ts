@@ -14,10 +14,24 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
+import * as ActivitiesStore from "./internal/store/activities.js"
+import * as AppKeysStore from "./internal/store/appKeys.js"
+import * as AppsStore from "./internal/store/apps.js"
+import * as AttachmentsStore from "./internal/store/attachments.js"
+import * as ClientsStore from "./internal/store/clients.js"
+import * as DevicesStore from "./internal/store/devices.js"
+import * as IntegrationKeysStore from "./internal/store/integrationKeys.js"
+import * as IntegrationsStore from "./internal/store/integrations.js"
+import * as IntegrationWebhooksStore from "./internal/store/integrationWebhooks.js"
 import * as Messages from "./internal/store/messages.js"
+import * as OAuthStore from "./internal/store/oauth.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
+import * as ParticipantsStore from "./internal/store/participants.js"
+import * as SwitchboardActionsStore from "./internal/store/switchboardActions.js"
+import * as SwitchboardIntegrationsStore from "./internal/store/switchboardIntegrations.js"
+import * as SwitchboardsStore from "./internal/store/switchboards.js"
 import * as ListQuery from "./ListQuery.js"
-import type { Input, InputOf, Operation, OutputOf } from "./Operations.js"
+import type { Family, Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
 import { MAX_GENERATED_CONVERSATIONS, type Seed } from "./Seed.js"
 import type { User, UserCreateBody } from "./User.js"
@@ -557,6 +571,17 @@ type Handler<In, A> = { run(store: InMemoryStore, input: In, baseUrl: string): R
 
 type Handlers = { readonly [N in Operation]: Handler<InputOf<N>, OutputOf<N>> }
 
+/**
+ * What the store does for each operation of family `F`: a family's store
+ * module exports these, and the store's table spreads them.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FamilyHandlers<F extends Family> = {
+  readonly [N in Operation as N extends `${F}.${string}` ? N : never]: Handler<InputOf<N>, OutputOf<N>>
+}
+
 // What the store does for each operation of the table: the test layer and the emulator both answer with it.
 const handlers: Handlers = {
   "Conversations.create": (store, { body, params }) => store.createConversation(params.appId, body),
@@ -576,7 +601,21 @@ const handlers: Handlers = {
   "Messages.list": Messages.list,
   "Messages.post": Messages.post,
   "Messages.deleteAll": Messages.deleteAll,
-  "Messages.delete": Messages.deleteOne
+  "Messages.delete": Messages.deleteOne,
+  ...AppsStore.handlers,
+  ...AppKeysStore.handlers,
+  ...AttachmentsStore.handlers,
+  ...ParticipantsStore.handlers,
+  ...ActivitiesStore.handlers,
+  ...SwitchboardActionsStore.handlers,
+  ...SwitchboardsStore.handlers,
+  ...SwitchboardIntegrationsStore.handlers,
+  ...IntegrationsStore.handlers,
+  ...IntegrationKeysStore.handlers,
+  ...IntegrationWebhooksStore.handlers,
+  ...ClientsStore.handlers,
+  ...DevicesStore.handlers,
+  ...OAuthStore.handlers
 }
 
 /**

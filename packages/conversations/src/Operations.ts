@@ -8,8 +8,22 @@
  * @since 0.2.0
  */
 import * as R from "effect/Record"
+import { activities } from "./internal/families/activities.js"
+import { appKeys } from "./internal/families/appKeys.js"
+import { apps } from "./internal/families/apps.js"
+import { attachments } from "./internal/families/attachments.js"
+import { clients } from "./internal/families/clients.js"
 import { conversations } from "./internal/families/conversations.js"
+import { devices } from "./internal/families/devices.js"
+import { integrationKeys } from "./internal/families/integrationKeys.js"
+import { integrations } from "./internal/families/integrations.js"
+import { integrationWebhooks } from "./internal/families/integrationWebhooks.js"
 import { messages } from "./internal/families/messages.js"
+import { oauth } from "./internal/families/oauth.js"
+import { participants } from "./internal/families/participants.js"
+import { switchboardActions } from "./internal/families/switchboardActions.js"
+import { switchboardIntegrations } from "./internal/families/switchboardIntegrations.js"
+import { switchboards } from "./internal/families/switchboards.js"
 import { users } from "./internal/families/users.js"
 import type { AnyOperationSpec, ErrorOfSpec, OperationSpec, WithApp } from "./internal/operation.js"
 
@@ -46,14 +60,58 @@ export type {
   SpecificErrors
 } from "./internal/operation.js"
 
-type Prefixed<P extends string, F> = { readonly [K in keyof F & string as `${P}.${K}`]: F[K] }
+/**
+ * The families: each service's entries, by the family's name (the spec's tags;
+ * Webhooks, Custom Integration API Keys and OAuth Endpoints are named
+ * `IntegrationWebhooks`, `IntegrationKeys` and `OAuth`, so the receiver keeps
+ * the name `Webhooks`).
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const families = {
+  Apps: apps,
+  AppKeys: appKeys,
+  Attachments: attachments,
+  Conversations: conversations,
+  Participants: participants,
+  Messages: messages,
+  Activities: activities,
+  SwitchboardActions: switchboardActions,
+  Switchboards: switchboards,
+  SwitchboardIntegrations: switchboardIntegrations,
+  Integrations: integrations,
+  IntegrationKeys: integrationKeys,
+  IntegrationWebhooks: integrationWebhooks,
+  Users: users,
+  Clients: clients,
+  Devices: devices,
+  OAuth: oauth
+}
 
-// A family's entries under their operation names (`Conversations.get`).
-const prefixed = <P extends string, F extends object>(prefix: P, family: F): Prefixed<P, F> => {
+type Families = typeof families
+
+/**
+ * The name of a family (a service).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Family = keyof Families
+
+type Table = {
+  readonly [N in { [F in Family]: `${F}.${keyof Families[F] & string}` }[Family]]: N extends
+    `${infer F extends Family}.${infer K}` ? K extends keyof Families[F] ? Families[F][K] : never : never
+}
+
+// Every family's entries under their operation names (`Conversations.get`).
+const table = (): Table => {
   const out: Record<string, unknown> = {}
-  for (const [key, spec] of Object.entries(family)) out[`${prefix}.${key}`] = spec
-  // Built key by key from `family`, exactly as the type maps it.
-  return out as Prefixed<P, F>
+  for (const [family, entries] of Object.entries(families)) {
+    for (const [key, spec] of Object.entries(entries)) out[`${family}.${key}`] = spec
+  }
+  // Built key by key from `families`, exactly as the type maps it.
+  return out as Table
 }
 
 /**
@@ -63,19 +121,7 @@ const prefixed = <P extends string, F extends object>(prefix: P, family: F): Pre
  * @since 0.2.0
  * @category operations
  */
-export const Operations = {
-  ...prefixed("Conversations", conversations),
-  ...prefixed("Users", users),
-  ...prefixed("Messages", messages)
-}
-
-/**
- * The families: each service's entries, by the family's name.
- *
- * @since 0.2.0
- * @category operations
- */
-export const families = { Conversations: conversations, Users: users, Messages: messages }
+export const Operations: Table = table()
 
 /**
  * The table's type.

@@ -18,3 +18,10 @@ export * as InMemoryStore from "./InMemoryStore.js"
  * @since 0.2.0
  */
 export * as Validation from "./Validation.js"
+/**
+ * The operation table: every operation declared once, for the emulator and
+ * for code that handles operations generically.
+ *
+ * @since 0.2.0
+ */
+export * as Operations from "./Operations.js"

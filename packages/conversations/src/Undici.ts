@@ -15,12 +15,10 @@ import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import { Agent, type Dispatcher } from "undici"
-import type { Conversations, ConversationsConfig, ConversationsOptions, Services } from "./Conversations.js"
+import type { AllServices, ConversationsConfig, ConversationsOptions, Services } from "./Conversations.js"
 import type { ConfigurationError } from "./ConversationsError.js"
 import * as Live from "./internal/live.js"
 import * as UndiciTransport from "./internal/undiciTransport.js"
-import type { Messages } from "./Messages.js"
-import type { Users } from "./Users.js"
 
 /**
  * @since 0.1.0
@@ -82,11 +80,11 @@ export const Undici: {
   /** Both services, in a scope that owns the Agent (unless `dispatcher` is given). */
   readonly make: (options: UndiciOptions) => Effect.Effect<Services, ConfigurationError, Scope.Scope>
   /** The live services as a layer, from explicit values. */
-  readonly layer: (options: UndiciOptions) => Layer.Layer<Conversations | Users | Messages, ConfigurationError>
+  readonly layer: (options: UndiciOptions) => Layer.Layer<AllServices, ConfigurationError>
   /** The live services as a layer, options from `Config` (the `SUNCO_*` variables by default). */
   readonly layerConfig: (
     config?: UndiciConfig
-  ) => Layer.Layer<Conversations | Users | Messages, ConfigError.ConfigError | ConfigurationError>
+  ) => Layer.Layer<AllServices, ConfigError.ConfigError | ConfigurationError>
 } = {
   make,
   layer: (options) => Live.toLayer(make(options)),

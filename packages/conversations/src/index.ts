@@ -76,6 +76,97 @@ export * from "./Message.js"
 export * from "./Messages.js"
 
 /**
+ * Apps: create, list, get, update and delete apps: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Apps.js"
+/**
+ * App keys: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./AppKeys.js"
+/**
+ * Attachments: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Attachments.js"
+/**
+ * Participants of conversations: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Participants.js"
+/**
+ * Activities: typing and read receipts: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Activities.js"
+/**
+ * Switchboard actions: pass, offer, accept, release control: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./SwitchboardActions.js"
+/**
+ * Switchboards: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Switchboards.js"
+/**
+ * Switchboard integrations: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./SwitchboardIntegrations.js"
+/**
+ * Integrations: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Integrations.js"
+/**
+ * Custom integration API keys: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./IntegrationKeys.js"
+/**
+ * Webhooks of custom integrations: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./IntegrationWebhooks.js"
+/**
+ * Clients of users: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Clients.js"
+/**
+ * Devices of users: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./Devices.js"
+/**
+ * OAuth endpoints and token info: the service.
+ *
+ * @since 0.2.0
+ */
+export * from "./OAuth.js"
+/**
+ * The Schemas of every request body, response, model and webhook event of the
+ * spec, generated from it (`Schemas.Participant`, `Schemas.SwitchboardIntegration`, …).
+ *
+ * @since 0.2.0
+ */
+export * as Schemas from "./generated/Schemas.js"
+/**
  * Test layer and its control.
  *
  * @since 0.1.0
@@ -99,12 +190,6 @@ export * as Host from "./Host.js"
  * @since 0.2.0
  */
 export * as ListQuery from "./ListQuery.js"
-/**
- * The operation table: every operation declared once.
- *
- * @since 0.2.0
- */
-export * as Operations from "./Operations.js"
 /**
  * Retry policies.
  *

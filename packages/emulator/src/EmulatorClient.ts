@@ -6,12 +6,11 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import {
+  type AllServices,
   type ConfigurationError,
   Conversations,
   type ConversationsOptions,
-  Credentials,
-  type Messages,
-  type Users
+  Credentials
 } from "@sunco-effect/conversations"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -39,7 +38,7 @@ import { Emulator } from "./Emulator.js"
  */
 export const layer = (
   overrides: Omit<Partial<ConversationsOptions>, "baseUrl"> = {}
-): Layer.Layer<Conversations | Users | Messages, ConfigurationError, Emulator | HttpClient.HttpClient> =>
+): Layer.Layer<AllServices, ConfigurationError, Emulator | HttpClient.HttpClient> =>
   Layer.unwrapEffect(
     Effect.map(Emulator, (emulator) =>
       Conversations.layer({

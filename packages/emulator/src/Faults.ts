@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Operations } from "@sunco-effect/conversations"
+import { Operations } from "@sunco-effect/conversations/Testing"
 import * as Schema from "effect/Schema"
 import { generator } from "./internal/dice.js"
 

@@ -4,41 +4,9 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import addFormats from "ajv-formats"
 import { Effect } from "effect"
-import { OpenAPIBackend } from "openapi-backend"
-import { specForAjv } from "../../conversations/test/support/Spec.js"
-import { type Answer, call } from "./support/Http.js"
-
-const api = new OpenAPIBackend({
-  definition: specForAjv() as never,
-  validate: true,
-  quick: true,
-  customizeAjv: (ajv: any) => {
-    addFormats.default(ajv)
-    return ajv
-  }
-})
-const ready = Effect.promise(() => api.init())
-
-const conforms = (operationId: string, answer: Answer, status: number) =>
-  Effect.gen(function*() {
-    yield* ready
-    expect([operationId, answer.status]).toEqual([operationId, status])
-    const result = api.validateResponse(answer.json, operationId, answer.status)
-    expect({ operationId, status, errors: result.errors ?? null }).toEqual({ operationId, status, errors: null })
-  })
-
-// A status the operation does not document (a 400 for a bad page or a non-participant author) would pass
-// unchecked: its body is checked as the spec's `errorResponse`, through an operation that documents it.
-const conformsAsError = (operationId: string, answer: Answer, status: number) =>
-  Effect.gen(function*() {
-    yield* ready
-    expect([operationId, answer.status]).toEqual([operationId, status])
-    const result = api.validateResponse(answer.json, "DeleteAllMessages", 404)
-    expect({ operationId, status, errors: result.errors ?? null }).toEqual({ operationId, status, errors: null })
-    expect(answer.json).toMatchObject({ errors: [{ code: expect.any(String), title: expect.any(String) }] })
-  })
+import { api, conforms, conformsAsError, ready } from "./support/Conformance.js"
+import { call } from "./support/Http.js"
 
 layer(Emulator.layer(), { timeout: "60 seconds" })("responses conform to the OpenAPI spec", (it) => {
   it.effect("the validator does reject what the spec forbids", () =>

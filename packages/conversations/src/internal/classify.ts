@@ -7,13 +7,22 @@ import {
   ApiError,
   AppNotFound,
   BadRequest,
+  ClientNotFound,
+  Conflict,
   ConversationNotFound,
   type ConversationsError,
   DefaultConversationUndeletable,
+  DeviceNotFound,
   Forbidden,
+  IntegrationNotFound,
   InvalidPage,
+  Locked,
+  NotFound,
+  PaymentRequired,
   RateLimited,
   ServerError,
+  SwitchboardIntegrationNotFound,
+  SwitchboardNotFound,
   TransportError,
   Unauthorized,
   UserNotFound
@@ -64,6 +73,21 @@ const namedUsers = (operation: Operation, input: Input) => {
   }
 }
 
+type ApiFields = ConstructorParameters<typeof NotFound>[0]
+
+/** The 404 codes that name their resource, with the error each becomes where the operation documents it. */
+const notFoundByCode = new Map<string, { tag: keyof SpecificErrors; make: (fields: ApiFields) => ConversationsError }>([
+  ["not_found", { tag: "NotFound", make: (f) => new NotFound(f) }],
+  ["integration_not_found", { tag: "IntegrationNotFound", make: (f) => new IntegrationNotFound(f) }],
+  ["switchboard_not_found", { tag: "SwitchboardNotFound", make: (f) => new SwitchboardNotFound(f) }],
+  [
+    "switchboard_integration_not_found",
+    { tag: "SwitchboardIntegrationNotFound", make: (f) => new SwitchboardIntegrationNotFound(f) }
+  ],
+  ["client_not_found", { tag: "ClientNotFound", make: (f) => new ClientNotFound(f) }],
+  ["device_not_found", { tag: "DeviceNotFound", make: (f) => new DeviceNotFound(f) }]
+])
+
 /**
  * The typed error of `operation` for an error response. A code or status the
  * operation cannot produce (by the table) becomes `ApiError`, so the result
@@ -88,12 +112,20 @@ export const classify = (operation: Operation, failure: ApiFailure, input: Input
     if (code === "user_not_found" && allowed.has("UserNotFound")) {
       return new UserNotFound({ ...fields, ...namedUsers(operation, input) })
     }
+    const notFound = notFoundByCode.get(code)
+    if (notFound !== undefined && allowed.has(notFound.tag)) return notFound.make(fields)
   } else if (status === 400) {
     if (allowed.has("DefaultConversationUndeletable") && /default/i.test(title)) {
       return new DefaultConversationUndeletable(fields)
     }
     if (allowed.has("InvalidPage") && /page/i.test(title)) return new InvalidPage(fields)
     if (allowed.has("BadRequest")) return new BadRequest(fields)
+  } else if (status === 409 && allowed.has("Conflict")) {
+    return new Conflict(fields)
+  } else if (status === 423 && allowed.has("Locked")) {
+    return new Locked(fields)
+  } else if (status === 402 && allowed.has("PaymentRequired")) {
+    return new PaymentRequired(fields)
   } else if (status === 401) {
     return new Unauthorized(fields)
   } else if (status === 403) {

@@ -12,16 +12,13 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
-import type { Conversations, ConversationsConfig, ConversationsOptions, Services } from "../Conversations.js"
+import type { AllServices, ConversationsConfig, ConversationsOptions, Services } from "../Conversations.js"
 import type { ConfigurationError } from "../ConversationsError.js"
 import * as Credentials from "../Credentials.js"
 import * as Host from "../Host.js"
-import { Messages } from "../Messages.js"
-import { Users } from "../Users.js"
 import * as HttpBackend from "./httpBackend.js"
 import * as Pipeline from "./pipeline.js"
-import { makeServices } from "./service.js"
-import { ConversationsTag } from "./tags.js"
+import { makeServices, serviceKeys } from "./service.js"
 import type { Transport } from "./transport.js"
 import { userAgent } from "./version.js"
 
@@ -52,13 +49,14 @@ export const build = (
 /** The two services as a layer; what the build acquires in its scope (an undici Agent) is released with it. */
 export const toLayer = <E, R>(
   services: Effect.Effect<Services, E, R>
-): Layer.Layer<Conversations | Users | Messages, E, Exclude<R, Scope.Scope>> =>
-  Layer.scopedContext(
-    Effect.map(services, (s) =>
-      Context.make(ConversationsTag, s.conversations).pipe(
-        Context.add(Users, s.users),
-        Context.add(Messages, s.messages)
-      ))
+): Layer.Layer<AllServices, E, Exclude<R, Scope.Scope>> => Layer.scopedContext(Effect.map(services, toContext))
+
+/** Every service under its tag's key (Effect identifies a tag by its key), without importing the tags. */
+export const toContext = (services: Services): Context.Context<AllServices> =>
+  Context.unsafeMake(
+    new Map(
+      Object.entries(serviceKeys).map(([family, key]) => [`@sunco-effect/conversations/${family}`, services[key]])
+    )
   )
 
 const optional = <A>(config: Config.Config<A | Option.Option<A>>): Config.Config<A | undefined> =>

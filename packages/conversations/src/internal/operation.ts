@@ -12,10 +12,19 @@ import type { CallOptions } from "../Conversations.js"
 import type {
   AppNotFound,
   BadRequest,
+  ClientNotFound,
   CommonError,
+  Conflict,
   ConversationNotFound,
   DefaultConversationUndeletable,
+  DeviceNotFound,
+  IntegrationNotFound,
   InvalidPage,
+  Locked,
+  NotFound,
+  PaymentRequired,
+  SwitchboardIntegrationNotFound,
+  SwitchboardNotFound,
   UserNotFound
 } from "../ConversationsError.js"
 import { type OperationId, operations as facts } from "../generated/Operations.js"
@@ -36,6 +45,15 @@ export interface SpecificErrors {
   readonly DefaultConversationUndeletable: DefaultConversationUndeletable
   readonly InvalidPage: InvalidPage
   readonly BadRequest: BadRequest
+  readonly NotFound: NotFound
+  readonly IntegrationNotFound: IntegrationNotFound
+  readonly SwitchboardNotFound: SwitchboardNotFound
+  readonly SwitchboardIntegrationNotFound: SwitchboardIntegrationNotFound
+  readonly ClientNotFound: ClientNotFound
+  readonly DeviceNotFound: DeviceNotFound
+  readonly Conflict: Conflict
+  readonly Locked: Locked
+  readonly PaymentRequired: PaymentRequired
 }
 
 /**

@@ -9,13 +9,12 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { ConversationsService, Services } from "../Conversations.js"
+import type { Services } from "../Conversations.js"
 import type { ConversationsError, ValidationError } from "../ConversationsError.js"
-import type { MessagesService } from "../Messages.js"
 import type { families } from "../Operations.js"
+import { type Family } from "../Operations.js"
 import { type AnyOperationSpec, type Input, names, type Operation, Operations } from "../Operations.js"
 import type { Page } from "../Pagination.js"
-import type { UsersService } from "../Users.js"
 import { checkId, toError, type ValidationOptions, type Violation } from "../Validation.js"
 import type { Backend } from "./backend.js"
 import { type Methods, streamName, type StreamSettings } from "./operation.js"
@@ -36,19 +35,40 @@ type Validate = (
   refused: Violation | undefined
 ) => Either.Either<Input, ValidationError>
 
+/** Each family's service, by its key in `Services`. */
+export const serviceKeys = {
+  Apps: "apps",
+  AppKeys: "appKeys",
+  Attachments: "attachments",
+  Conversations: "conversations",
+  Participants: "participants",
+  Messages: "messages",
+  Activities: "activities",
+  SwitchboardActions: "switchboardActions",
+  Switchboards: "switchboards",
+  SwitchboardIntegrations: "switchboardIntegrations",
+  Integrations: "integrations",
+  IntegrationKeys: "integrationKeys",
+  IntegrationWebhooks: "integrationWebhooks",
+  Users: "users",
+  Clients: "clients",
+  Devices: "devices",
+  OAuth: "oauth"
+} as const satisfies { readonly [F in Family]: keyof Services }
+
 /**
  * The methods of one family, bound to an app: each entry's `args` turns the
  * method's arguments into the call, the app is added, the call options
  * follow. A paginated entry also gives its streams, whose last argument is
  * the list's query with the call options and read-ahead.
  */
-const bindFamily = <F>(
-  family: string,
+const bindFamily = <F extends Family>(
+  family: F,
   app: string,
   refused: Violation | undefined,
   validate: Validate,
   backend: Backend
-): Methods<F> => {
+): Methods<(typeof families)[F]> => {
   const methods: Record<string, unknown> = {}
   const prefix = `${family}.`
   for (const operation of names) {
@@ -105,7 +125,7 @@ const bindFamily = <F>(
     methods[`${name}Pages`] = (...all: ReadonlyArray<unknown>) => walk(all, Streams.pages)
   }
   // Built from the table's entries of `family`, one method per entry (and streams per paginated one), as `Methods` maps them.
-  return methods as Methods<F>
+  return methods as Methods<(typeof families)[F]>
 }
 
 const isPage = (u: unknown): u is Page => typeof u === "object" && u !== null
@@ -117,7 +137,8 @@ export const makeServices = (
 ): Services => {
   const validate: Validate = (operation, input, refused) => {
     const spec: AnyOperationSpec = Operations[operation]
-    let idViolation = refused
+    // Account-level operations (CreateApp, ListApps, the OAuth endpoints) need no app.
+    let idViolation = spec.pathParameters.includes("appId") ? refused : undefined
     for (const name of spec.pathParameters) {
       if (idViolation !== undefined) break
       idViolation = checkId(name, input.params[name])
@@ -147,20 +168,94 @@ export const makeServices = (
   const bind = (configured: string | undefined): Services => {
     const app = configured ?? ""
     const refused = configured === undefined ? noApp : undefined
-    const conversations: ConversationsService = {
-      ...bindFamily<typeof families.Conversations>("Conversations", app, refused, validate, backend),
+    const apps: Services["apps"] = {
+      ...bindFamily("Apps", app, refused, validate, backend),
+      forApp: (other) => forApp(other).apps
+    }
+    const appKeys: Services["appKeys"] = {
+      ...bindFamily("AppKeys", app, refused, validate, backend),
+      forApp: (other) => forApp(other).appKeys
+    }
+    const attachments: Services["attachments"] = {
+      ...bindFamily("Attachments", app, refused, validate, backend),
+      forApp: (other) => forApp(other).attachments
+    }
+    const conversations: Services["conversations"] = {
+      ...bindFamily("Conversations", app, refused, validate, backend),
       appId: Option.fromNullable(configured),
       forApp: (other) => forApp(other).conversations
     }
-    const users: UsersService = {
-      ...bindFamily<typeof families.Users>("Users", app, refused, validate, backend),
-      forApp: (other) => forApp(other).users
+    const participants: Services["participants"] = {
+      ...bindFamily("Participants", app, refused, validate, backend),
+      forApp: (other) => forApp(other).participants
     }
-    const messages: MessagesService = {
-      ...bindFamily<typeof families.Messages>("Messages", app, refused, validate, backend),
+    const messages: Services["messages"] = {
+      ...bindFamily("Messages", app, refused, validate, backend),
       forApp: (other) => forApp(other).messages
     }
-    return { conversations, users, messages }
+    const activities: Services["activities"] = {
+      ...bindFamily("Activities", app, refused, validate, backend),
+      forApp: (other) => forApp(other).activities
+    }
+    const switchboardActions: Services["switchboardActions"] = {
+      ...bindFamily("SwitchboardActions", app, refused, validate, backend),
+      forApp: (other) => forApp(other).switchboardActions
+    }
+    const switchboards: Services["switchboards"] = {
+      ...bindFamily("Switchboards", app, refused, validate, backend),
+      forApp: (other) => forApp(other).switchboards
+    }
+    const switchboardIntegrations: Services["switchboardIntegrations"] = {
+      ...bindFamily("SwitchboardIntegrations", app, refused, validate, backend),
+      forApp: (other) => forApp(other).switchboardIntegrations
+    }
+    const integrations: Services["integrations"] = {
+      ...bindFamily("Integrations", app, refused, validate, backend),
+      forApp: (other) => forApp(other).integrations
+    }
+    const integrationKeys: Services["integrationKeys"] = {
+      ...bindFamily("IntegrationKeys", app, refused, validate, backend),
+      forApp: (other) => forApp(other).integrationKeys
+    }
+    const integrationWebhooks: Services["integrationWebhooks"] = {
+      ...bindFamily("IntegrationWebhooks", app, refused, validate, backend),
+      forApp: (other) => forApp(other).integrationWebhooks
+    }
+    const users: Services["users"] = {
+      ...bindFamily("Users", app, refused, validate, backend),
+      forApp: (other) => forApp(other).users
+    }
+    const clients: Services["clients"] = {
+      ...bindFamily("Clients", app, refused, validate, backend),
+      forApp: (other) => forApp(other).clients
+    }
+    const devices: Services["devices"] = {
+      ...bindFamily("Devices", app, refused, validate, backend),
+      forApp: (other) => forApp(other).devices
+    }
+    const oauth: Services["oauth"] = {
+      ...bindFamily("OAuth", app, refused, validate, backend),
+      forApp: (other) => forApp(other).oauth
+    }
+    return {
+      apps,
+      appKeys,
+      attachments,
+      conversations,
+      participants,
+      messages,
+      activities,
+      switchboardActions,
+      switchboards,
+      switchboardIntegrations,
+      integrations,
+      integrationKeys,
+      integrationWebhooks,
+      users,
+      clients,
+      devices,
+      oauth
+    }
   }
 
   return Option.match(appId, { onSome: forApp, onNone: () => bind(undefined) })

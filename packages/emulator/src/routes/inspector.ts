@@ -7,7 +7,7 @@
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Operations } from "@sunco-effect/conversations"
+import { Operations } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { EmulatorState } from "../EmulatorState.js"

@@ -5,8 +5,7 @@
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Operations } from "@sunco-effect/conversations"
-import { InMemoryStore } from "@sunco-effect/conversations/Testing"
+import { InMemoryStore, Operations } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { errorResponse, failures } from "../ErrorBody.js"

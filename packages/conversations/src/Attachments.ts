@@ -1,0 +1,29 @@
+/**
+ * Attachments: upload a file for a message, remove one.
+ *
+ * @since 0.2.0
+ */
+import * as Context from "effect/Context"
+import type { Methods } from "./internal/operation.js"
+import type { families } from "./Operations.js"
+
+/**
+ * The Attachments operations of one app (derived from their entries in the operation table).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AttachmentsService extends Methods<typeof families.Attachments> {
+  /** The same operations on another app. */
+  readonly forApp: (appId: string) => AttachmentsService
+}
+
+/**
+ * The attachments service tag.
+ *
+ * @since 0.2.0
+ * @category tags
+ */
+export class Attachments
+  extends Context.Tag("@sunco-effect/conversations/Attachments")<Attachments, AttachmentsService>()
+{}

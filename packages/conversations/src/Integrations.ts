@@ -1,0 +1,29 @@
+/**
+ * Integrations: the app's channels and custom integrations.
+ *
+ * @since 0.2.0
+ */
+import * as Context from "effect/Context"
+import type { Methods } from "./internal/operation.js"
+import type { families } from "./Operations.js"
+
+/**
+ * The Integrations operations of one app (derived from their entries in the operation table).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface IntegrationsService extends Methods<typeof families.Integrations> {
+  /** The same operations on another app. */
+  readonly forApp: (appId: string) => IntegrationsService
+}
+
+/**
+ * The integrations service tag.
+ *
+ * @since 0.2.0
+ * @category tags
+ */
+export class Integrations
+  extends Context.Tag("@sunco-effect/conversations/Integrations")<Integrations, IntegrationsService>()
+{}

@@ -1,0 +1,30 @@
+/**
+ * Switchboard integrations: the integrations a switchboard routes between.
+ *
+ * @since 0.2.0
+ */
+import * as Context from "effect/Context"
+import type { Methods } from "./internal/operation.js"
+import type { families } from "./Operations.js"
+
+/**
+ * The SwitchboardIntegrations operations of one app (derived from their entries in the operation table).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SwitchboardIntegrationsService extends Methods<typeof families.SwitchboardIntegrations> {
+  /** The same operations on another app. */
+  readonly forApp: (appId: string) => SwitchboardIntegrationsService
+}
+
+/**
+ * The switchboard integrations service tag.
+ *
+ * @since 0.2.0
+ * @category tags
+ */
+export class SwitchboardIntegrations extends Context.Tag("@sunco-effect/conversations/SwitchboardIntegrations")<
+  SwitchboardIntegrations,
+  SwitchboardIntegrationsService
+>() {}

@@ -1,0 +1,5 @@
+/**
+ * The Apps family: one entry per operation (see `conversations.ts`).
+ */
+
+export const apps = {}

@@ -1,0 +1,5 @@
+/**
+ * The Clients family: one entry per operation (see `conversations.ts`).
+ */
+
+export const clients = {}

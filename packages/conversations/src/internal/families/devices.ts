@@ -1,0 +1,5 @@
+/**
+ * The Devices family: one entry per operation (see `conversations.ts`).
+ */
+
+export const devices = {}

@@ -1,0 +1,5 @@
+/**
+ * The IntegrationKeys family: one entry per operation (see `conversations.ts`).
+ */
+
+export const integrationKeys = {}

@@ -1,0 +1,5 @@
+/**
+ * The IntegrationWebhooks family: one entry per operation (see `conversations.ts`).
+ */
+
+export const integrationWebhooks = {}

@@ -1,0 +1,5 @@
+/**
+ * The Integrations family: one entry per operation (see `conversations.ts`).
+ */
+
+export const integrations = {}

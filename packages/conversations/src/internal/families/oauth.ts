@@ -1,0 +1,5 @@
+/**
+ * The OAuth family: one entry per operation (see `conversations.ts`).
+ */
+
+export const oauth = {}

@@ -1,0 +1,5 @@
+/**
+ * The SwitchboardActions family: one entry per operation (see `conversations.ts`).
+ */
+
+export const switchboardActions = {}

@@ -1,0 +1,5 @@
+/**
+ * The Switchboards family: one entry per operation (see `conversations.ts`).
+ */
+
+export const switchboards = {}
