@@ -156,6 +156,13 @@ export class InMemoryStore {
   private readonly now: () => number
   /** @since 0.2.0 */
   readonly messages = new Messages.MessageLog()
+  /**
+   * Replaced by every `reset`: the key under which a family's store module
+   * keeps its state (`internal/store/part.ts`), so a reset forgets it too.
+   *
+   * @since 0.2.0
+   */
+  generation: object = {}
 
   private constructor(options: StoreOptions) {
     this.now = options.now ?? Date.now
@@ -194,7 +201,10 @@ export class InMemoryStore {
     this.apps = new Map()
     const problem = this.load(seed)
     if (problem !== undefined) this.apps = previous
-    else this.messages.clear()
+    else {
+      this.messages.clear()
+      this.generation = {}
+    }
     return problem
   }
 
