@@ -495,7 +495,9 @@ export const ValidationRule = Schema.Literal(
   "serializable",
   "oneCursor",
   "integer",
-  "range"
+  "range",
+  "minItems",
+  "uniqueItems"
 )
 
 /**

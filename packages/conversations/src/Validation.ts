@@ -192,6 +192,15 @@ const checkUri = (field: string, value: unknown, options: ValidationOptions): Ch
   return isUri(value) ? undefined : violation(field, "uri", "must be an absolute URI (format: uri)")
 }
 
+/**
+ * Whether a string is an email address as JSON Schema's `format: email` is
+ * checked by the reference validator (ajv-formats).
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const isEmail = (value: string): boolean => email.test(value)
+
 const checkEmail = (field: string, value: unknown, options: ValidationOptions): Check => {
   const text = checkText(field, value, 128, options)
   if (text || typeof value !== "string") return text

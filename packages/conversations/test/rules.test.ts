@@ -8,6 +8,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Conversations, type ConversationsError, ConversationsTest, ValidationRule } from "@sunco-effect/conversations"
 import { Validation } from "@sunco-effect/conversations/Testing"
 import { Effect } from "effect"
+import { bodyConstraints } from "../src/generated/Constraints.js"
+import { rulesOf } from "../src/internal/constraints.js"
 
 const on = { limits: true }
 const off = { limits: false }
@@ -457,6 +459,8 @@ describe("nesting", () => {
   })
 })
 
+const activity = rulesOf(bodyConstraints.ActivityPost)
+
 describe("ValidationRule lists the rules that exist, each produced by some input", () => {
   it.effect("one input per rule; together they make every member, and nothing else", () =>
     Effect.gen(function*() {
@@ -483,7 +487,12 @@ describe("ValidationRule lists the rules that exist, each produced by some input
         serializable: yield* failedRule(c.create(sdkGroup({ metadata: { a: 1n } }) as never)),
         oneCursor: ruleOf(Validation.checkPage({ after: cursor, before: cursor }, on)),
         integer: ruleOf(Validation.checkPage({ size: 1.5 }, on)),
-        range: ruleOf(Validation.checkPage({ size: 101 }, on))
+        range: ruleOf(Validation.checkPage({ size: 101 }, on)),
+        minItems: ruleOf(activity({ author: { type: "business", subtypes: [] }, type: "typing:stop" }, on)),
+        // Every uniqueItems of the spec comes with maxItems 1, so only without limits can it be the rule that fails.
+        uniqueItems: ruleOf(
+          activity({ author: { type: "business", subtypes: ["AI", "AI"] }, type: "typing:stop" }, { limits: false })
+        )
       }
       expect(Object.entries(produced).filter(([rule, got]) => rule !== got)).toEqual([])
       expect(Object.keys(produced).sort()).toEqual([...ValidationRule.literals].sort())

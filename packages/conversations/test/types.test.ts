@@ -86,6 +86,8 @@ describe("ValidationError.rule", () => {
       | "oneCursor"
       | "integer"
       | "range"
+      | "minItems"
+      | "uniqueItems"
     >()
     // @ts-expect-error a rule that does not exist is not a ValidationRule
     void ("minLength" satisfies ValidationRule)
