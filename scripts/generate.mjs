@@ -854,13 +854,21 @@ files.set(
     )
   }
 ${
+    // One constant per operation, so a bundle keeps only the operations a program declares.
+    operations.map((op) =>
+      `${
+        doc([`${op.operationId}: ${op.method} ${op.path}.`, "", "@since 0.2.0", "@category constants"])
+      }export const ${op.operationId} = ${literal(op)} as const
+`
+    ).join("\n")}
+${
     doc([
-      "The operations of the spec.",
+      "The operations of the spec, by operationId (a program that imports this record keeps every operation).",
       "",
       "@since 0.2.0",
       "@category constants"
     ])
-  }export const operations = ${literal(Object.fromEntries(operations.map((op) => [op.operationId, op])))} as const
+  }export const operations = { ${operations.map((op) => op.operationId).join(", ")} } as const
 
 ${doc(["@since 0.2.0", "@category models"])}export type OperationId = keyof typeof operations
 
@@ -888,6 +896,22 @@ files.set(
     )
   }
 ${
+    // One constant per body and per query, so a bundle keeps only the rules a program checks.
+    [
+      ...bodyConstraints.map(([name, rules]) =>
+        `${doc([`The rules of \`${name}\`.`, "", "@since 0.2.0", "@category constants"])}export const ${name} = ${
+          literal(rules)
+        } as const
+`
+      ),
+      ...queryConstraints.map(([id, rules]) =>
+        `${
+          doc([`The query parameters of \`${id}\`.`, "", "@since 0.2.0", "@category constants"])
+        }export const ${id}Query = ${literal(rules)} as const
+`
+      )
+    ].join("\n")}
+${
     doc([
       "The rules of each request body, by Schema name, then by property path: `a.b` for",
       "a nested property, `a[]` for an array's items, `a<text>` for the variant of an open",
@@ -896,7 +920,7 @@ ${
       "@since 0.2.0",
       "@category constants"
     ])
-  }export const bodyConstraints = ${literal(Object.fromEntries(bodyConstraints))} as const
+  }export const bodyConstraints = { ${bodyConstraints.map(([name]) => name).join(", ")} } as const
 
 ${
     doc([
@@ -906,7 +930,7 @@ ${
       "@since 0.2.0",
       "@category constants"
     ])
-  }export const queryConstraints = ${literal(Object.fromEntries(queryConstraints))} as const
+  }export const queryConstraints = { ${queryConstraints.map(([id]) => `${id}: ${id}Query`).join(", ")} } as const
 `
 )
 

@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { appKeys } from "./internal/families/appKeys.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -25,3 +27,6 @@ export interface AppKeysService extends Methods<typeof families.AppKeys> {
  * @category tags
  */
 export class AppKeys extends Context.Tag("@sunco-effect/conversations/AppKeys")<AppKeys, AppKeysService>() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("AppKeys", appKeys)

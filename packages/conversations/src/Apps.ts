@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { apps } from "./internal/families/apps.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -25,3 +27,6 @@ export interface AppsService extends Methods<typeof families.Apps> {
  * @category tags
  */
 export class Apps extends Context.Tag("@sunco-effect/conversations/Apps")<Apps, AppsService>() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("Apps", apps)

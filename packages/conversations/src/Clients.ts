@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { clients } from "./internal/families/clients.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -25,3 +27,6 @@ export interface ClientsService extends Methods<typeof families.Clients> {
  * @category tags
  */
 export class Clients extends Context.Tag("@sunco-effect/conversations/Clients")<Clients, ClientsService>() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("Clients", clients)

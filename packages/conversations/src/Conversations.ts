@@ -12,30 +12,30 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
-import type { Activities, ActivitiesService } from "./Activities.js"
-import type { AppKeys, AppKeysService } from "./AppKeys.js"
-import type { Apps, AppsService } from "./Apps.js"
-import type { Attachments, AttachmentsService } from "./Attachments.js"
-import type { Clients, ClientsService } from "./Clients.js"
+import type { Activities } from "./Activities.js"
+import type { AppKeys } from "./AppKeys.js"
+import type { Apps } from "./Apps.js"
+import type { Attachments } from "./Attachments.js"
+import type { Clients } from "./Clients.js"
 import type { ConfigurationError } from "./ConversationsError.js"
 import type * as Credentials from "./Credentials.js"
-import type { Devices, DevicesService } from "./Devices.js"
-import type { IntegrationKeys, IntegrationKeysService } from "./IntegrationKeys.js"
-import type { Integrations, IntegrationsService } from "./Integrations.js"
-import type { IntegrationWebhooks, IntegrationWebhooksService } from "./IntegrationWebhooks.js"
+import type { Devices } from "./Devices.js"
+import type { IntegrationKeys } from "./IntegrationKeys.js"
+import type { Integrations } from "./Integrations.js"
+import type { IntegrationWebhooks } from "./IntegrationWebhooks.js"
 import * as HttpClientTransport from "./internal/httpClientTransport.js"
 import * as Live from "./internal/live.js"
 import type { Methods } from "./internal/operation.js"
 import { conversationsKey } from "./internal/tags.js"
 import type { ListQuery } from "./ListQuery.js"
 import type { Messages, MessagesService } from "./Messages.js"
-import type { OAuth, OAuthService } from "./OAuth.js"
+import type { OAuth } from "./OAuth.js"
 import type { families } from "./Operations.js"
-import type { Participants, ParticipantsService } from "./Participants.js"
+import type { Participants } from "./Participants.js"
 import type * as RetryPolicy from "./RetryPolicy.js"
-import type { SwitchboardActions, SwitchboardActionsService } from "./SwitchboardActions.js"
-import type { SwitchboardIntegrations, SwitchboardIntegrationsService } from "./SwitchboardIntegrations.js"
-import type { Switchboards, SwitchboardsService } from "./Switchboards.js"
+import type { SwitchboardActions } from "./SwitchboardActions.js"
+import type { SwitchboardIntegrations } from "./SwitchboardIntegrations.js"
+import type { Switchboards } from "./Switchboards.js"
 import type { Users, UsersService } from "./Users.js"
 
 /**
@@ -151,29 +151,16 @@ export type AllServices =
   | OAuth
 
 /**
- * Every service, by name: what `make` gives.
+ * The services every layer provides, by name: what `make` gives. The other
+ * families' services come from the same layers, through their tags.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Services {
-  readonly apps: AppsService
-  readonly appKeys: AppKeysService
-  readonly attachments: AttachmentsService
   readonly conversations: ConversationsService
-  readonly participants: ParticipantsService
-  readonly messages: MessagesService
-  readonly activities: ActivitiesService
-  readonly switchboardActions: SwitchboardActionsService
-  readonly switchboards: SwitchboardsService
-  readonly switchboardIntegrations: SwitchboardIntegrationsService
-  readonly integrations: IntegrationsService
-  readonly integrationKeys: IntegrationKeysService
-  readonly integrationWebhooks: IntegrationWebhooksService
   readonly users: UsersService
-  readonly clients: ClientsService
-  readonly devices: DevicesService
-  readonly oauth: OAuthService
+  readonly messages: MessagesService
 }
 
 /**
@@ -254,7 +241,8 @@ export class Conversations extends Context.Tag(conversationsKey)<
    */
   static readonly make = (
     options: ConversationsOptions
-  ): Effect.Effect<Services, ConfigurationError, HttpClient.HttpClient> => overHttpClient(options)
+  ): Effect.Effect<Services, ConfigurationError, HttpClient.HttpClient> =>
+    Effect.map(overHttpClient(options), (view) => view.services)
 
   /**
    * A layer of the live services (Conversations and Users) from explicit values, on the platform's

@@ -22,10 +22,9 @@ import type { ApiFailure } from "./ErrorResponse.js"
 import { handleUnchecked, InMemoryStore } from "./InMemoryStore.js"
 import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
-import * as Live from "./internal/live.js"
 import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
-import { type ErrorOf, type Operation, Operations } from "./Operations.js"
+import type { ErrorOf, Operation } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
 
@@ -117,8 +116,8 @@ export const make = (options: TestOptions = {}) =>
     const injected = new Map<Operation, { readonly failure: ConversationsError | ApiFailure; remaining: number }>()
     const calls: Array<Operation> = []
 
-    const backend: Backend = (operation, input, callOptions) => {
-      return Pipeline.run(operation, input, callOptions, settings, (attempt) =>
+    const backend: Backend = (operation, spec, input, callOptions) => {
+      return Pipeline.run(operation, spec.method, input, callOptions, settings, (attempt) =>
         Effect.suspend(() => {
           calls.push(operation)
           const injection = injected.get(operation)
@@ -126,16 +125,16 @@ export const make = (options: TestOptions = {}) =>
             if (--injection.remaining <= 0) injected.delete(operation)
             const { failure } = injection
             // failWith stores only failures of the operation they are stored under.
-            return Effect.fail(isTyped(failure) ? failure : classify(operation, failure, input))
+            return Effect.fail(isTyped(failure) ? failure : classify(operation, spec, failure, input))
           }
           const result = handleUnchecked(store, operation, input, baseUrl)
-          if (Either.isLeft(result)) return Effect.fail(classify(operation, result.left, input))
-          attempt.setStatus(Operations[operation].status)
+          if (Either.isLeft(result)) return Effect.fail(classify(operation, spec, result.left, input))
+          attempt.setStatus(spec.status)
           return Effect.succeed(result.right)
         }))
     }
 
-    const services = makeServices(
+    const view = makeServices(
       backend,
       { limits: options.validateLimits ?? true },
       Option.fromNullable(options.appId)
@@ -147,7 +146,7 @@ export const make = (options: TestOptions = {}) =>
       clearFailures: Effect.sync(() => injected.clear()),
       calls: Effect.sync(() => [...calls])
     }
-    return { ...services, control }
+    return { ...view.services, control, context: Context.add(view.context, Control, control) }
   })
 
 /**
@@ -175,5 +174,5 @@ export const layer = (
   options: TestOptions = {}
 ): Layer.Layer<AllServices | Control, ConfigurationError> =>
   Layer.effectContext(
-    Effect.map(make(options), (s) => Context.add(Live.toContext(s), Control, s.control))
+    Effect.map(make(options), (s) => s.context)
   )

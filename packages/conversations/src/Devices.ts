@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { devices } from "./internal/families/devices.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -25,3 +27,6 @@ export interface DevicesService extends Methods<typeof families.Devices> {
  * @category tags
  */
 export class Devices extends Context.Tag("@sunco-effect/conversations/Devices")<Devices, DevicesService>() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("Devices", devices)

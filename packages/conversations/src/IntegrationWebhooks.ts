@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { integrationWebhooks } from "./internal/families/integrationWebhooks.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -28,3 +30,6 @@ export class IntegrationWebhooks extends Context.Tag("@sunco-effect/conversation
   IntegrationWebhooks,
   IntegrationWebhooksService
 >() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("IntegrationWebhooks", integrationWebhooks)

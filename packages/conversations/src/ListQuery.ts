@@ -6,7 +6,7 @@
  * @since 0.2.0
  */
 import * as Either from "effect/Either"
-import { operations } from "./generated/Operations.js"
+import { ListConversations } from "./generated/Operations.js"
 import { segment } from "./internal/path.js"
 import { compileQuery, type DecodedQuery } from "./internal/query.js"
 import type { ConversationListFilter, Links, Meta, Page } from "./Pagination.js"
@@ -29,7 +29,7 @@ export interface ListQuery {
 }
 
 // The ListConversations query's codec, from the generated facts of its parameters.
-const codec = compileQuery(operations.ListConversations.query)
+const codec = compileQuery(ListConversations.query)
 
 /**
  * The query string, `?` included: every key percent-encoded, every page key

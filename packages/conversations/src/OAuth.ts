@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { oauth } from "./internal/families/oauth.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -25,3 +27,6 @@ export interface OAuthService extends Methods<typeof families.OAuth> {
  * @category tags
  */
 export class OAuth extends Context.Tag("@sunco-effect/conversations/OAuth")<OAuth, OAuthService>() {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("OAuth", oauth)

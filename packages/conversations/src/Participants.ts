@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { participants } from "./internal/families/participants.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -27,3 +29,6 @@ export interface ParticipantsService extends Methods<typeof families.Participant
 export class Participants
   extends Context.Tag("@sunco-effect/conversations/Participants")<Participants, ParticipantsService>()
 {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("Participants", participants)

@@ -21,7 +21,8 @@ import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleInterval from "effect/ScheduleInterval"
 import type { ConversationsError } from "./ConversationsError.js"
-import { type Operation, Operations } from "./Operations.js"
+import { specOf } from "./internal/registry.js"
+import type { Operation } from "./Operations.js"
 
 /**
  * @since 0.1.0
@@ -68,15 +69,18 @@ export type RetrySchedule = Schedule.Schedule<unknown, ConversationsError>
  * @since 0.1.0
  * @category predicates
  */
+// An operation of a family the program never loaded is treated as unsafe to repeat.
+const repeatable = (operation: Operation): boolean => specOf(operation)?.repeatable ?? false
+
 export const isRetryable = (operation: Operation, error: ConversationsError, retryUnsafe = false): boolean => {
   switch (error._tag) {
     case "RateLimited":
       return true
     case "TransportError":
-      return !error.sent || Operations[operation].repeatable || retryUnsafe
+      return !error.sent || repeatable(operation) || retryUnsafe
     case "RequestTimeout":
     case "ServerError":
-      return Operations[operation].repeatable || retryUnsafe
+      return repeatable(operation) || retryUnsafe
     default:
       return false
   }

@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { switchboardActions } from "./internal/families/switchboardActions.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -27,3 +29,6 @@ export interface SwitchboardActionsService extends Methods<typeof families.Switc
 export class SwitchboardActions
   extends Context.Tag("@sunco-effect/conversations/SwitchboardActions")<SwitchboardActions, SwitchboardActionsService>()
 {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("SwitchboardActions", switchboardActions)

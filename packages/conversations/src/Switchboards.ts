@@ -4,7 +4,9 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { switchboards } from "./internal/families/switchboards.js"
 import type { Methods } from "./internal/operation.js"
+import { register } from "./internal/registry.js"
 import type { families } from "./Operations.js"
 
 /**
@@ -27,3 +29,6 @@ export interface SwitchboardsService extends Methods<typeof families.Switchboard
 export class Switchboards
   extends Context.Tag("@sunco-effect/conversations/Switchboards")<Switchboards, SwitchboardsService>()
 {}
+
+// Loading this module makes the family known to every layer (a program that never imports it does not bundle it).
+register("Switchboards", switchboards)

@@ -49,7 +49,7 @@ const ownAgent = Effect.acquireRelease(
   (agent) => Effect.promise(() => agent.close())
 )
 
-const make = (options: UndiciOptions): Effect.Effect<Services, ConfigurationError, Scope.Scope> =>
+const build = (options: UndiciOptions) =>
   Effect.flatMap(
     options.dispatcher ? Effect.succeed(options.dispatcher) : ownAgent,
     (dispatcher) => Live.build(options, UndiciTransport.make(dispatcher))
@@ -86,7 +86,7 @@ export const Undici: {
     config?: UndiciConfig
   ) => Layer.Layer<AllServices, ConfigError.ConfigError | ConfigurationError>
 } = {
-  make,
-  layer: (options) => Live.toLayer(make(options)),
-  layerConfig: (config = {}) => Live.toLayer(Effect.flatMap(Live.options(config), make))
+  make: (options) => Effect.map(build(options), (view) => view.services),
+  layer: (options) => Live.toLayer(build(options)),
+  layerConfig: (config = {}) => Live.toLayer(Effect.flatMap(Live.options(config), build))
 }

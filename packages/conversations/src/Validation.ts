@@ -15,7 +15,7 @@
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import { type Operation, ValidationError, type ValidationRule } from "./ConversationsError.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
-import { bodyConstraints } from "./generated/Constraints.js"
+import { MessagePost as messageRules } from "./generated/Constraints.js"
 import type { MessagePost } from "./generated/Schemas.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
 import type { UserCreateBody } from "./User.js"
@@ -423,7 +423,6 @@ export const checkUserCreateBody = (body: UserCreateBody | unknown, options: Val
   )
 }
 
-const messageRules = bodyConstraints.MessagePost
 const textFields = ["text", "htmlText", "markdownText"] as const
 
 const checkAuthor = (author: unknown, options: ValidationOptions): Check => {

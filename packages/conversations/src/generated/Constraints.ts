@@ -11,6 +11,683 @@
  */
 
 /**
+ * The rules of `CreateAppKeyBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateAppKeyBody = { displayName: { minLength: 1, maxLength: 100 } } as const
+
+/**
+ * The rules of `CreateCustomIntegrationKeyBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateCustomIntegrationKeyBody = {} as const
+
+/**
+ * The rules of `GetTokenBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetTokenBody = {} as const
+
+/**
+ * The rules of `AcceptControlBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AcceptControlBody = {} as const
+
+/**
+ * The rules of `ActivityPost`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ActivityPost = {
+  "author.type": { enum: ["business", "user"] },
+  "author.subtypes[]": { minItems: 1, maxItems: 1, enum: ["AI", "activity", "agent", "bot"], uniqueItems: true },
+  "author.brandId": { minLength: 1, maxLength: 24 },
+  "author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
+  type: { enum: ["conversation:read", "typing:start", "typing:stop"] }
+} as const
+
+/**
+ * The rules of `AppCreateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AppCreateBody = {
+  displayName: { minLength: 1, maxLength: 100 },
+  "settings.conversationRetentionSeconds": { minimum: 0 }
+} as const
+
+/**
+ * The rules of `AppUpdateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AppUpdateBody = {
+  displayName: { minLength: 1, maxLength: 100 },
+  "settings.conversationRetentionSeconds": { minimum: 0 }
+} as const
+
+/**
+ * The rules of `AttachmentDeleteBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AttachmentDeleteBody = {} as const
+
+/**
+ * The rules of `AttachmentUploadBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AttachmentUploadBody = { source: { format: "binary" } } as const
+
+/**
+ * The rules of `ClientCreate`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ClientCreate = {
+  "confirmation.type": { enum: ["immediate", "userActivity", "prompt"] },
+  "confirmation.message.author.type": { enum: ["business", "user"] },
+  "confirmation.message.author.subtypes[]": {
+    minItems: 1,
+    maxItems: 1,
+    enum: ["AI", "activity", "agent", "bot"],
+    uniqueItems: true
+  },
+  "confirmation.message.author.brandId": { minLength: 1, maxLength: 24 },
+  "confirmation.message.author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
+  "confirmation.message.content<text>.text": { maxLength: 4096 },
+  "confirmation.message.content<text>.htmlText": { maxLength: 4096 },
+  "confirmation.message.content<text>.markdownText": { maxLength: 4096 },
+  "confirmation.message.content<text>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<text>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<text>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "confirmation.message.content<carousel>.items": { minItems: 1, maxItems: 10 },
+  "confirmation.message.content<carousel>.items[].title": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<carousel>.items[].description": { maxLength: 128 },
+  "confirmation.message.content<carousel>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
+  "confirmation.message.content<carousel>.items[].mediaType": { maxLength: 128 },
+  "confirmation.message.content<carousel>.items[].altText": { maxLength: 128 },
+  "confirmation.message.content<carousel>.items[].size": { enum: ["compact", "large"] },
+  "confirmation.message.content<carousel>.items[].actions": { minItems: 1, maxItems: 3 },
+  "confirmation.message.content<carousel>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<carousel>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button":
+    { enum: ["hide"] },
+  "confirmation.message.content<carousel>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "confirmation.message.content<carousel>.displaySettings.imageAspectRatio": { enum: ["horizontal", "square"] },
+  "confirmation.message.content<file>.mediaUrl": { format: "uri" },
+  "confirmation.message.content<file>.altText": { maxLength: 128 },
+  "confirmation.message.content<file>.htmlText": { maxLength: 4096 },
+  "confirmation.message.content<file>.markdownText": { maxLength: 4096 },
+  "confirmation.message.content<form>.fields": { minItems: 1, maxItems: 20 },
+  "confirmation.message.content<form>.fields[].type": { enum: ["email", "select", "text"] },
+  "confirmation.message.content<form>.fields[].name": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<form>.fields[].label": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<form>.fields[].text": { minLength: 1, maxLength: 256 },
+  "confirmation.message.content<form>.fields[].email": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<form>.fields[].format": { enum: ["integer", "decimal"] },
+  "confirmation.message.content<form>.fields[].placeholder": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<form>.fields[].minSize": { minimum: 1, maximum: 256 },
+  "confirmation.message.content<form>.fields[].maxSize": { minimum: 1, maximum: 256 },
+  "confirmation.message.content<form>.fields[].options": { maxItems: 200 },
+  "confirmation.message.content<form>.fields[].options[].label": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<form>.fields[].options[].name": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<formResponse>.fields": { minItems: 1, maxItems: 20 },
+  "confirmation.message.content<formResponse>.fields[].type": { enum: ["email", "select", "text"] },
+  "confirmation.message.content<formResponse>.fields[].name": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<formResponse>.fields[].label": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<formResponse>.fields[].text": { minLength: 1, maxLength: 256 },
+  "confirmation.message.content<formResponse>.fields[].email": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<formResponse>.fields[].format": { enum: ["integer", "decimal"] },
+  "confirmation.message.content<image>.mediaUrl": { format: "uri" },
+  "confirmation.message.content<image>.mediaType": { maxLength: 128 },
+  "confirmation.message.content<image>.altText": { maxLength: 128 },
+  "confirmation.message.content<image>.htmlText": { maxLength: 4096 },
+  "confirmation.message.content<image>.markdownText": { maxLength: 4096 },
+  "confirmation.message.content<image>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<image>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<image>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "confirmation.message.content<list>.items": { minItems: 1, maxItems: 10 },
+  "confirmation.message.content<list>.items[].title": { minLength: 1, maxLength: 128 },
+  "confirmation.message.content<list>.items[].description": { maxLength: 128 },
+  "confirmation.message.content<list>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
+  "confirmation.message.content<list>.items[].mediaType": { maxLength: 128 },
+  "confirmation.message.content<list>.items[].altText": { maxLength: 128 },
+  "confirmation.message.content<list>.items[].size": { enum: ["compact", "large"] },
+  "confirmation.message.content<list>.items[].actions": { minItems: 1, maxItems: 3 },
+  "confirmation.message.content<list>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<list>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<list>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "confirmation.message.content<list>.actions": { minItems: 1, maxItems: 10 },
+  "confirmation.message.content<list>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<list>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
+    enum: ["hide"]
+  },
+  "confirmation.message.content<list>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "confirmation.message.override.apple.withCapabilities[]": { enum: ["LIST", "TIME", "FORM", "QUICK", "AUTH2"] }
+} as const
+
+/**
+ * The rules of `ConversationCreateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ConversationCreateBody = {
+  type: { enum: ["personal", "sdkGroup"] },
+  participants: { maxItems: 10 },
+  displayName: { minLength: 1, maxLength: 100 },
+  description: { minLength: 1, maxLength: 100 },
+  iconUrl: { minLength: 1, maxLength: 2048, format: "uri" }
+} as const
+
+/**
+ * The rules of `ConversationUpdateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ConversationUpdateBody = {
+  displayName: { minLength: 1, maxLength: 100 },
+  description: { minLength: 1, maxLength: 100 },
+  iconUrl: { minLength: 1, maxLength: 2048, format: "uri" }
+} as const
+
+/**
+ * The rules of `ConversionEventsBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ConversionEventsBody = {} as const
+
+/**
+ * The rules of `DownloadMessageRefBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DownloadMessageRefBody = {} as const
+
+/**
+ * The rules of `Integration`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const Integration = {
+  "<android>.projectId": { minLength: 1 },
+  "<android>.clientEmail": { minLength: 1 },
+  "<android>.privateKey": { minLength: 1 },
+  "<android>.serverKey": { minLength: 1 },
+  "<android>.senderId": { minLength: 1 },
+  "<apple>.authenticationMessageSecret": { minLength: 88 },
+  "<custom>.webhooks": { minItems: 1, maxItems: 1 },
+  "<ios>.certificate": { minLength: 1 },
+  "<line>.switcherSecret": { minLength: 1 },
+  "<mailgun>.apiKey": { minLength: 1 },
+  "<mailgun>.signingKey": { minLength: 1 },
+  "<mailgun>.domain": { minLength: 1 },
+  "<mailgun>.incomingAddress": { minLength: 1 },
+  "<mailgun>.fromAddress": { minLength: 1 },
+  "<messagebird>.accessKey": { minLength: 1 },
+  "<messagebird>.signingKey": { minLength: 1 },
+  "<messagebird>.originator": { minLength: 1 },
+  "<telegram>.token": { minLength: 1 },
+  "<twilio>.authToken": { minLength: 1 },
+  "<twilio>.phoneNumberSid": { minLength: 1 },
+  "<twilio>.messagingServiceSid": { minLength: 1 },
+  "<twitter>.tier": { enum: ["enterprise"] },
+  "<twitter>.envName": { minLength: 1 },
+  "<twitter>.consumerKey": { minLength: 1 },
+  "<twitter>.consumerSecret": { minLength: 1 },
+  "<twitter>.accessTokenKey": { minLength: 1 },
+  "<twitter>.accessTokenSecret": { minLength: 1 },
+  "<viber>.token": { minLength: 1 },
+  "<web>.prechatCapture.fields[].type": { enum: ["email", "select", "text"] },
+  "<web>.prechatCapture.fields[].name": { minLength: 1, maxLength: 128 },
+  "<web>.prechatCapture.fields[].label": { minLength: 1, maxLength: 128 },
+  "<web>.prechatCapture.fields[].text": { minLength: 1, maxLength: 256 },
+  "<web>.prechatCapture.fields[].email": { minLength: 1, maxLength: 128 },
+  "<web>.prechatCapture.fields[].format": { enum: ["integer", "decimal"] }
+} as const
+
+/**
+ * The rules of `IntegrationUpdate`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const IntegrationUpdate = {
+  displayName: { minLength: 1, maxLength: 100 },
+  projectId: { minLength: 1 },
+  clientEmail: { minLength: 1 },
+  privateKey: { minLength: 1 },
+  serverKey: { minLength: 1 },
+  senderId: { minLength: 1 },
+  authenticationMessageSecret: { minLength: 88 },
+  certificate: { minLength: 1 },
+  fromAddress: { minLength: 1 },
+  "prechatCapture.fields[].type": { enum: ["email", "select", "text"] },
+  "prechatCapture.fields[].name": { minLength: 1, maxLength: 128 },
+  "prechatCapture.fields[].label": { minLength: 1, maxLength: 128 },
+  "prechatCapture.fields[].text": { minLength: 1, maxLength: 256 },
+  "prechatCapture.fields[].email": { minLength: 1, maxLength: 128 },
+  "prechatCapture.fields[].format": { enum: ["integer", "decimal"] }
+} as const
+
+/**
+ * The rules of `MessagePost`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const MessagePost = {
+  "author.type": { enum: ["business", "user"] },
+  "author.subtypes[]": { minItems: 1, maxItems: 1, enum: ["AI", "activity", "agent", "bot"], uniqueItems: true },
+  "author.brandId": { minLength: 1, maxLength: 24 },
+  "author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
+  "content<text>.text": { maxLength: 4096 },
+  "content<text>.htmlText": { maxLength: 4096 },
+  "content<text>.markdownText": { maxLength: 4096 },
+  "content<text>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<text>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<text>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "content<carousel>.items": { minItems: 1, maxItems: 10 },
+  "content<carousel>.items[].title": { minLength: 1, maxLength: 128 },
+  "content<carousel>.items[].description": { maxLength: 128 },
+  "content<carousel>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
+  "content<carousel>.items[].mediaType": { maxLength: 128 },
+  "content<carousel>.items[].altText": { maxLength: 128 },
+  "content<carousel>.items[].size": { enum: ["compact", "large"] },
+  "content<carousel>.items[].actions": { minItems: 1, maxItems: 3 },
+  "content<carousel>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<carousel>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<carousel>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "content<carousel>.displaySettings.imageAspectRatio": { enum: ["horizontal", "square"] },
+  "content<file>.mediaUrl": { format: "uri" },
+  "content<file>.altText": { maxLength: 128 },
+  "content<file>.htmlText": { maxLength: 4096 },
+  "content<file>.markdownText": { maxLength: 4096 },
+  "content<form>.fields": { minItems: 1, maxItems: 20 },
+  "content<form>.fields[].type": { enum: ["email", "select", "text"] },
+  "content<form>.fields[].name": { minLength: 1, maxLength: 128 },
+  "content<form>.fields[].label": { minLength: 1, maxLength: 128 },
+  "content<form>.fields[].text": { minLength: 1, maxLength: 256 },
+  "content<form>.fields[].email": { minLength: 1, maxLength: 128 },
+  "content<form>.fields[].format": { enum: ["integer", "decimal"] },
+  "content<form>.fields[].placeholder": { minLength: 1, maxLength: 128 },
+  "content<form>.fields[].minSize": { minimum: 1, maximum: 256 },
+  "content<form>.fields[].maxSize": { minimum: 1, maximum: 256 },
+  "content<form>.fields[].options": { maxItems: 200 },
+  "content<form>.fields[].options[].label": { minLength: 1, maxLength: 128 },
+  "content<form>.fields[].options[].name": { minLength: 1, maxLength: 128 },
+  "content<formResponse>.fields": { minItems: 1, maxItems: 20 },
+  "content<formResponse>.fields[].type": { enum: ["email", "select", "text"] },
+  "content<formResponse>.fields[].name": { minLength: 1, maxLength: 128 },
+  "content<formResponse>.fields[].label": { minLength: 1, maxLength: 128 },
+  "content<formResponse>.fields[].text": { minLength: 1, maxLength: 256 },
+  "content<formResponse>.fields[].email": { minLength: 1, maxLength: 128 },
+  "content<formResponse>.fields[].format": { enum: ["integer", "decimal"] },
+  "content<image>.mediaUrl": { format: "uri" },
+  "content<image>.mediaType": { maxLength: 128 },
+  "content<image>.altText": { maxLength: 128 },
+  "content<image>.htmlText": { maxLength: 4096 },
+  "content<image>.markdownText": { maxLength: 4096 },
+  "content<image>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<image>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<image>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "content<list>.items": { minItems: 1, maxItems: 10 },
+  "content<list>.items[].title": { minLength: 1, maxLength: 128 },
+  "content<list>.items[].description": { maxLength: 128 },
+  "content<list>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
+  "content<list>.items[].mediaType": { maxLength: 128 },
+  "content<list>.items[].altText": { maxLength: 128 },
+  "content<list>.items[].size": { enum: ["compact", "large"] },
+  "content<list>.items[].actions": { minItems: 1, maxItems: 3 },
+  "content<list>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<list>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<list>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "content<list>.actions": { minItems: 1, maxItems: 10 },
+  "content<list>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<list>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
+  "content<list>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
+  "override.apple.withCapabilities[]": { enum: ["LIST", "TIME", "FORM", "QUICK", "AUTH2"] }
+} as const
+
+/**
+ * The rules of `OfferControlBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const OfferControlBody = {} as const
+
+/**
+ * The rules of `ParticipantJoinBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ParticipantJoinBody = {} as const
+
+/**
+ * The rules of `ParticipantLeaveBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ParticipantLeaveBody = {} as const
+
+/**
+ * The rules of `PassControlBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const PassControlBody = {} as const
+
+/**
+ * The rules of `ReleaseControlBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ReleaseControlBody = {} as const
+
+/**
+ * The rules of `SwitchboardIntegrationCreateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const SwitchboardIntegrationCreateBody = {
+  name: { maxLength: 128 },
+  messageHistoryCount: { minimum: 1, maximum: 10 }
+} as const
+
+/**
+ * The rules of `SwitchboardIntegrationUpdateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const SwitchboardIntegrationUpdateBody = {
+  name: { maxLength: 128 },
+  messageHistoryCount: { minimum: 1, maximum: 10 }
+} as const
+
+/**
+ * The rules of `SwitchboardUpdateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const SwitchboardUpdateBody = {} as const
+
+/**
+ * The rules of `SyncUserBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const SyncUserBody = {} as const
+
+/**
+ * The rules of `UserCreateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UserCreateBody = {
+  externalId: { minLength: 1, maxLength: 1024 },
+  brandId: { minLength: 1, maxLength: 24 },
+  "profile.givenName": { minLength: 1, maxLength: 128 },
+  "profile.surname": { minLength: 1, maxLength: 128 },
+  "profile.email": { minLength: 1, maxLength: 128, format: "email" },
+  "profile.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
+  "profile.locale": { minLength: 1, maxLength: 64 }
+} as const
+
+/**
+ * The rules of `UserUpdateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UserUpdateBody = {
+  "profile.givenName": { minLength: 1, maxLength: 128 },
+  "profile.surname": { minLength: 1, maxLength: 128 },
+  "profile.email": { minLength: 1, maxLength: 128, format: "email" },
+  "profile.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
+  "profile.locale": { minLength: 1, maxLength: 64 }
+} as const
+
+/**
+ * The rules of `WebhookBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const WebhookBody = {} as const
+
+/**
+ * The rules of `WebhookCreateBody`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const WebhookCreateBody = {} as const
+
+/**
+ * The query parameters of `Authorize`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AuthorizeQuery = {
+  client_id: { required: true, type: "string" },
+  response_type: { required: true, type: "string" },
+  state: { required: false, type: "string" },
+  redirect_uri: { required: false, type: "string" }
+} as const
+
+/**
+ * The query parameters of `CreateClient`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateClientQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `DeleteUser`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteUserQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `DeleteUserPersonalInformation`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteUserPersonalInformationQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `GetDevice`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetDeviceQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `GetUser`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetUserQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `ListApps`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListAppsQuery = {
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
+  "filter[serviceAccountId]": { required: false, type: "string" }
+} as const
+
+/**
+ * The query parameters of `ListClients`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListClientsQuery = {
+  brandId: { required: false, type: "string" },
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
+} as const
+
+/**
+ * The query parameters of `ListConversations`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListConversationsQuery = {
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
+  "filter[userId]": { required: false, type: "string" },
+  "filter[userExternalId]": { required: false, type: "string" }
+} as const
+
+/**
+ * The query parameters of `ListDevices`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListDevicesQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `ListIntegrations`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListIntegrationsQuery = {
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
+  "filter[types]": { required: false, type: "string" }
+} as const
+
+/**
+ * The query parameters of `ListMessages`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListMessagesQuery = {
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
+} as const
+
+/**
+ * The query parameters of `ListParticipants`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListParticipantsQuery = {
+  "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
+  "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
+} as const
+
+/**
+ * The query parameters of `ListUsers`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListUsersQuery = {
+  "filter[identities.email]": { required: true, type: "string" },
+  brandId: { required: false, type: "string" }
+} as const
+
+/**
+ * The query parameters of `RemoveClient`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const RemoveClientQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `UpdateUser`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateUserQuery = { brandId: { required: false, type: "string" } } as const
+
+/**
+ * The query parameters of `UploadAttachment`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UploadAttachmentQuery = {
+  access: { required: true, type: "string" },
+  for: { required: false, type: "string" },
+  conversationId: { required: false, type: "string" }
+} as const
+
+/**
  * The rules of each request body, by Schema name, then by property path: `a.b` for
  * a nested property, `a[]` for an array's items, `a<text>` for the variant of an open
  * union whose `type` is `text`.
@@ -19,290 +696,36 @@
  * @category constants
  */
 export const bodyConstraints = {
-  CreateAppKeyBody: { displayName: { minLength: 1, maxLength: 100 } },
-  CreateCustomIntegrationKeyBody: {},
-  GetTokenBody: {},
-  AcceptControlBody: {},
-  ActivityPost: {
-    "author.type": { enum: ["business", "user"] },
-    "author.subtypes[]": { minItems: 1, maxItems: 1, enum: ["AI", "activity", "agent", "bot"], uniqueItems: true },
-    "author.brandId": { minLength: 1, maxLength: 24 },
-    "author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
-    type: { enum: ["conversation:read", "typing:start", "typing:stop"] }
-  },
-  AppCreateBody: {
-    displayName: { minLength: 1, maxLength: 100 },
-    "settings.conversationRetentionSeconds": { minimum: 0 }
-  },
-  AppUpdateBody: {
-    displayName: { minLength: 1, maxLength: 100 },
-    "settings.conversationRetentionSeconds": { minimum: 0 }
-  },
-  AttachmentDeleteBody: {},
-  AttachmentUploadBody: { source: { format: "binary" } },
-  ClientCreate: {
-    "confirmation.type": { enum: ["immediate", "userActivity", "prompt"] },
-    "confirmation.message.author.type": { enum: ["business", "user"] },
-    "confirmation.message.author.subtypes[]": {
-      minItems: 1,
-      maxItems: 1,
-      enum: ["AI", "activity", "agent", "bot"],
-      uniqueItems: true
-    },
-    "confirmation.message.author.brandId": { minLength: 1, maxLength: 24 },
-    "confirmation.message.author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
-    "confirmation.message.content<text>.text": { maxLength: 4096 },
-    "confirmation.message.content<text>.htmlText": { maxLength: 4096 },
-    "confirmation.message.content<text>.markdownText": { maxLength: 4096 },
-    "confirmation.message.content<text>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<text>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<text>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "confirmation.message.content<carousel>.items": { minItems: 1, maxItems: 10 },
-    "confirmation.message.content<carousel>.items[].title": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<carousel>.items[].description": { maxLength: 128 },
-    "confirmation.message.content<carousel>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
-    "confirmation.message.content<carousel>.items[].mediaType": { maxLength: 128 },
-    "confirmation.message.content<carousel>.items[].altText": { maxLength: 128 },
-    "confirmation.message.content<carousel>.items[].size": { enum: ["compact", "large"] },
-    "confirmation.message.content<carousel>.items[].actions": { minItems: 1, maxItems: 3 },
-    "confirmation.message.content<carousel>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button":
-      { enum: ["hide"] },
-    "confirmation.message.content<carousel>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button":
-      { enum: ["hide"] },
-    "confirmation.message.content<carousel>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "confirmation.message.content<carousel>.displaySettings.imageAspectRatio": { enum: ["horizontal", "square"] },
-    "confirmation.message.content<file>.mediaUrl": { format: "uri" },
-    "confirmation.message.content<file>.altText": { maxLength: 128 },
-    "confirmation.message.content<file>.htmlText": { maxLength: 4096 },
-    "confirmation.message.content<file>.markdownText": { maxLength: 4096 },
-    "confirmation.message.content<form>.fields": { minItems: 1, maxItems: 20 },
-    "confirmation.message.content<form>.fields[].type": { enum: ["email", "select", "text"] },
-    "confirmation.message.content<form>.fields[].name": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<form>.fields[].label": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<form>.fields[].text": { minLength: 1, maxLength: 256 },
-    "confirmation.message.content<form>.fields[].email": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<form>.fields[].format": { enum: ["integer", "decimal"] },
-    "confirmation.message.content<form>.fields[].placeholder": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<form>.fields[].minSize": { minimum: 1, maximum: 256 },
-    "confirmation.message.content<form>.fields[].maxSize": { minimum: 1, maximum: 256 },
-    "confirmation.message.content<form>.fields[].options": { maxItems: 200 },
-    "confirmation.message.content<form>.fields[].options[].label": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<form>.fields[].options[].name": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<formResponse>.fields": { minItems: 1, maxItems: 20 },
-    "confirmation.message.content<formResponse>.fields[].type": { enum: ["email", "select", "text"] },
-    "confirmation.message.content<formResponse>.fields[].name": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<formResponse>.fields[].label": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<formResponse>.fields[].text": { minLength: 1, maxLength: 256 },
-    "confirmation.message.content<formResponse>.fields[].email": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<formResponse>.fields[].format": { enum: ["integer", "decimal"] },
-    "confirmation.message.content<image>.mediaUrl": { format: "uri" },
-    "confirmation.message.content<image>.mediaType": { maxLength: 128 },
-    "confirmation.message.content<image>.altText": { maxLength: 128 },
-    "confirmation.message.content<image>.htmlText": { maxLength: 4096 },
-    "confirmation.message.content<image>.markdownText": { maxLength: 4096 },
-    "confirmation.message.content<image>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<image>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<image>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "confirmation.message.content<list>.items": { minItems: 1, maxItems: 10 },
-    "confirmation.message.content<list>.items[].title": { minLength: 1, maxLength: 128 },
-    "confirmation.message.content<list>.items[].description": { maxLength: 128 },
-    "confirmation.message.content<list>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
-    "confirmation.message.content<list>.items[].mediaType": { maxLength: 128 },
-    "confirmation.message.content<list>.items[].altText": { maxLength: 128 },
-    "confirmation.message.content<list>.items[].size": { enum: ["compact", "large"] },
-    "confirmation.message.content<list>.items[].actions": { minItems: 1, maxItems: 3 },
-    "confirmation.message.content<list>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<list>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button":
-      { enum: ["hide"] },
-    "confirmation.message.content<list>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "confirmation.message.content<list>.actions": { minItems: 1, maxItems: 10 },
-    "confirmation.message.content<list>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<list>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "confirmation.message.content<list>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "confirmation.message.override.apple.withCapabilities[]": { enum: ["LIST", "TIME", "FORM", "QUICK", "AUTH2"] }
-  },
-  ConversationCreateBody: {
-    type: { enum: ["personal", "sdkGroup"] },
-    participants: { maxItems: 10 },
-    displayName: { minLength: 1, maxLength: 100 },
-    description: { minLength: 1, maxLength: 100 },
-    iconUrl: { minLength: 1, maxLength: 2048, format: "uri" }
-  },
-  ConversationUpdateBody: {
-    displayName: { minLength: 1, maxLength: 100 },
-    description: { minLength: 1, maxLength: 100 },
-    iconUrl: { minLength: 1, maxLength: 2048, format: "uri" }
-  },
-  ConversionEventsBody: {},
-  DownloadMessageRefBody: {},
-  Integration: {
-    "<android>.projectId": { minLength: 1 },
-    "<android>.clientEmail": { minLength: 1 },
-    "<android>.privateKey": { minLength: 1 },
-    "<android>.serverKey": { minLength: 1 },
-    "<android>.senderId": { minLength: 1 },
-    "<apple>.authenticationMessageSecret": { minLength: 88 },
-    "<custom>.webhooks": { minItems: 1, maxItems: 1 },
-    "<ios>.certificate": { minLength: 1 },
-    "<line>.switcherSecret": { minLength: 1 },
-    "<mailgun>.apiKey": { minLength: 1 },
-    "<mailgun>.signingKey": { minLength: 1 },
-    "<mailgun>.domain": { minLength: 1 },
-    "<mailgun>.incomingAddress": { minLength: 1 },
-    "<mailgun>.fromAddress": { minLength: 1 },
-    "<messagebird>.accessKey": { minLength: 1 },
-    "<messagebird>.signingKey": { minLength: 1 },
-    "<messagebird>.originator": { minLength: 1 },
-    "<telegram>.token": { minLength: 1 },
-    "<twilio>.authToken": { minLength: 1 },
-    "<twilio>.phoneNumberSid": { minLength: 1 },
-    "<twilio>.messagingServiceSid": { minLength: 1 },
-    "<twitter>.tier": { enum: ["enterprise"] },
-    "<twitter>.envName": { minLength: 1 },
-    "<twitter>.consumerKey": { minLength: 1 },
-    "<twitter>.consumerSecret": { minLength: 1 },
-    "<twitter>.accessTokenKey": { minLength: 1 },
-    "<twitter>.accessTokenSecret": { minLength: 1 },
-    "<viber>.token": { minLength: 1 },
-    "<web>.prechatCapture.fields[].type": { enum: ["email", "select", "text"] },
-    "<web>.prechatCapture.fields[].name": { minLength: 1, maxLength: 128 },
-    "<web>.prechatCapture.fields[].label": { minLength: 1, maxLength: 128 },
-    "<web>.prechatCapture.fields[].text": { minLength: 1, maxLength: 256 },
-    "<web>.prechatCapture.fields[].email": { minLength: 1, maxLength: 128 },
-    "<web>.prechatCapture.fields[].format": { enum: ["integer", "decimal"] }
-  },
-  IntegrationUpdate: {
-    displayName: { minLength: 1, maxLength: 100 },
-    projectId: { minLength: 1 },
-    clientEmail: { minLength: 1 },
-    privateKey: { minLength: 1 },
-    serverKey: { minLength: 1 },
-    senderId: { minLength: 1 },
-    authenticationMessageSecret: { minLength: 88 },
-    certificate: { minLength: 1 },
-    fromAddress: { minLength: 1 },
-    "prechatCapture.fields[].type": { enum: ["email", "select", "text"] },
-    "prechatCapture.fields[].name": { minLength: 1, maxLength: 128 },
-    "prechatCapture.fields[].label": { minLength: 1, maxLength: 128 },
-    "prechatCapture.fields[].text": { minLength: 1, maxLength: 256 },
-    "prechatCapture.fields[].email": { minLength: 1, maxLength: 128 },
-    "prechatCapture.fields[].format": { enum: ["integer", "decimal"] }
-  },
-  MessagePost: {
-    "author.type": { enum: ["business", "user"] },
-    "author.subtypes[]": { minItems: 1, maxItems: 1, enum: ["AI", "activity", "agent", "bot"], uniqueItems: true },
-    "author.brandId": { minLength: 1, maxLength: 24 },
-    "author.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
-    "content<text>.text": { maxLength: 4096 },
-    "content<text>.htmlText": { maxLength: 4096 },
-    "content<text>.markdownText": { maxLength: 4096 },
-    "content<text>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<text>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<text>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "content<carousel>.items": { minItems: 1, maxItems: 10 },
-    "content<carousel>.items[].title": { minLength: 1, maxLength: 128 },
-    "content<carousel>.items[].description": { maxLength: 128 },
-    "content<carousel>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
-    "content<carousel>.items[].mediaType": { maxLength: 128 },
-    "content<carousel>.items[].altText": { maxLength: 128 },
-    "content<carousel>.items[].size": { enum: ["compact", "large"] },
-    "content<carousel>.items[].actions": { minItems: 1, maxItems: 3 },
-    "content<carousel>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<carousel>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button": {
-      enum: ["hide"]
-    },
-    "content<carousel>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "content<carousel>.displaySettings.imageAspectRatio": { enum: ["horizontal", "square"] },
-    "content<file>.mediaUrl": { format: "uri" },
-    "content<file>.altText": { maxLength: 128 },
-    "content<file>.htmlText": { maxLength: 4096 },
-    "content<file>.markdownText": { maxLength: 4096 },
-    "content<form>.fields": { minItems: 1, maxItems: 20 },
-    "content<form>.fields[].type": { enum: ["email", "select", "text"] },
-    "content<form>.fields[].name": { minLength: 1, maxLength: 128 },
-    "content<form>.fields[].label": { minLength: 1, maxLength: 128 },
-    "content<form>.fields[].text": { minLength: 1, maxLength: 256 },
-    "content<form>.fields[].email": { minLength: 1, maxLength: 128 },
-    "content<form>.fields[].format": { enum: ["integer", "decimal"] },
-    "content<form>.fields[].placeholder": { minLength: 1, maxLength: 128 },
-    "content<form>.fields[].minSize": { minimum: 1, maximum: 256 },
-    "content<form>.fields[].maxSize": { minimum: 1, maximum: 256 },
-    "content<form>.fields[].options": { maxItems: 200 },
-    "content<form>.fields[].options[].label": { minLength: 1, maxLength: 128 },
-    "content<form>.fields[].options[].name": { minLength: 1, maxLength: 128 },
-    "content<formResponse>.fields": { minItems: 1, maxItems: 20 },
-    "content<formResponse>.fields[].type": { enum: ["email", "select", "text"] },
-    "content<formResponse>.fields[].name": { minLength: 1, maxLength: 128 },
-    "content<formResponse>.fields[].label": { minLength: 1, maxLength: 128 },
-    "content<formResponse>.fields[].text": { minLength: 1, maxLength: 256 },
-    "content<formResponse>.fields[].email": { minLength: 1, maxLength: 128 },
-    "content<formResponse>.fields[].format": { enum: ["integer", "decimal"] },
-    "content<image>.mediaUrl": { format: "uri" },
-    "content<image>.mediaType": { maxLength: 128 },
-    "content<image>.altText": { maxLength: 128 },
-    "content<image>.htmlText": { maxLength: 4096 },
-    "content<image>.markdownText": { maxLength: 4096 },
-    "content<image>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<image>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<image>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "content<list>.items": { minItems: 1, maxItems: 10 },
-    "content<list>.items[].title": { minLength: 1, maxLength: 128 },
-    "content<list>.items[].description": { maxLength: 128 },
-    "content<list>.items[].mediaUrl": { maxLength: 2048, format: "uri" },
-    "content<list>.items[].mediaType": { maxLength: 128 },
-    "content<list>.items[].altText": { maxLength: 128 },
-    "content<list>.items[].size": { enum: ["compact", "large"] },
-    "content<list>.items[].actions": { minItems: 1, maxItems: 3 },
-    "content<list>.items[].actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<list>.items[].actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<list>.items[].actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "content<list>.actions": { minItems: 1, maxItems: 10 },
-    "content<list>.actions[]<link>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<list>.actions[]<webview>.extraChannelOptions.messenger.webview_share_button": { enum: ["hide"] },
-    "content<list>.actions[]<webview>.size": { enum: ["compact", "tall", "full"] },
-    "override.apple.withCapabilities[]": { enum: ["LIST", "TIME", "FORM", "QUICK", "AUTH2"] }
-  },
-  OfferControlBody: {},
-  ParticipantJoinBody: {},
-  ParticipantLeaveBody: {},
-  PassControlBody: {},
-  ReleaseControlBody: {},
-  SwitchboardIntegrationCreateBody: { name: { maxLength: 128 }, messageHistoryCount: { minimum: 1, maximum: 10 } },
-  SwitchboardIntegrationUpdateBody: { name: { maxLength: 128 }, messageHistoryCount: { minimum: 1, maximum: 10 } },
-  SwitchboardUpdateBody: {},
-  SyncUserBody: {},
-  UserCreateBody: {
-    externalId: { minLength: 1, maxLength: 1024 },
-    brandId: { minLength: 1, maxLength: 24 },
-    "profile.givenName": { minLength: 1, maxLength: 128 },
-    "profile.surname": { minLength: 1, maxLength: 128 },
-    "profile.email": { minLength: 1, maxLength: 128, format: "email" },
-    "profile.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
-    "profile.locale": { minLength: 1, maxLength: 64 }
-  },
-  UserUpdateBody: {
-    "profile.givenName": { minLength: 1, maxLength: 128 },
-    "profile.surname": { minLength: 1, maxLength: 128 },
-    "profile.email": { minLength: 1, maxLength: 128, format: "email" },
-    "profile.avatarUrl": { minLength: 1, maxLength: 2048, format: "uri" },
-    "profile.locale": { minLength: 1, maxLength: 64 }
-  },
-  WebhookBody: {},
-  WebhookCreateBody: {}
+  CreateAppKeyBody,
+  CreateCustomIntegrationKeyBody,
+  GetTokenBody,
+  AcceptControlBody,
+  ActivityPost,
+  AppCreateBody,
+  AppUpdateBody,
+  AttachmentDeleteBody,
+  AttachmentUploadBody,
+  ClientCreate,
+  ConversationCreateBody,
+  ConversationUpdateBody,
+  ConversionEventsBody,
+  DownloadMessageRefBody,
+  Integration,
+  IntegrationUpdate,
+  MessagePost,
+  OfferControlBody,
+  ParticipantJoinBody,
+  ParticipantLeaveBody,
+  PassControlBody,
+  ReleaseControlBody,
+  SwitchboardIntegrationCreateBody,
+  SwitchboardIntegrationUpdateBody,
+  SwitchboardUpdateBody,
+  SyncUserBody,
+  UserCreateBody,
+  UserUpdateBody,
+  WebhookBody,
+  WebhookCreateBody
 } as const
 
 /**
@@ -313,62 +736,21 @@ export const bodyConstraints = {
  * @category constants
  */
 export const queryConstraints = {
-  Authorize: {
-    client_id: { required: true, type: "string" },
-    response_type: { required: true, type: "string" },
-    state: { required: false, type: "string" },
-    redirect_uri: { required: false, type: "string" }
-  },
-  CreateClient: { brandId: { required: false, type: "string" } },
-  DeleteUser: { brandId: { required: false, type: "string" } },
-  DeleteUserPersonalInformation: { brandId: { required: false, type: "string" } },
-  GetDevice: { brandId: { required: false, type: "string" } },
-  GetUser: { brandId: { required: false, type: "string" } },
-  ListApps: {
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
-    "filter[serviceAccountId]": { required: false, type: "string" }
-  },
-  ListClients: {
-    brandId: { required: false, type: "string" },
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
-  },
-  ListConversations: {
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
-    "filter[userId]": { required: false, type: "string" },
-    "filter[userExternalId]": { required: false, type: "string" }
-  },
-  ListDevices: { brandId: { required: false, type: "string" } },
-  ListIntegrations: {
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 },
-    "filter[types]": { required: false, type: "string" }
-  },
-  ListMessages: {
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
-  },
-  ListParticipants: {
-    "page[after]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[before]": { required: false, type: "string", minLength: 24, maxLength: 24 },
-    "page[size]": { required: false, type: "integer", minimum: 1, maximum: 100 }
-  },
-  ListUsers: {
-    "filter[identities.email]": { required: true, type: "string" },
-    brandId: { required: false, type: "string" }
-  },
-  RemoveClient: { brandId: { required: false, type: "string" } },
-  UpdateUser: { brandId: { required: false, type: "string" } },
-  UploadAttachment: {
-    access: { required: true, type: "string" },
-    for: { required: false, type: "string" },
-    conversationId: { required: false, type: "string" }
-  }
+  Authorize: AuthorizeQuery,
+  CreateClient: CreateClientQuery,
+  DeleteUser: DeleteUserQuery,
+  DeleteUserPersonalInformation: DeleteUserPersonalInformationQuery,
+  GetDevice: GetDeviceQuery,
+  GetUser: GetUserQuery,
+  ListApps: ListAppsQuery,
+  ListClients: ListClientsQuery,
+  ListConversations: ListConversationsQuery,
+  ListDevices: ListDevicesQuery,
+  ListIntegrations: ListIntegrationsQuery,
+  ListMessages: ListMessagesQuery,
+  ListParticipants: ListParticipantsQuery,
+  ListUsers: ListUsersQuery,
+  RemoveClient: RemoveClientQuery,
+  UpdateUser: UpdateUserQuery,
+  UploadAttachment: UploadAttachmentQuery
 } as const

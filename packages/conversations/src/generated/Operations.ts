@@ -12,1187 +12,1674 @@
  */
 
 /**
- * The operations of the spec.
+ * AcceptControl: POST /v2/apps/{appId}/conversations/{conversationId}/acceptControl.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const AcceptControl = {
+  operationId: "AcceptControl",
+  tag: "Switchboard Actions",
+  tagName: "Switchboard Actions",
+  summary: "Accept Control",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/acceptControl",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "AcceptControlBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * Authorize: GET /oauth/authorize.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const Authorize = {
+  operationId: "Authorize",
+  tag: "OAuth Endpoints",
+  tagName: "OAuth",
+  summary: "Authorize",
+  method: "GET",
+  path: "/oauth/authorize",
+  pathParameters: [],
+  query: [
+    { name: "client_id", required: true, type: "string" },
+    { name: "response_type", required: true, type: "string" },
+    { name: "state", required: false, type: "string" },
+    { name: "redirect_uri", required: false, type: "string" }
+  ],
+  body: undefined,
+  success: { status: 302, contentType: "text/plain", schema: undefined },
+  errors: [],
+  security: []
+} as const
+
+/**
+ * CreateApp: POST /v2/apps.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateApp = {
+  operationId: "CreateApp",
+  tag: "Apps",
+  tagName: "Apps",
+  summary: "Create App",
+  method: "POST",
+  path: "/v2/apps",
+  pathParameters: [],
+  query: [],
+  body: { schema: "AppCreateBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "AppResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 402, codes: ["payment_required"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * CreateAppKey: POST /v2/apps/{appId}/keys.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateAppKey = {
+  operationId: "CreateAppKey",
+  tag: "App Keys",
+  tagName: "App Keys",
+  summary: "Create App Key",
+  method: "POST",
+  path: "/v2/apps/{appId}/keys",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "CreateAppKeyBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "AppKeyResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * CreateClient: POST /v2/apps/{appId}/users/{userIdOrExternalId}/clients.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateClient = {
+  operationId: "CreateClient",
+  tag: "Clients",
+  tagName: "Clients",
+  summary: "Create Client",
+  method: "POST",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: { schema: "ClientCreate", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "CreateClientResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * CreateConversation: POST /v2/apps/{appId}/conversations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateConversation = {
+  operationId: "CreateConversation",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Create Conversation",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "ConversationCreateBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "ConversationResponse" },
+  errors: [{ status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * CreateCustomIntegrationKey: POST /v2/apps/{appId}/integrations/{integrationId}/keys.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateCustomIntegrationKey = {
+  operationId: "CreateCustomIntegrationKey",
+  tag: "CustomIntegrationApiKeys",
+  tagName: "Custom Integration API Keys",
+  summary: "Create Integration Key",
+  method: "POST",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: { schema: "CreateCustomIntegrationKeyBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * CreateIntegration: POST /v2/apps/{appId}/integrations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateIntegration = {
+  operationId: "CreateIntegration",
+  tag: "Integrations",
+  tagName: "Integrations",
+  summary: "Create Integration",
+  method: "POST",
+  path: "/v2/apps/{appId}/integrations",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "Integration", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "IntegrationResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * CreateSwitchboard: POST /v2/apps/{appId}/switchboards.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateSwitchboard = {
+  operationId: "CreateSwitchboard",
+  tag: "Switchboards",
+  tagName: "Switchboards",
+  summary: "Create Switchboard",
+  method: "POST",
+  path: "/v2/apps/{appId}/switchboards",
+  pathParameters: ["appId"],
+  query: [],
+  body: undefined,
+  success: { status: 201, contentType: "application/json", schema: "SwitchboardResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * CreateSwitchboardIntegration: POST /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateSwitchboardIntegration = {
+  operationId: "CreateSwitchboardIntegration",
+  tag: "Switchboard Integrations",
+  tagName: "Switchboard Integrations",
+  summary: "Create Switchboard Integration",
+  method: "POST",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
+  pathParameters: ["appId", "switchboardId"],
+  query: [],
+  body: { schema: "SwitchboardIntegrationCreateBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "SwitchboardIntegrationResponse" },
+  errors: [{ status: 400, codes: ["too_many_switchboard_integrations"] }, {
+    status: 404,
+    codes: ["switchboard_not_found"]
+  }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * CreateUser: POST /v2/apps/{appId}/users.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateUser = {
+  operationId: "CreateUser",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Create User",
+  method: "POST",
+  path: "/v2/apps/{appId}/users",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "UserCreateBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "UserResponse" },
+  errors: [{ status: 409, codes: ["conflict"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account", "app", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["account", "app", "integration"]
+  }]
+} as const
+
+/**
+ * CreateWebhook: POST /v2/apps/{appId}/integrations/{integrationId}/webhooks.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const CreateWebhook = {
+  operationId: "CreateWebhook",
+  tag: "Webhooks",
+  tagName: "Webhooks",
+  summary: "Create Webhook",
+  method: "POST",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: { schema: "WebhookCreateBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "WebhookResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 403, codes: ["forbidden"] }, {
+    status: 404,
+    codes: ["integration_not_found"]
+  }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app"]
+  }]
+} as const
+
+/**
+ * DeleteAllMessages: DELETE /v2/apps/{appId}/conversations/{conversationId}/messages.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteAllMessages = {
+  operationId: "DeleteAllMessages",
+  tag: "Messages",
+  tagName: "Messages",
+  summary: "Delete All Messages",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * DeleteApp: DELETE /v2/apps/{appId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteApp = {
+  operationId: "DeleteApp",
+  tag: "Apps",
+  tagName: "Apps",
+  summary: "Delete App",
+  method: "DELETE",
+  path: "/v2/apps/{appId}",
+  pathParameters: ["appId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * DeleteAppKey: DELETE /v2/apps/{appId}/keys/{keyId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteAppKey = {
+  operationId: "DeleteAppKey",
+  tag: "App Keys",
+  tagName: "App Keys",
+  summary: "Delete App Key",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/keys/{keyId}",
+  pathParameters: ["appId", "keyId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * DeleteAttachment: POST /v2/apps/{appId}/attachments/remove.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteAttachment = {
+  operationId: "DeleteAttachment",
+  tag: "Attachments",
+  tagName: "Attachments",
+  summary: "Delete Attachment",
+  method: "POST",
+  path: "/v2/apps/{appId}/attachments/remove",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "AttachmentDeleteBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * DeleteConversation: DELETE /v2/apps/{appId}/conversations/{conversationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteConversation = {
+  operationId: "DeleteConversation",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Delete Conversation",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/conversations/{conversationId}",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * DeleteCustomIntegrationKey: DELETE /v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteCustomIntegrationKey = {
+  operationId: "DeleteCustomIntegrationKey",
+  tag: "CustomIntegrationApiKeys",
+  tagName: "Custom Integration API Keys",
+  summary: "Delete Integration Key",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
+  pathParameters: ["appId", "integrationId", "keyId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * DeleteIntegration: DELETE /v2/apps/{appId}/integrations/{integrationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteIntegration = {
+  operationId: "DeleteIntegration",
+  tag: "Integrations",
+  tagName: "Integrations",
+  summary: "Delete Integration",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/integrations/{integrationId}",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * DeleteMessage: DELETE /v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteMessage = {
+  operationId: "DeleteMessage",
+  tag: "Messages",
+  tagName: "Messages",
+  summary: "Delete Message",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}",
+  pathParameters: ["appId", "conversationId", "messageId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * DeleteSwitchboard: DELETE /v2/apps/{appId}/switchboards/{switchboardId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteSwitchboard = {
+  operationId: "DeleteSwitchboard",
+  tag: "Switchboards",
+  tagName: "Switchboards",
+  summary: "Delete Switchboard",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}",
+  pathParameters: ["appId", "switchboardId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["switchboard_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * DeleteSwitchboardIntegration: DELETE /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteSwitchboardIntegration = {
+  operationId: "DeleteSwitchboardIntegration",
+  tag: "Switchboard Integrations",
+  tagName: "Switchboard Integrations",
+  summary: "Delete Switchboard Integration",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}",
+  pathParameters: ["appId", "switchboardId", "switchboardIntegrationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["switchboard_integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * DeleteUser: DELETE /v2/apps/{appId}/users/{userIdOrExternalId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteUser = {
+  operationId: "DeleteUser",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Delete User",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["user_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * DeleteUserPersonalInformation: DELETE /v2/apps/{appId}/users/{userIdOrExternalId}/personalinformation.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteUserPersonalInformation = {
+  operationId: "DeleteUserPersonalInformation",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Delete User Personal Information",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/personalinformation",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "UserResponse" },
+  errors: [{ status: 404, codes: ["user_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * DeleteWebhook: DELETE /v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DeleteWebhook = {
+  operationId: "DeleteWebhook",
+  tag: "Webhooks",
+  tagName: "Webhooks",
+  summary: "Delete Webhook",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+  pathParameters: ["appId", "integrationId", "webhookId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app"]
+  }]
+} as const
+
+/**
+ * DownloadMessageRef: POST /v2/apps/{appId}/conversations/{conversationId}/download.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DownloadMessageRef = {
+  operationId: "DownloadMessageRef",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Download Message Ref",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/download",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "DownloadMessageRefBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "DownloadMessageRefResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * GetApp: GET /v2/apps/{appId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetApp = {
+  operationId: "GetApp",
+  tag: "Apps",
+  tagName: "Apps",
+  summary: "Get App",
+  method: "GET",
+  path: "/v2/apps/{appId}",
+  pathParameters: ["appId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
+  errors: [{ status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * GetAppKey: GET /v2/apps/{appId}/keys/{keyId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetAppKey = {
+  operationId: "GetAppKey",
+  tag: "App Keys",
+  tagName: "App Keys",
+  summary: "Get App Key",
+  method: "GET",
+  path: "/v2/apps/{appId}/keys/{keyId}",
+  pathParameters: ["appId", "keyId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "AppKeyResponse" },
+  errors: [{ status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * GetConversation: GET /v2/apps/{appId}/conversations/{conversationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetConversation = {
+  operationId: "GetConversation",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Get Conversation",
+  method: "GET",
+  path: "/v2/apps/{appId}/conversations/{conversationId}",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "ConversationResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * GetCustomIntegrationKey: GET /v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetCustomIntegrationKey = {
+  operationId: "GetCustomIntegrationKey",
+  tag: "CustomIntegrationApiKeys",
+  tagName: "Custom Integration API Keys",
+  summary: "Get Integration Key",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
+  pathParameters: ["appId", "integrationId", "keyId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * GetDevice: GET /v2/apps/{appId}/users/{userIdOrExternalId}/devices/{deviceId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetDevice = {
+  operationId: "GetDevice",
+  tag: "Devices",
+  tagName: "Devices",
+  summary: "Get Device",
+  method: "GET",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices/{deviceId}",
+  pathParameters: ["appId", "userIdOrExternalId", "deviceId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "DeviceResponse" },
+  errors: [{ status: 404, codes: ["device_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * GetIntegration: GET /v2/apps/{appId}/integrations/{integrationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetIntegration = {
+  operationId: "GetIntegration",
+  tag: "Integrations",
+  tagName: "Integrations",
+  summary: "Get Integration",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations/{integrationId}",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
+  errors: [{ status: 404, codes: ["integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * GetToken: POST /oauth/token.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetToken = {
+  operationId: "GetToken",
+  tag: "OAuth Endpoints",
+  tagName: "OAuth",
+  summary: "Get Token",
+  method: "POST",
+  path: "/oauth/token",
+  pathParameters: [],
+  query: [],
+  body: { schema: "GetTokenBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "GetTokenResponse" },
+  errors: [],
+  security: []
+} as const
+
+/**
+ * GetTokenInfo: GET /v2/tokenInfo.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetTokenInfo = {
+  operationId: "GetTokenInfo",
+  tag: "OAuth Endpoints",
+  tagName: "OAuth",
+  summary: "Get Token Info",
+  method: "GET",
+  path: "/v2/tokenInfo",
+  pathParameters: [],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
+  errors: [],
+  security: []
+} as const
+
+/**
+ * GetUser: GET /v2/apps/{appId}/users/{userIdOrExternalId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetUser = {
+  operationId: "GetUser",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Get User",
+  method: "GET",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "UserResponse" },
+  errors: [{ status: 404, codes: ["user_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * GetWebhook: GET /v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const GetWebhook = {
+  operationId: "GetWebhook",
+  tag: "Webhooks",
+  tagName: "Webhooks",
+  summary: "Get Webhook",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+  pathParameters: ["appId", "integrationId", "webhookId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "WebhookResponse" },
+  errors: [{ status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app"]
+  }]
+} as const
+
+/**
+ * JoinConversation: POST /v2/apps/{appId}/conversations/{conversationId}/join.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const JoinConversation = {
+  operationId: "JoinConversation",
+  tag: "Participants",
+  tagName: "Participants",
+  summary: "Join Conversation",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/join",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ParticipantJoinBody", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "JoinConversationResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * LeaveConversation: POST /v2/apps/{appId}/conversations/{conversationId}/leave.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const LeaveConversation = {
+  operationId: "LeaveConversation",
+  tag: "Participants",
+  tagName: "Participants",
+  summary: "Leave Conversation",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/leave",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ParticipantLeaveBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * ListAppKeys: GET /v2/apps/{appId}/keys.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListAppKeys = {
+  operationId: "ListAppKeys",
+  tag: "App Keys",
+  tagName: "App Keys",
+  summary: "List App Keys",
+  method: "GET",
+  path: "/v2/apps/{appId}/keys",
+  pathParameters: ["appId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "AppKeyListResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * ListApps: GET /v2/apps.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListApps = {
+  operationId: "ListApps",
+  tag: "Apps",
+  tagName: "Apps",
+  summary: "List Apps",
+  method: "GET",
+  path: "/v2/apps",
+  pathParameters: [],
+  query: [
+    { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
+    { name: "filter[serviceAccountId]", required: false, type: "string" }
+  ],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "AppListResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 403, codes: ["forbidden"] }],
+  security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
+} as const
+
+/**
+ * ListClients: GET /v2/apps/{appId}/users/{userIdOrExternalId}/clients.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListClients = {
+  operationId: "ListClients",
+  tag: "Clients",
+  tagName: "Clients",
+  summary: "List Clients",
+  method: "GET",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [
+    { name: "brandId", required: false, type: "string" },
+    { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }
+  ],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "ClientListResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * ListConversations: GET /v2/apps/{appId}/conversations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListConversations = {
+  operationId: "ListConversations",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "List Conversations",
+  method: "GET",
+  path: "/v2/apps/{appId}/conversations",
+  pathParameters: ["appId"],
+  query: [
+    { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
+    { name: "filter[userId]", required: false, type: "string" },
+    { name: "filter[userExternalId]", required: false, type: "string" }
+  ],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "ConversationListResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["user_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * ListCustomIntegrationKeys: GET /v2/apps/{appId}/integrations/{integrationId}/keys.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListCustomIntegrationKeys = {
+  operationId: "ListCustomIntegrationKeys",
+  tag: "CustomIntegrationApiKeys",
+  tagName: "Custom Integration API Keys",
+  summary: "List Integration Keys",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "ListCustomIntegrationKeysResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * ListDevices: GET /v2/apps/{appId}/users/{userIdOrExternalId}/devices.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListDevices = {
+  operationId: "ListDevices",
+  tag: "Devices",
+  tagName: "Devices",
+  summary: "List Devices",
+  method: "GET",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "DeviceListResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * ListIntegrations: GET /v2/apps/{appId}/integrations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListIntegrations = {
+  operationId: "ListIntegrations",
+  tag: "Integrations",
+  tagName: "Integrations",
+  summary: "List Integrations",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations",
+  pathParameters: ["appId"],
+  query: [
+    { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
+    { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
+    { name: "filter[types]", required: false, type: "string" }
+  ],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "IntegrationListResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * ListMessages: GET /v2/apps/{appId}/conversations/{conversationId}/messages.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListMessages = {
+  operationId: "ListMessages",
+  tag: "Messages",
+  tagName: "Messages",
+  summary: "List Messages",
+  method: "GET",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
+  pathParameters: ["appId", "conversationId"],
+  query: [{ name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 }, {
+    name: "page[before]",
+    required: false,
+    type: "string",
+    minLength: 24,
+    maxLength: 24
+  }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "MessageListResponse" },
+  errors: [{ status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * ListParticipants: GET /v2/apps/{appId}/conversations/{conversationId}/participants.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListParticipants = {
+  operationId: "ListParticipants",
+  tag: "Participants",
+  tagName: "Participants",
+  summary: "List Participants",
+  method: "GET",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/participants",
+  pathParameters: ["appId", "conversationId"],
+  query: [{ name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 }, {
+    name: "page[before]",
+    required: false,
+    type: "string",
+    minLength: 24,
+    maxLength: 24
+  }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "ParticipantListResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * ListSwitchboardIntegrations: GET /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListSwitchboardIntegrations = {
+  operationId: "ListSwitchboardIntegrations",
+  tag: "Switchboard Integrations",
+  tagName: "Switchboard Integrations",
+  summary: "List Switchboard Integrations",
+  method: "GET",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
+  pathParameters: ["appId", "switchboardId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "SwitchboardIntegrationListResponse" },
+  errors: [{ status: 404, codes: ["switchboard_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * ListSwitchboards: GET /v2/apps/{appId}/switchboards.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListSwitchboards = {
+  operationId: "ListSwitchboards",
+  tag: "Switchboards",
+  tagName: "Switchboards",
+  summary: "List Switchboards",
+  method: "GET",
+  path: "/v2/apps/{appId}/switchboards",
+  pathParameters: ["appId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "SwitchboardListResponse" },
+  errors: [{ status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * ListUsers: GET /v2/apps/{appId}/users.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListUsers = {
+  operationId: "ListUsers",
+  tag: "Users",
+  tagName: "Users",
+  summary: "List Users",
+  method: "GET",
+  path: "/v2/apps/{appId}/users",
+  pathParameters: ["appId"],
+  query: [{ name: "filter[identities.email]", required: true, type: "string" }, {
+    name: "brandId",
+    required: false,
+    type: "string"
+  }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "UserListResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["account", "app", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["account", "app", "integration"]
+  }]
+} as const
+
+/**
+ * ListWebhooks: GET /v2/apps/{appId}/integrations/{integrationId}/webhooks.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ListWebhooks = {
+  operationId: "ListWebhooks",
+  tag: "Webhooks",
+  tagName: "Webhooks",
+  summary: "List Webhooks",
+  method: "GET",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "WebhookListResponse" },
+  errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app"]
+  }]
+} as const
+
+/**
+ * OfferControl: POST /v2/apps/{appId}/conversations/{conversationId}/offerControl.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const OfferControl = {
+  operationId: "OfferControl",
+  tag: "Switchboard Actions",
+  tagName: "Switchboard Actions",
+  summary: "Offer Control",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/offerControl",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "OfferControlBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * PassControl: POST /v2/apps/{appId}/conversations/{conversationId}/passControl.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const PassControl = {
+  operationId: "PassControl",
+  tag: "Switchboard Actions",
+  tagName: "Switchboard Actions",
+  summary: "Pass Control",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/passControl",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "PassControlBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * PostActivity: POST /v2/apps/{appId}/conversations/{conversationId}/activity.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const PostActivity = {
+  operationId: "PostActivity",
+  tag: "Activities",
+  tagName: "Activities",
+  summary: "Post Activity",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/activity",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ActivityPost", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * PostConversionEvents: POST /v2/apps/{appId}/conversations/{conversationId}/conversionEvents.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const PostConversionEvents = {
+  operationId: "PostConversionEvents",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Post Conversion Events",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/conversionEvents",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ConversionEventsBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "ConversionEventsResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * PostMessage: POST /v2/apps/{appId}/conversations/{conversationId}/messages.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const PostMessage = {
+  operationId: "PostMessage",
+  tag: "Messages",
+  tagName: "Messages",
+  summary: "Post Message",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "MessagePost", contentType: "application/json", required: true },
+  success: { status: 201, contentType: "application/json", schema: "MessagePostResponse" },
+  errors: [{ status: 423, codes: ["locked"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * ReleaseControl: POST /v2/apps/{appId}/conversations/{conversationId}/releaseControl.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ReleaseControl = {
+  operationId: "ReleaseControl",
+  tag: "Switchboard Actions",
+  tagName: "Switchboard Actions",
+  summary: "Release Control",
+  method: "POST",
+  path: "/v2/apps/{appId}/conversations/{conversationId}/releaseControl",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ReleaseControlBody", contentType: "application/json", required: false },
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * RemoveClient: DELETE /v2/apps/{appId}/users/{userIdOrExternalId}/clients/{clientId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const RemoveClient = {
+  operationId: "RemoveClient",
+  tag: "Clients",
+  tagName: "Clients",
+  summary: "Remove Client",
+  method: "DELETE",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients/{clientId}",
+  pathParameters: ["appId", "userIdOrExternalId", "clientId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["client_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * RevokeAccess: DELETE /oauth/authorization.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const RevokeAccess = {
+  operationId: "RevokeAccess",
+  tag: "OAuth Endpoints",
+  tagName: "OAuth",
+  summary: "Revoke Access",
+  method: "DELETE",
+  path: "/oauth/authorization",
+  pathParameters: [],
+  query: [],
+  body: undefined,
+  success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["integration"] }, { scheme: "bearerAuth", scopes: ["integration"] }]
+} as const
+
+/**
+ * SyncUser: POST /v2/apps/{appId}/users/{zendeskId}/sync.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const SyncUser = {
+  operationId: "SyncUser",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Synchronize User",
+  method: "POST",
+  path: "/v2/apps/{appId}/users/{zendeskId}/sync",
+  pathParameters: ["appId", "zendeskId"],
+  query: [],
+  body: { schema: "SyncUserBody", contentType: "application/json", required: false },
+  success: { status: 200, contentType: "application/json", schema: "UserResponse" },
+  errors: [],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * UpdateApp: PATCH /v2/apps/{appId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateApp = {
+  operationId: "UpdateApp",
+  tag: "Apps",
+  tagName: "Apps",
+  summary: "Update App",
+  method: "PATCH",
+  path: "/v2/apps/{appId}",
+  pathParameters: ["appId"],
+  query: [],
+  body: { schema: "AppUpdateBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "AppResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["app_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * UpdateConversation: PATCH /v2/apps/{appId}/conversations/{conversationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateConversation = {
+  operationId: "UpdateConversation",
+  tag: "Conversations",
+  tagName: "Conversations",
+  summary: "Update Conversation",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/conversations/{conversationId}",
+  pathParameters: ["appId", "conversationId"],
+  query: [],
+  body: { schema: "ConversationUpdateBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "ConversationResponse" },
+  errors: [{ status: 404, codes: ["conversation_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * UpdateIntegration: PATCH /v2/apps/{appId}/integrations/{integrationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateIntegration = {
+  operationId: "UpdateIntegration",
+  tag: "Integrations",
+  tagName: "Integrations",
+  summary: "Update Integration",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/integrations/{integrationId}",
+  pathParameters: ["appId", "integrationId"],
+  query: [],
+  body: { schema: "IntegrationUpdate", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
+  errors: [{ status: 404, codes: ["integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * UpdateSwitchboard: PATCH /v2/apps/{appId}/switchboards/{switchboardId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateSwitchboard = {
+  operationId: "UpdateSwitchboard",
+  tag: "Switchboards",
+  tagName: "Switchboards",
+  summary: "Update Switchboard",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}",
+  pathParameters: ["appId", "switchboardId"],
+  query: [],
+  body: { schema: "SwitchboardUpdateBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "SwitchboardResponse" },
+  errors: [{ status: 404, codes: ["switchboard_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * UpdateSwitchboardIntegration: PATCH /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateSwitchboardIntegration = {
+  operationId: "UpdateSwitchboardIntegration",
+  tag: "Switchboard Integrations",
+  tagName: "Switchboard Integrations",
+  summary: "Update Switchboard Integration",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}",
+  pathParameters: ["appId", "switchboardId", "switchboardIntegrationId"],
+  query: [],
+  body: { schema: "SwitchboardIntegrationUpdateBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "SwitchboardIntegrationResponse" },
+  errors: [{ status: 404, codes: ["switchboard_integration_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, { scheme: "bearerAuth", scopes: ["app", "account"] }]
+} as const
+
+/**
+ * UpdateUser: PATCH /v2/apps/{appId}/users/{userIdOrExternalId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateUser = {
+  operationId: "UpdateUser",
+  tag: "Users",
+  tagName: "Users",
+  summary: "Update User",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
+  pathParameters: ["appId", "userIdOrExternalId"],
+  query: [{ name: "brandId", required: false, type: "string" }],
+  body: { schema: "UserUpdateBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "UserResponse" },
+  errors: [{ status: 404, codes: ["user_not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
+    scheme: "bearerAuth",
+    scopes: ["app", "account", "integration"]
+  }]
+} as const
+
+/**
+ * UpdateWebhook: PATCH /v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UpdateWebhook = {
+  operationId: "UpdateWebhook",
+  tag: "Webhooks",
+  tagName: "Webhooks",
+  summary: "Update Webhook",
+  method: "PATCH",
+  path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+  pathParameters: ["appId", "integrationId", "webhookId"],
+  query: [],
+  body: { schema: "WebhookBody", contentType: "application/json", required: true },
+  success: { status: 200, contentType: "application/json", schema: "WebhookResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["not_found"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app"]
+  }]
+} as const
+
+/**
+ * UploadAttachment: POST /v2/apps/{appId}/attachments.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const UploadAttachment = {
+  operationId: "UploadAttachment",
+  tag: "Attachments",
+  tagName: "Attachments",
+  summary: "Upload Attachment",
+  method: "POST",
+  path: "/v2/apps/{appId}/attachments",
+  pathParameters: ["appId"],
+  query: [{ name: "access", required: true, type: "string" }, { name: "for", required: false, type: "string" }, {
+    name: "conversationId",
+    required: false,
+    type: "string"
+  }],
+  body: { schema: "AttachmentUploadBody", contentType: "multipart/form-data", required: true },
+  success: { status: 201, contentType: "application/json", schema: "AttachmentResponse" },
+  errors: [{ status: 400, codes: ["bad_request"] }],
+  security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
+    scheme: "bearerAuth",
+    scopes: ["integration", "app", "account"]
+  }]
+} as const
+
+/**
+ * The operations of the spec, by operationId (a program that imports this record keeps every operation).
  *
  * @since 0.2.0
  * @category constants
  */
 export const operations = {
-  AcceptControl: {
-    operationId: "AcceptControl",
-    tag: "Switchboard Actions",
-    tagName: "Switchboard Actions",
-    summary: "Accept Control",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/acceptControl",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "AcceptControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  Authorize: {
-    operationId: "Authorize",
-    tag: "OAuth Endpoints",
-    tagName: "OAuth",
-    summary: "Authorize",
-    method: "GET",
-    path: "/oauth/authorize",
-    pathParameters: [],
-    query: [
-      { name: "client_id", required: true, type: "string" },
-      { name: "response_type", required: true, type: "string" },
-      { name: "state", required: false, type: "string" },
-      { name: "redirect_uri", required: false, type: "string" }
-    ],
-    body: undefined,
-    success: { status: 302, contentType: "text/plain", schema: undefined },
-    errors: [],
-    security: []
-  },
-  CreateApp: {
-    operationId: "CreateApp",
-    tag: "Apps",
-    tagName: "Apps",
-    summary: "Create App",
-    method: "POST",
-    path: "/v2/apps",
-    pathParameters: [],
-    query: [],
-    body: { schema: "AppCreateBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "AppResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 402, codes: ["payment_required"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  CreateAppKey: {
-    operationId: "CreateAppKey",
-    tag: "App Keys",
-    tagName: "App Keys",
-    summary: "Create App Key",
-    method: "POST",
-    path: "/v2/apps/{appId}/keys",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "CreateAppKeyBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "AppKeyResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  CreateClient: {
-    operationId: "CreateClient",
-    tag: "Clients",
-    tagName: "Clients",
-    summary: "Create Client",
-    method: "POST",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: { schema: "ClientCreate", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "CreateClientResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  CreateConversation: {
-    operationId: "CreateConversation",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Create Conversation",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "ConversationCreateBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "ConversationResponse" },
-    errors: [{ status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  CreateCustomIntegrationKey: {
-    operationId: "CreateCustomIntegrationKey",
-    tag: "CustomIntegrationApiKeys",
-    tagName: "Custom Integration API Keys",
-    summary: "Create Integration Key",
-    method: "POST",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: { schema: "CreateCustomIntegrationKeyBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  CreateIntegration: {
-    operationId: "CreateIntegration",
-    tag: "Integrations",
-    tagName: "Integrations",
-    summary: "Create Integration",
-    method: "POST",
-    path: "/v2/apps/{appId}/integrations",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "Integration", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "IntegrationResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  CreateSwitchboard: {
-    operationId: "CreateSwitchboard",
-    tag: "Switchboards",
-    tagName: "Switchboards",
-    summary: "Create Switchboard",
-    method: "POST",
-    path: "/v2/apps/{appId}/switchboards",
-    pathParameters: ["appId"],
-    query: [],
-    body: undefined,
-    success: { status: 201, contentType: "application/json", schema: "SwitchboardResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  CreateSwitchboardIntegration: {
-    operationId: "CreateSwitchboardIntegration",
-    tag: "Switchboard Integrations",
-    tagName: "Switchboard Integrations",
-    summary: "Create Switchboard Integration",
-    method: "POST",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
-    pathParameters: ["appId", "switchboardId"],
-    query: [],
-    body: { schema: "SwitchboardIntegrationCreateBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "SwitchboardIntegrationResponse" },
-    errors: [{ status: 400, codes: ["too_many_switchboard_integrations"] }, {
-      status: 404,
-      codes: ["switchboard_not_found"]
-    }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  CreateUser: {
-    operationId: "CreateUser",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Create User",
-    method: "POST",
-    path: "/v2/apps/{appId}/users",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "UserCreateBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "UserResponse" },
-    errors: [{ status: 409, codes: ["conflict"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account", "app", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["account", "app", "integration"]
-    }]
-  },
-  CreateWebhook: {
-    operationId: "CreateWebhook",
-    tag: "Webhooks",
-    tagName: "Webhooks",
-    summary: "Create Webhook",
-    method: "POST",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: { schema: "WebhookCreateBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "WebhookResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 403, codes: ["forbidden"] }, {
-      status: 404,
-      codes: ["integration_not_found"]
-    }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app"]
-    }]
-  },
-  DeleteAllMessages: {
-    operationId: "DeleteAllMessages",
-    tag: "Messages",
-    tagName: "Messages",
-    summary: "Delete All Messages",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  DeleteApp: {
-    operationId: "DeleteApp",
-    tag: "Apps",
-    tagName: "Apps",
-    summary: "Delete App",
-    method: "DELETE",
-    path: "/v2/apps/{appId}",
-    pathParameters: ["appId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  DeleteAppKey: {
-    operationId: "DeleteAppKey",
-    tag: "App Keys",
-    tagName: "App Keys",
-    summary: "Delete App Key",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/keys/{keyId}",
-    pathParameters: ["appId", "keyId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  DeleteAttachment: {
-    operationId: "DeleteAttachment",
-    tag: "Attachments",
-    tagName: "Attachments",
-    summary: "Delete Attachment",
-    method: "POST",
-    path: "/v2/apps/{appId}/attachments/remove",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "AttachmentDeleteBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  DeleteConversation: {
-    operationId: "DeleteConversation",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Delete Conversation",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  DeleteCustomIntegrationKey: {
-    operationId: "DeleteCustomIntegrationKey",
-    tag: "CustomIntegrationApiKeys",
-    tagName: "Custom Integration API Keys",
-    summary: "Delete Integration Key",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
-    pathParameters: ["appId", "integrationId", "keyId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  DeleteIntegration: {
-    operationId: "DeleteIntegration",
-    tag: "Integrations",
-    tagName: "Integrations",
-    summary: "Delete Integration",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/integrations/{integrationId}",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  DeleteMessage: {
-    operationId: "DeleteMessage",
-    tag: "Messages",
-    tagName: "Messages",
-    summary: "Delete Message",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}",
-    pathParameters: ["appId", "conversationId", "messageId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  DeleteSwitchboard: {
-    operationId: "DeleteSwitchboard",
-    tag: "Switchboards",
-    tagName: "Switchboards",
-    summary: "Delete Switchboard",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}",
-    pathParameters: ["appId", "switchboardId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["switchboard_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  DeleteSwitchboardIntegration: {
-    operationId: "DeleteSwitchboardIntegration",
-    tag: "Switchboard Integrations",
-    tagName: "Switchboard Integrations",
-    summary: "Delete Switchboard Integration",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}",
-    pathParameters: ["appId", "switchboardId", "switchboardIntegrationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["switchboard_integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  DeleteUser: {
-    operationId: "DeleteUser",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Delete User",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["user_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  DeleteUserPersonalInformation: {
-    operationId: "DeleteUserPersonalInformation",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Delete User Personal Information",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/personalinformation",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "UserResponse" },
-    errors: [{ status: 404, codes: ["user_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  DeleteWebhook: {
-    operationId: "DeleteWebhook",
-    tag: "Webhooks",
-    tagName: "Webhooks",
-    summary: "Delete Webhook",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
-    pathParameters: ["appId", "integrationId", "webhookId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app"]
-    }]
-  },
-  DownloadMessageRef: {
-    operationId: "DownloadMessageRef",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Download Message Ref",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/download",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "DownloadMessageRefBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "DownloadMessageRefResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  GetApp: {
-    operationId: "GetApp",
-    tag: "Apps",
-    tagName: "Apps",
-    summary: "Get App",
-    method: "GET",
-    path: "/v2/apps/{appId}",
-    pathParameters: ["appId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
-    errors: [{ status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  GetAppKey: {
-    operationId: "GetAppKey",
-    tag: "App Keys",
-    tagName: "App Keys",
-    summary: "Get App Key",
-    method: "GET",
-    path: "/v2/apps/{appId}/keys/{keyId}",
-    pathParameters: ["appId", "keyId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "AppKeyResponse" },
-    errors: [{ status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  GetConversation: {
-    operationId: "GetConversation",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Get Conversation",
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "ConversationResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  GetCustomIntegrationKey: {
-    operationId: "GetCustomIntegrationKey",
-    tag: "CustomIntegrationApiKeys",
-    tagName: "Custom Integration API Keys",
-    summary: "Get Integration Key",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/keys/{keyId}",
-    pathParameters: ["appId", "integrationId", "keyId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "IntegrationApiKeyResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  GetDevice: {
-    operationId: "GetDevice",
-    tag: "Devices",
-    tagName: "Devices",
-    summary: "Get Device",
-    method: "GET",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices/{deviceId}",
-    pathParameters: ["appId", "userIdOrExternalId", "deviceId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "DeviceResponse" },
-    errors: [{ status: 404, codes: ["device_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  GetIntegration: {
-    operationId: "GetIntegration",
-    tag: "Integrations",
-    tagName: "Integrations",
-    summary: "Get Integration",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations/{integrationId}",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
-    errors: [{ status: 404, codes: ["integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  GetToken: {
-    operationId: "GetToken",
-    tag: "OAuth Endpoints",
-    tagName: "OAuth",
-    summary: "Get Token",
-    method: "POST",
-    path: "/oauth/token",
-    pathParameters: [],
-    query: [],
-    body: { schema: "GetTokenBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "GetTokenResponse" },
-    errors: [],
-    security: []
-  },
-  GetTokenInfo: {
-    operationId: "GetTokenInfo",
-    tag: "OAuth Endpoints",
-    tagName: "OAuth",
-    summary: "Get Token Info",
-    method: "GET",
-    path: "/v2/tokenInfo",
-    pathParameters: [],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "AppResponseWithSubdomain" },
-    errors: [],
-    security: []
-  },
-  GetUser: {
-    operationId: "GetUser",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Get User",
-    method: "GET",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "UserResponse" },
-    errors: [{ status: 404, codes: ["user_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  GetWebhook: {
-    operationId: "GetWebhook",
-    tag: "Webhooks",
-    tagName: "Webhooks",
-    summary: "Get Webhook",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
-    pathParameters: ["appId", "integrationId", "webhookId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "WebhookResponse" },
-    errors: [{ status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app"]
-    }]
-  },
-  JoinConversation: {
-    operationId: "JoinConversation",
-    tag: "Participants",
-    tagName: "Participants",
-    summary: "Join Conversation",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/join",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ParticipantJoinBody", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "JoinConversationResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  LeaveConversation: {
-    operationId: "LeaveConversation",
-    tag: "Participants",
-    tagName: "Participants",
-    summary: "Leave Conversation",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/leave",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ParticipantLeaveBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  ListAppKeys: {
-    operationId: "ListAppKeys",
-    tag: "App Keys",
-    tagName: "App Keys",
-    summary: "List App Keys",
-    method: "GET",
-    path: "/v2/apps/{appId}/keys",
-    pathParameters: ["appId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "AppKeyListResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  ListApps: {
-    operationId: "ListApps",
-    tag: "Apps",
-    tagName: "Apps",
-    summary: "List Apps",
-    method: "GET",
-    path: "/v2/apps",
-    pathParameters: [],
-    query: [
-      { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
-      { name: "filter[serviceAccountId]", required: false, type: "string" }
-    ],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "AppListResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 403, codes: ["forbidden"] }],
-    security: [{ scheme: "basicAuth", scopes: ["account"] }, { scheme: "bearerAuth", scopes: ["account"] }]
-  },
-  ListClients: {
-    operationId: "ListClients",
-    tag: "Clients",
-    tagName: "Clients",
-    summary: "List Clients",
-    method: "GET",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [
-      { name: "brandId", required: false, type: "string" },
-      { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }
-    ],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "ClientListResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  ListConversations: {
-    operationId: "ListConversations",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "List Conversations",
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations",
-    pathParameters: ["appId"],
-    query: [
-      { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
-      { name: "filter[userId]", required: false, type: "string" },
-      { name: "filter[userExternalId]", required: false, type: "string" }
-    ],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "ConversationListResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["user_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  ListCustomIntegrationKeys: {
-    operationId: "ListCustomIntegrationKeys",
-    tag: "CustomIntegrationApiKeys",
-    tagName: "Custom Integration API Keys",
-    summary: "List Integration Keys",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/keys",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "ListCustomIntegrationKeysResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  ListDevices: {
-    operationId: "ListDevices",
-    tag: "Devices",
-    tagName: "Devices",
-    summary: "List Devices",
-    method: "GET",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/devices",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "DeviceListResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  ListIntegrations: {
-    operationId: "ListIntegrations",
-    tag: "Integrations",
-    tagName: "Integrations",
-    summary: "List Integrations",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations",
-    pathParameters: ["appId"],
-    query: [
-      { name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[before]", required: false, type: "string", minLength: 24, maxLength: 24 },
-      { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 },
-      { name: "filter[types]", required: false, type: "string" }
-    ],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "IntegrationListResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  ListMessages: {
-    operationId: "ListMessages",
-    tag: "Messages",
-    tagName: "Messages",
-    summary: "List Messages",
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
-    pathParameters: ["appId", "conversationId"],
-    query: [{ name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 }, {
-      name: "page[before]",
-      required: false,
-      type: "string",
-      minLength: 24,
-      maxLength: 24
-    }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "MessageListResponse" },
-    errors: [{ status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  ListParticipants: {
-    operationId: "ListParticipants",
-    tag: "Participants",
-    tagName: "Participants",
-    summary: "List Participants",
-    method: "GET",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/participants",
-    pathParameters: ["appId", "conversationId"],
-    query: [{ name: "page[after]", required: false, type: "string", minLength: 24, maxLength: 24 }, {
-      name: "page[before]",
-      required: false,
-      type: "string",
-      minLength: 24,
-      maxLength: 24
-    }, { name: "page[size]", required: false, type: "integer", minimum: 1, maximum: 100 }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "ParticipantListResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  ListSwitchboardIntegrations: {
-    operationId: "ListSwitchboardIntegrations",
-    tag: "Switchboard Integrations",
-    tagName: "Switchboard Integrations",
-    summary: "List Switchboard Integrations",
-    method: "GET",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
-    pathParameters: ["appId", "switchboardId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "SwitchboardIntegrationListResponse" },
-    errors: [{ status: 404, codes: ["switchboard_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  ListSwitchboards: {
-    operationId: "ListSwitchboards",
-    tag: "Switchboards",
-    tagName: "Switchboards",
-    summary: "List Switchboards",
-    method: "GET",
-    path: "/v2/apps/{appId}/switchboards",
-    pathParameters: ["appId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "SwitchboardListResponse" },
-    errors: [{ status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  ListUsers: {
-    operationId: "ListUsers",
-    tag: "Users",
-    tagName: "Users",
-    summary: "List Users",
-    method: "GET",
-    path: "/v2/apps/{appId}/users",
-    pathParameters: ["appId"],
-    query: [{ name: "filter[identities.email]", required: true, type: "string" }, {
-      name: "brandId",
-      required: false,
-      type: "string"
-    }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "UserListResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["account", "app", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["account", "app", "integration"]
-    }]
-  },
-  ListWebhooks: {
-    operationId: "ListWebhooks",
-    tag: "Webhooks",
-    tagName: "Webhooks",
-    summary: "List Webhooks",
-    method: "GET",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "WebhookListResponse" },
-    errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app"]
-    }]
-  },
-  OfferControl: {
-    operationId: "OfferControl",
-    tag: "Switchboard Actions",
-    tagName: "Switchboard Actions",
-    summary: "Offer Control",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/offerControl",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "OfferControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  PassControl: {
-    operationId: "PassControl",
-    tag: "Switchboard Actions",
-    tagName: "Switchboard Actions",
-    summary: "Pass Control",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/passControl",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "PassControlBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  PostActivity: {
-    operationId: "PostActivity",
-    tag: "Activities",
-    tagName: "Activities",
-    summary: "Post Activity",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/activity",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ActivityPost", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  PostConversionEvents: {
-    operationId: "PostConversionEvents",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Post Conversion Events",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/conversionEvents",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ConversionEventsBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "ConversionEventsResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  PostMessage: {
-    operationId: "PostMessage",
-    tag: "Messages",
-    tagName: "Messages",
-    summary: "Post Message",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/messages",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "MessagePost", contentType: "application/json", required: true },
-    success: { status: 201, contentType: "application/json", schema: "MessagePostResponse" },
-    errors: [{ status: 423, codes: ["locked"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  ReleaseControl: {
-    operationId: "ReleaseControl",
-    tag: "Switchboard Actions",
-    tagName: "Switchboard Actions",
-    summary: "Release Control",
-    method: "POST",
-    path: "/v2/apps/{appId}/conversations/{conversationId}/releaseControl",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ReleaseControlBody", contentType: "application/json", required: false },
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 403, codes: ["forbidden"] }, { status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  RemoveClient: {
-    operationId: "RemoveClient",
-    tag: "Clients",
-    tagName: "Clients",
-    summary: "Remove Client",
-    method: "DELETE",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}/clients/{clientId}",
-    pathParameters: ["appId", "userIdOrExternalId", "clientId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["client_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  RevokeAccess: {
-    operationId: "RevokeAccess",
-    tag: "OAuth Endpoints",
-    tagName: "OAuth",
-    summary: "Revoke Access",
-    method: "DELETE",
-    path: "/oauth/authorization",
-    pathParameters: [],
-    query: [],
-    body: undefined,
-    success: { status: 200, contentType: "application/json", schema: "EmptyObjectResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["integration"] }, { scheme: "bearerAuth", scopes: ["integration"] }]
-  },
-  SyncUser: {
-    operationId: "SyncUser",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Synchronize User",
-    method: "POST",
-    path: "/v2/apps/{appId}/users/{zendeskId}/sync",
-    pathParameters: ["appId", "zendeskId"],
-    query: [],
-    body: { schema: "SyncUserBody", contentType: "application/json", required: false },
-    success: { status: 200, contentType: "application/json", schema: "UserResponse" },
-    errors: [],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  UpdateApp: {
-    operationId: "UpdateApp",
-    tag: "Apps",
-    tagName: "Apps",
-    summary: "Update App",
-    method: "PATCH",
-    path: "/v2/apps/{appId}",
-    pathParameters: ["appId"],
-    query: [],
-    body: { schema: "AppUpdateBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "AppResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["app_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  UpdateConversation: {
-    operationId: "UpdateConversation",
-    tag: "Conversations",
-    tagName: "Conversations",
-    summary: "Update Conversation",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/conversations/{conversationId}",
-    pathParameters: ["appId", "conversationId"],
-    query: [],
-    body: { schema: "ConversationUpdateBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "ConversationResponse" },
-    errors: [{ status: 404, codes: ["conversation_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  },
-  UpdateIntegration: {
-    operationId: "UpdateIntegration",
-    tag: "Integrations",
-    tagName: "Integrations",
-    summary: "Update Integration",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/integrations/{integrationId}",
-    pathParameters: ["appId", "integrationId"],
-    query: [],
-    body: { schema: "IntegrationUpdate", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "IntegrationResponse" },
-    errors: [{ status: 404, codes: ["integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  UpdateSwitchboard: {
-    operationId: "UpdateSwitchboard",
-    tag: "Switchboards",
-    tagName: "Switchboards",
-    summary: "Update Switchboard",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}",
-    pathParameters: ["appId", "switchboardId"],
-    query: [],
-    body: { schema: "SwitchboardUpdateBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "SwitchboardResponse" },
-    errors: [{ status: 404, codes: ["switchboard_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  UpdateSwitchboardIntegration: {
-    operationId: "UpdateSwitchboardIntegration",
-    tag: "Switchboard Integrations",
-    tagName: "Switchboard Integrations",
-    summary: "Update Switchboard Integration",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations/{switchboardIntegrationId}",
-    pathParameters: ["appId", "switchboardId", "switchboardIntegrationId"],
-    query: [],
-    body: { schema: "SwitchboardIntegrationUpdateBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "SwitchboardIntegrationResponse" },
-    errors: [{ status: 404, codes: ["switchboard_integration_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account"]
-    }]
-  },
-  UpdateUser: {
-    operationId: "UpdateUser",
-    tag: "Users",
-    tagName: "Users",
-    summary: "Update User",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/users/{userIdOrExternalId}",
-    pathParameters: ["appId", "userIdOrExternalId"],
-    query: [{ name: "brandId", required: false, type: "string" }],
-    body: { schema: "UserUpdateBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "UserResponse" },
-    errors: [{ status: 404, codes: ["user_not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["app", "account", "integration"] }, {
-      scheme: "bearerAuth",
-      scopes: ["app", "account", "integration"]
-    }]
-  },
-  UpdateWebhook: {
-    operationId: "UpdateWebhook",
-    tag: "Webhooks",
-    tagName: "Webhooks",
-    summary: "Update Webhook",
-    method: "PATCH",
-    path: "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
-    pathParameters: ["appId", "integrationId", "webhookId"],
-    query: [],
-    body: { schema: "WebhookBody", contentType: "application/json", required: true },
-    success: { status: 200, contentType: "application/json", schema: "WebhookResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }, { status: 404, codes: ["not_found"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app"]
-    }]
-  },
-  UploadAttachment: {
-    operationId: "UploadAttachment",
-    tag: "Attachments",
-    tagName: "Attachments",
-    summary: "Upload Attachment",
-    method: "POST",
-    path: "/v2/apps/{appId}/attachments",
-    pathParameters: ["appId"],
-    query: [{ name: "access", required: true, type: "string" }, { name: "for", required: false, type: "string" }, {
-      name: "conversationId",
-      required: false,
-      type: "string"
-    }],
-    body: { schema: "AttachmentUploadBody", contentType: "multipart/form-data", required: true },
-    success: { status: 201, contentType: "application/json", schema: "AttachmentResponse" },
-    errors: [{ status: 400, codes: ["bad_request"] }],
-    security: [{ scheme: "basicAuth", scopes: ["integration", "app", "account"] }, {
-      scheme: "bearerAuth",
-      scopes: ["integration", "app", "account"]
-    }]
-  }
+  AcceptControl,
+  Authorize,
+  CreateApp,
+  CreateAppKey,
+  CreateClient,
+  CreateConversation,
+  CreateCustomIntegrationKey,
+  CreateIntegration,
+  CreateSwitchboard,
+  CreateSwitchboardIntegration,
+  CreateUser,
+  CreateWebhook,
+  DeleteAllMessages,
+  DeleteApp,
+  DeleteAppKey,
+  DeleteAttachment,
+  DeleteConversation,
+  DeleteCustomIntegrationKey,
+  DeleteIntegration,
+  DeleteMessage,
+  DeleteSwitchboard,
+  DeleteSwitchboardIntegration,
+  DeleteUser,
+  DeleteUserPersonalInformation,
+  DeleteWebhook,
+  DownloadMessageRef,
+  GetApp,
+  GetAppKey,
+  GetConversation,
+  GetCustomIntegrationKey,
+  GetDevice,
+  GetIntegration,
+  GetToken,
+  GetTokenInfo,
+  GetUser,
+  GetWebhook,
+  JoinConversation,
+  LeaveConversation,
+  ListAppKeys,
+  ListApps,
+  ListClients,
+  ListConversations,
+  ListCustomIntegrationKeys,
+  ListDevices,
+  ListIntegrations,
+  ListMessages,
+  ListParticipants,
+  ListSwitchboardIntegrations,
+  ListSwitchboards,
+  ListUsers,
+  ListWebhooks,
+  OfferControl,
+  PassControl,
+  PostActivity,
+  PostConversionEvents,
+  PostMessage,
+  ReleaseControl,
+  RemoveClient,
+  RevokeAccess,
+  SyncUser,
+  UpdateApp,
+  UpdateConversation,
+  UpdateIntegration,
+  UpdateSwitchboard,
+  UpdateSwitchboardIntegration,
+  UpdateUser,
+  UpdateWebhook,
+  UploadAttachment
 } as const
 
 /**

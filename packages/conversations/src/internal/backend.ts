@@ -7,10 +7,11 @@
 import type * as Effect from "effect/Effect"
 import type { CallOptions } from "../Conversations.js"
 import type { ConversationsError } from "../ConversationsError.js"
-import type { Input, Operation } from "../Operations.js"
+import type { AnyOperationSpec, Input, Operation } from "../Operations.js"
 
 export type Backend = (
   operation: Operation,
+  spec: AnyOperationSpec,
   input: Input,
   options: CallOptions | undefined
 ) => Effect.Effect<unknown, ConversationsError>

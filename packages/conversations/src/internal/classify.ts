@@ -27,14 +27,19 @@ import {
   Unauthorized,
   UserNotFound
 } from "../ConversationsError.js"
-import { type Input, mapOperations, type Operation, type SpecificErrors } from "../Operations.js"
+import type { AnyOperationSpec, Input, Operation, SpecificErrors } from "../Operations.js"
 
 import type { ApiFailure } from "../ErrorResponse.js"
 
 export type { ApiFailure }
 
-// The table's error lists as sets, built once.
-const specific = mapOperations((spec): ReadonlySet<keyof SpecificErrors> => new Set(spec.errors))
+// Each operation's error list as a set, built on its first error.
+const specific = new WeakMap<AnyOperationSpec, ReadonlySet<keyof SpecificErrors>>()
+const errorsOf = (spec: AnyOperationSpec) => {
+  let errors = specific.get(spec)
+  if (errors === undefined) specific.set(spec, errors = new Set(spec.errors))
+  return errors
+}
 
 /** The ids of the call, carried by every API error so it says which app, conversation or user. */
 const idsOf = (input: Input) => {
@@ -93,8 +98,13 @@ const notFoundByCode = new Map<string, { tag: keyof SpecificErrors; make: (field
  * operation cannot produce (by the table) becomes `ApiError`, so the result
  * is always one of `ErrorOf<N>`.
  */
-export const classify = (operation: Operation, failure: ApiFailure, input: Input): ConversationsError => {
-  const allowed = specific[operation]
+export const classify = (
+  operation: Operation,
+  spec: AnyOperationSpec,
+  failure: ApiFailure,
+  input: Input
+): ConversationsError => {
+  const allowed = errorsOf(spec)
   const fields = {
     operation,
     status: failure.status,

@@ -1,7 +1,7 @@
 /**
  * The spec's machine-readable request rules (generated into
  * `generated/Constraints.ts`) checked generically, so a family's entry states
- * `check: rulesOf(bodyConstraints.SwitchboardUpdateBody)` instead of
+ * `check: rulesOf(Constraints.SwitchboardUpdateBody)` instead of
  * hand-writing what the spec already says. Hand-written checks stay for the
  * rules in the spec's prose.
  */
@@ -97,7 +97,7 @@ const checkArray = (field: string, items: ReadonlyArray<unknown>, rules: Rules, 
 
 /**
  * A check of a body or query against the rules the generator found for it
- * (`bodyConstraints.X`, `queryConstraints.X`): lengths, ranges, item counts
+ * (`Constraints.X` for a body Schema `X`, `Constraints.XQuery` for the query of operation `X`; import the module as a namespace so a bundle keeps only the rules used): lengths, ranges, item counts
  * and enums when `limits` is on; formats (uri, email) and unique items
  * always. Absent properties pass (required ones are the Schema's and
  * the hand-written checks' business).

@@ -10,7 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { type ConversationsError, ProtocolError, ResponseDecodeError } from "../ConversationsError.js"
 import { ErrorResponse } from "../ErrorResponse.js"
-import { type Input, mapOperations, type Operation, Operations } from "../Operations.js"
+import type { AnyOperationSpec, Input, Operation } from "../Operations.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
 import { bounded } from "./decode.js"
@@ -44,6 +44,7 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 /** The result of one response: the decoded value, or the operation's typed error. */
 const interpret = (
   operation: Operation,
+  spec: AnyOperationSpec,
   input: Input,
   response: TransportResponse
 ): Effect.Effect<unknown, ConversationsError> => {
@@ -53,7 +54,7 @@ const interpret = (
     return Effect.fail(new ProtocolError({ operation, status, requestId, detail: `${status} is not an HTTP status` }))
   }
   if (status >= 200 && status < 300) {
-    const codec = codecs[operation]
+    const codec = spec.response
     if (codec.ignoresBody) return Effect.void
     const parsed = Either.flatMap(parseJson(response.text), codec.decode)
     return Either.isRight(parsed)
@@ -64,7 +65,7 @@ const interpret = (
   const detail = Either.isRight(json)
     ? Option.getOrUndefined(decodeErrorResponse(json.right))?.errors?.[0]
     : undefined
-  return Effect.fail(classify(operation, {
+  return Effect.fail(classify(operation, spec, {
     status,
     code: bounded(detail?.code ?? "unknown", 100),
     title: bounded(detail?.title ?? `HTTP ${status}`, MAX_TITLE_LENGTH),
@@ -73,10 +74,13 @@ const interpret = (
   }, input))
 }
 
-// Each operation's path template, split once.
-const paths = mapOperations((s) => compile(s.path))
-const codecs = mapOperations((s) => s.response)
-const queries = mapOperations((s) => s.query)
+// Each operation's path template, split once (on its first call).
+const paths = new WeakMap<AnyOperationSpec, ReturnType<typeof compile>>()
+const pathOf = (spec: AnyOperationSpec) => {
+  let path = paths.get(spec)
+  if (path === undefined) paths.set(spec, path = compile(spec.path))
+  return path
+}
 
 export const make = (config: HttpBackendConfig, transport: Transport): Backend => {
   const fixed = Redacted.isRedacted(config.authorization) ? config.authorization : undefined
@@ -92,12 +96,12 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
   const origin = new URL(config.baseUrl).origin
   const basePath = config.baseUrl.slice(origin.length)
 
-  return (operation, input, options) => {
+  return (operation, spec, input, options) => {
     // Serialized once by the services, before the rules ran: what was checked is what goes out.
     const body = input.json
-    const { method } = Operations[operation]
-    const path = basePath + paths[operation](input.params) +
-      (input.query === undefined ? "" : queries[operation]?.encode(input.query) ?? "")
+    const { method } = spec
+    const path = basePath + pathOf(spec)(input.params) +
+      (input.query === undefined ? "" : spec.query?.encode(input.query) ?? "")
     const headers = body === undefined ? baseHeaders : jsonHeaders
     const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) =>
       Effect.flatMap(
@@ -113,10 +117,10 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
         }),
         (response) => {
           attempt.setStatus(response.status)
-          return interpret(operation, input, response)
+          return interpret(operation, spec, input, response)
         }
       )
-    return Pipeline.run(operation, input, options, config.settings, (attempt) =>
+    return Pipeline.run(operation, method, input, options, config.settings, (attempt) =>
       current === undefined
         ? send(attempt, headers)
         : Effect.flatMap(current, (authorization) =>

@@ -5,20 +5,19 @@
  */
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
-import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
-import type { AllServices, ConversationsConfig, ConversationsOptions, Services } from "../Conversations.js"
+import type { AllServices, ConversationsConfig, ConversationsOptions } from "../Conversations.js"
 import type { ConfigurationError } from "../ConversationsError.js"
 import * as Credentials from "../Credentials.js"
 import * as Host from "../Host.js"
 import * as HttpBackend from "./httpBackend.js"
 import * as Pipeline from "./pipeline.js"
-import { makeServices, serviceKeys } from "./service.js"
+import { makeServices, type View } from "./service.js"
 import type { Transport } from "./transport.js"
 import { userAgent } from "./version.js"
 
@@ -26,7 +25,7 @@ import { userAgent } from "./version.js"
 export const build = (
   options: ConversationsOptions,
   transport: Transport
-): Effect.Effect<Services, ConfigurationError> =>
+): Effect.Effect<View, ConfigurationError> =>
   Effect.gen(function*() {
     const baseUrl = yield* Either.match(Host.validateBaseUrl(options.baseUrl ?? Host.us), {
       onLeft: Effect.fail,
@@ -46,18 +45,10 @@ export const build = (
     return makeServices(backend, { limits: options.validateLimits ?? true }, Option.fromNullable(options.appId))
   })
 
-/** The two services as a layer; what the build acquires in its scope (an undici Agent) is released with it. */
+/** The services as a layer; what the build acquires in its scope (an undici Agent) is released with it. */
 export const toLayer = <E, R>(
-  services: Effect.Effect<Services, E, R>
-): Layer.Layer<AllServices, E, Exclude<R, Scope.Scope>> => Layer.scopedContext(Effect.map(services, toContext))
-
-/** Every service under its tag's key (Effect identifies a tag by its key), without importing the tags. */
-export const toContext = (services: Services): Context.Context<AllServices> =>
-  Context.unsafeMake(
-    new Map(
-      Object.entries(serviceKeys).map(([family, key]) => [`@sunco-effect/conversations/${family}`, services[key]])
-    )
-  )
+  view: Effect.Effect<View, E, R>
+): Layer.Layer<AllServices, E, Exclude<R, Scope.Scope>> => Layer.scopedContext(Effect.map(view, (v) => v.context))
 
 const optional = <A>(config: Config.Config<A | Option.Option<A>>): Config.Config<A | undefined> =>
   Config.map(config, (a) => Option.isOption(a) ? Option.getOrUndefined(a) : a)

@@ -27,7 +27,7 @@ import type {
   SwitchboardNotFound,
   UserNotFound
 } from "../ConversationsError.js"
-import { type OperationId, operations as facts } from "../generated/Operations.js"
+import type { Operation as Fact, OperationId } from "../generated/Operations.js"
 import type { ValidationOptions, Violation } from "../Validation.js"
 import type { PathParams } from "./path.js"
 import { compileQuery, type DecodedQuery, type Query, type QueryCodec } from "./query.js"
@@ -186,13 +186,15 @@ export interface Declaration<
 }
 
 /**
- * Declare an operation of the spec by its operationId: method, path, path
- * parameters, query parameters and success status come from the generated facts.
+ * Declare an operation of the spec from its generated facts (method, path,
+ * path parameters, query parameters and success status): `define(Facts.GetConversation)`.
+ * Each operation's facts are a constant of their own, so a program's bundle
+ * keeps only those of the operations it declares.
  *
  * @since 0.2.0
  * @category constructors
  */
-export const define = (id: OperationId) =>
+export const define = (fact: Fact) =>
 <
   Args extends ReadonlyArray<unknown>,
   R extends Request,
@@ -202,9 +204,8 @@ export const define = (id: OperationId) =>
 >(
   declaration: Declaration<Args, R, A, Tag> & { readonly pagination?: P }
 ): OperationSpec<Args, R, A, Tag> & { readonly pagination: P | undefined } => {
-  const fact = facts[id]
   return {
-    id,
+    id: fact.operationId,
     method: fact.method,
     path: fact.path,
     pathParameters: fact.pathParameters,

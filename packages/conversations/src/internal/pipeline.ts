@@ -13,7 +13,7 @@ import * as Schedule from "effect/Schedule"
 import * as Tracer from "effect/Tracer"
 import type { CallOptions } from "../Conversations.js"
 import type { ConversationsError, ValidationError } from "../ConversationsError.js"
-import { type Input, type Operation, Operations } from "../Operations.js"
+import type { Input, Operation } from "../Operations.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import { checkBodySize, toError } from "../Validation.js"
 import { bounded } from "./decode.js"
@@ -108,6 +108,7 @@ const builtInTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 export const run = <N extends Operation, A, E extends ConversationsError>(
   operation: N,
+  method: string,
   input: Input,
   options: CallOptions | undefined,
   config: Settings,
@@ -115,7 +116,6 @@ export const run = <N extends Operation, A, E extends ConversationsError>(
 ): Effect.Effect<A, E> => {
   const timeoutMillis = Duration.toMillis(options?.timeout === undefined ? config.timeout : options.timeout)
   const schedule = options?.retry === undefined ? config.retry : RetryPolicy.resolve(options.retry)
-  const method = Operations[operation].method
   // The attempt counter and the span belong to one execution: the same Effect value may be run
   // again, or many times at once.
   return Effect.suspend(() => {

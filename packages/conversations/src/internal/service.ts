@@ -1,25 +1,33 @@
 /**
- * Builds the public services from a backend, bound to an app (the configured
- * one, or the one given to `forApp`): each family's methods are derived from
- * its entries in the operation table; input is validated before the backend
- * sees it (ids by the operation's path, the rest by its rules), and streams
- * are derived from list. The live client and the test layer both go through here.
+ * Builds the services from a backend, bound to an app (the configured one,
+ * or the one given to `forApp`): each registered family's methods are derived
+ * from its entries; input is validated before the backend sees it (ids by the
+ * operation's path, the rest by its rules), and streams are derived from
+ * list. The live client and the test layer both go through here.
  */
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { Services } from "../Conversations.js"
+import type { AllServices, Services } from "../Conversations.js"
 import type { ConversationsError, ValidationError } from "../ConversationsError.js"
-import type { families } from "../Operations.js"
-import { type Family } from "../Operations.js"
-import { type AnyOperationSpec, type Input, names, type Operation, Operations } from "../Operations.js"
+import type { AnyOperationSpec, Input, Operation } from "../Operations.js"
 import type { Page } from "../Pagination.js"
 import { checkId, toError, type ValidationOptions, type Violation } from "../Validation.js"
 import type { Backend } from "./backend.js"
+import { conversations } from "./families/conversations.js"
+import { messages } from "./families/messages.js"
+import { users } from "./families/users.js"
 import { type Methods, streamName, type StreamSettings } from "./operation.js"
 import * as Pipeline from "./pipeline.js"
+import { type Entries, isOperation, register, registered } from "./registry.js"
 import * as Streams from "./stream.js"
+
+// The families every layer provides (and `make` returns); the others register when their service module loads.
+register("Conversations", conversations)
+register("Users", users)
+register("Messages", messages)
 
 const noApp: Violation = {
   field: "appId",
@@ -31,30 +39,10 @@ const isCallOptions = (u: unknown): u is StreamSettings | undefined => u === und
 
 type Validate = (
   operation: Operation,
+  spec: AnyOperationSpec,
   input: Input,
   refused: Violation | undefined
 ) => Either.Either<Input, ValidationError>
-
-/** Each family's service, by its key in `Services`. */
-export const serviceKeys = {
-  Apps: "apps",
-  AppKeys: "appKeys",
-  Attachments: "attachments",
-  Conversations: "conversations",
-  Participants: "participants",
-  Messages: "messages",
-  Activities: "activities",
-  SwitchboardActions: "switchboardActions",
-  Switchboards: "switchboards",
-  SwitchboardIntegrations: "switchboardIntegrations",
-  Integrations: "integrations",
-  IntegrationKeys: "integrationKeys",
-  IntegrationWebhooks: "integrationWebhooks",
-  Users: "users",
-  Clients: "clients",
-  Devices: "devices",
-  OAuth: "oauth"
-} as const satisfies { readonly [F in Family]: keyof Services }
 
 /**
  * The methods of one family, bound to an app: each entry's `args` turns the
@@ -62,29 +50,28 @@ export const serviceKeys = {
  * follow. A paginated entry also gives its streams, whose last argument is
  * the list's query with the call options and read-ahead.
  */
-const bindFamily = <F extends Family>(
-  family: F,
+const bindFamily = (
+  family: string,
+  entries: Entries,
   app: string,
   refused: Violation | undefined,
   validate: Validate,
   backend: Backend
-): Methods<(typeof families)[F]> => {
+): Record<string, unknown> => {
   const methods: Record<string, unknown> = {}
-  const prefix = `${family}.`
-  for (const operation of names) {
-    if (!operation.startsWith(prefix)) continue
-    const spec: AnyOperationSpec = Operations[operation]
+  for (const [method, spec] of Object.entries(entries)) {
+    const operation = `${family}.${method}`
+    if (!isOperation(operation)) continue
     const arity = spec.args.length
     const input = (args: ReadonlyArray<unknown>): Input => {
       const request = spec.args(...args)
       return { params: { ...request.params, appId: app }, body: request.body, query: request.query }
     }
-    const method = operation.slice(prefix.length)
     methods[method] = (...all: ReadonlyArray<unknown>) => {
       const options = all[arity]
-      return Either.match(validate(operation, input(all.slice(0, arity)), refused), {
+      return Either.match(validate(operation, spec, input(all.slice(0, arity)), refused), {
         onLeft: Effect.fail,
-        onRight: (sent) => backend(operation, sent, isCallOptions(options) ? options : undefined)
+        onRight: (sent) => backend(operation, spec, sent, isCallOptions(options) ? options : undefined)
       })
     }
     const pagination = spec.pagination
@@ -105,7 +92,7 @@ const bindFamily = <F extends Family>(
       const first = input([...lead, query])
       // The first page's query is checked before the stream starts, so a bad
       // filter or page size fails at once rather than after a request.
-      return Either.match(validate(operation, first, refused), {
+      return Either.match(validate(operation, spec, first, refused), {
         onLeft: Stream.fail,
         onRight: () =>
           each({
@@ -114,9 +101,9 @@ const bindFamily = <F extends Family>(
             start: isPage(start) ? start : undefined,
             readAhead: options?.readAhead
           }, (page) =>
-            Either.match(validate(operation, input([...lead, { ...query, page }]), refused), {
+            Either.match(validate(operation, spec, input([...lead, { ...query, page }]), refused), {
               onLeft: Effect.fail,
-              onRight: (sent) => backend(operation, sent, options)
+              onRight: (sent) => backend(operation, spec, sent, options)
             }))
       })
     }
@@ -124,19 +111,31 @@ const bindFamily = <F extends Family>(
     methods[name] = (...all: ReadonlyArray<unknown>) => walk(all, Streams.items)
     methods[`${name}Pages`] = (...all: ReadonlyArray<unknown>) => walk(all, Streams.pages)
   }
-  // Built from the table's entries of `family`, one method per entry (and streams per paginated one), as `Methods` maps them.
-  return methods as Methods<(typeof families)[F]>
+  return methods
 }
 
 const isPage = (u: unknown): u is Page => typeof u === "object" && u !== null
+
+/**
+ * The services of one app: the three every layer provides, typed, and every
+ * registered family's service under its tag's key (Effect identifies a tag by
+ * its key, so the tags need not be imported here).
+ */
+export interface View {
+  readonly services: Services
+  readonly context: Context.Context<AllServices>
+  readonly byFamily: ReadonlyMap<string, unknown>
+}
+
+// A family's methods as `Methods` maps its entries: built by `bindFamily` from exactly those entries.
+const typed = <F>(_entries: F, methods: Record<string, unknown>): Methods<F> => methods as Methods<F>
 
 export const makeServices = (
   backend: Backend,
   validation: ValidationOptions,
   appId: Option.Option<string>
-): Services => {
-  const validate: Validate = (operation, input, refused) => {
-    const spec: AnyOperationSpec = Operations[operation]
+): View => {
+  const validate: Validate = (operation, spec, input, refused) => {
     // Account-level operations (CreateApp, ListApps, the OAuth endpoints) need no app.
     let idViolation = spec.pathParameters.includes("appId") ? refused : undefined
     for (const name of spec.pathParameters) {
@@ -155,8 +154,8 @@ export const makeServices = (
   }
 
   // One view per app, made once: programs that call forApp(id) per request allocate nothing.
-  const views = new Map<string, Services>()
-  const forApp = (app: string): Services => {
+  const views = new Map<string, View>()
+  const forApp = (app: string): View => {
     const known = views.get(app)
     if (known) return known
     const view = bind(app)
@@ -165,97 +164,38 @@ export const makeServices = (
   }
 
   // Without an app every call is refused before anything is sent; forApp still reaches any app.
-  const bind = (configured: string | undefined): Services => {
+  const bind = (configured: string | undefined): View => {
     const app = configured ?? ""
     const refused = configured === undefined ? noApp : undefined
-    const apps: Services["apps"] = {
-      ...bindFamily("Apps", app, refused, validate, backend),
-      forApp: (other) => forApp(other).apps
+    const byFamily = new Map<string, unknown>()
+    for (const [family, entries] of registered()) {
+      byFamily.set(family, {
+        ...bindFamily(family, entries, app, refused, validate, backend),
+        forApp: (other: string) => forApp(other).byFamily.get(family)
+      })
     }
-    const appKeys: Services["appKeys"] = {
-      ...bindFamily("AppKeys", app, refused, validate, backend),
-      forApp: (other) => forApp(other).appKeys
+    const services: Services = {
+      conversations: {
+        ...typed(conversations, bindFamily("Conversations", conversations, app, refused, validate, backend)),
+        appId: Option.fromNullable(configured),
+        forApp: (other) => forApp(other).services.conversations
+      },
+      users: {
+        ...typed(users, bindFamily("Users", users, app, refused, validate, backend)),
+        forApp: (other) => forApp(other).services.users
+      },
+      messages: {
+        ...typed(messages, bindFamily("Messages", messages, app, refused, validate, backend)),
+        forApp: (other) => forApp(other).services.messages
+      }
     }
-    const attachments: Services["attachments"] = {
-      ...bindFamily("Attachments", app, refused, validate, backend),
-      forApp: (other) => forApp(other).attachments
-    }
-    const conversations: Services["conversations"] = {
-      ...bindFamily("Conversations", app, refused, validate, backend),
-      appId: Option.fromNullable(configured),
-      forApp: (other) => forApp(other).conversations
-    }
-    const participants: Services["participants"] = {
-      ...bindFamily("Participants", app, refused, validate, backend),
-      forApp: (other) => forApp(other).participants
-    }
-    const messages: Services["messages"] = {
-      ...bindFamily("Messages", app, refused, validate, backend),
-      forApp: (other) => forApp(other).messages
-    }
-    const activities: Services["activities"] = {
-      ...bindFamily("Activities", app, refused, validate, backend),
-      forApp: (other) => forApp(other).activities
-    }
-    const switchboardActions: Services["switchboardActions"] = {
-      ...bindFamily("SwitchboardActions", app, refused, validate, backend),
-      forApp: (other) => forApp(other).switchboardActions
-    }
-    const switchboards: Services["switchboards"] = {
-      ...bindFamily("Switchboards", app, refused, validate, backend),
-      forApp: (other) => forApp(other).switchboards
-    }
-    const switchboardIntegrations: Services["switchboardIntegrations"] = {
-      ...bindFamily("SwitchboardIntegrations", app, refused, validate, backend),
-      forApp: (other) => forApp(other).switchboardIntegrations
-    }
-    const integrations: Services["integrations"] = {
-      ...bindFamily("Integrations", app, refused, validate, backend),
-      forApp: (other) => forApp(other).integrations
-    }
-    const integrationKeys: Services["integrationKeys"] = {
-      ...bindFamily("IntegrationKeys", app, refused, validate, backend),
-      forApp: (other) => forApp(other).integrationKeys
-    }
-    const integrationWebhooks: Services["integrationWebhooks"] = {
-      ...bindFamily("IntegrationWebhooks", app, refused, validate, backend),
-      forApp: (other) => forApp(other).integrationWebhooks
-    }
-    const users: Services["users"] = {
-      ...bindFamily("Users", app, refused, validate, backend),
-      forApp: (other) => forApp(other).users
-    }
-    const clients: Services["clients"] = {
-      ...bindFamily("Clients", app, refused, validate, backend),
-      forApp: (other) => forApp(other).clients
-    }
-    const devices: Services["devices"] = {
-      ...bindFamily("Devices", app, refused, validate, backend),
-      forApp: (other) => forApp(other).devices
-    }
-    const oauth: Services["oauth"] = {
-      ...bindFamily("OAuth", app, refused, validate, backend),
-      forApp: (other) => forApp(other).oauth
-    }
-    return {
-      apps,
-      appKeys,
-      attachments,
-      conversations,
-      participants,
-      messages,
-      activities,
-      switchboardActions,
-      switchboards,
-      switchboardIntegrations,
-      integrations,
-      integrationKeys,
-      integrationWebhooks,
-      users,
-      clients,
-      devices,
-      oauth
-    }
+    byFamily.set("Conversations", services.conversations)
+    byFamily.set("Users", services.users)
+    byFamily.set("Messages", services.messages)
+    const context = Context.unsafeMake<AllServices>(
+      new Map([...byFamily].map(([family, service]) => [`@sunco-effect/conversations/${family}`, service]))
+    )
+    return { services, context, byFamily }
   }
 
   return Option.match(appId, { onSome: forApp, onNone: () => bind(undefined) })

@@ -7,6 +7,7 @@ import * as Either from "effect/Either"
 import { type Conversation, ConversationResponse } from "../../Conversation.js"
 import { ConversationCreateBody, ConversationUpdateBody } from "../../ConversationBody.js"
 import { DownloadMessageRefBody, DownloadMessageRefResponse } from "../../DownloadMessageRef.js"
+import * as Facts from "../../generated/Operations.js"
 import * as ListQuery from "../../ListQuery.js"
 import { ConversationListResponse, type ConversationPage } from "../../Pagination.js"
 import * as Validation from "../../Validation.js"
@@ -36,7 +37,7 @@ export const conversations = {
    * })
    * ```
    */
-  create: define("CreateConversation")({
+  create: define(Facts.CreateConversation)({
     args: (body: ConversationCreateBody) => ({ body }),
     body: ConversationCreateBody,
     check: ({ body }, options) => Validation.checkCreateBody(body, options),
@@ -58,7 +59,7 @@ export const conversations = {
    * })
    * ```
    */
-  get: define("GetConversation")({
+  get: define(Facts.GetConversation)({
     args: (conversationId: string) => ({ params: { conversationId } }),
     body: undefined,
     check: () => undefined,
@@ -88,7 +89,7 @@ export const conversations = {
    * })
    * ```
    */
-  list: define("ListConversations")({
+  list: define(Facts.ListConversations)({
     args: (query: ListQuery.ListQuery) => ({ query }),
     body: undefined,
     parseQuery: ListQuery.fromDecoded,
@@ -120,7 +121,7 @@ export const conversations = {
    * })
    * ```
    */
-  update: define("UpdateConversation")({
+  update: define(Facts.UpdateConversation)({
     args: (conversationId: string, body: ConversationUpdateBody) => ({ params: { conversationId }, body }),
     body: ConversationUpdateBody,
     check: ({ body }, options) => Validation.checkUpdateBody(body, options),
@@ -144,7 +145,7 @@ export const conversations = {
    * })
    * ```
    */
-  delete: define("DeleteConversation")({
+  delete: define(Facts.DeleteConversation)({
     args: (conversationId: string) => ({ params: { conversationId } }),
     body: undefined,
     check: () => undefined,
@@ -155,7 +156,7 @@ export const conversations = {
   /**
    * DownloadMessageRef: fetch the data behind a third-party channel's message reference (Apple only).
    */
-  downloadMessageRef: define("DownloadMessageRef")({
+  downloadMessageRef: define(Facts.DownloadMessageRef)({
     args: (conversationId: string, body: DownloadMessageRefBody) => ({ params: { conversationId }, body }),
     body: DownloadMessageRefBody,
     check: ({ body }) => Validation.checkDownloadMessageRefBody(body),

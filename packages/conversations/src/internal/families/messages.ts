@@ -2,6 +2,7 @@
  * The Messages family: one entry per operation (see `conversations.ts`).
  */
 import * as Either from "effect/Either"
+import * as Facts from "../../generated/Operations.js"
 import {
   type Message,
   type MessageListQuery,
@@ -45,7 +46,7 @@ export const messages = {
    * })
    * ```
    */
-  list: define("ListMessages")({
+  list: define(Facts.ListMessages)({
     args: (conversationId: string, query: MessageListQuery) => ({ params: { conversationId }, query }),
     body: undefined,
     check: ({ query }, options) => query.page === undefined ? undefined : Validation.checkPage(query.page, options),
@@ -85,7 +86,7 @@ export const messages = {
    * })
    * ```
    */
-  post: define("PostMessage")({
+  post: define(Facts.PostMessage)({
     args: (conversationId: string, body: MessagePost) => ({ params: { conversationId }, body }),
     body: MessagePost,
     check: ({ body }, options) => Validation.checkMessagePost(body, options),
@@ -108,7 +109,7 @@ export const messages = {
    * })
    * ```
    */
-  deleteAll: define("DeleteAllMessages")({
+  deleteAll: define(Facts.DeleteAllMessages)({
     args: (conversationId: string) => ({ params: { conversationId } }),
     body: undefined,
     check: () => undefined,
@@ -131,7 +132,7 @@ export const messages = {
    * })
    * ```
    */
-  delete: define("DeleteMessage")({
+  delete: define(Facts.DeleteMessage)({
     args: (conversationId: string, messageId: string) => ({ params: { conversationId, messageId } }),
     body: undefined,
     check: () => undefined,

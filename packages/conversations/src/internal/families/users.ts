@@ -1,6 +1,7 @@
 /**
  * The Users family: one entry per operation (see `conversations.ts`).
  */
+import * as Facts from "../../generated/Operations.js"
 import { type User, UserCreateBody, UserResponse } from "../../User.js"
 import * as Validation from "../../Validation.js"
 import { decoder } from "../decode.js"
@@ -21,7 +22,7 @@ export const users = {
    * })
    * ```
    */
-  create: define("CreateUser")({
+  create: define(Facts.CreateUser)({
     args: (body: UserCreateBody) => ({ body }),
     body: UserCreateBody,
     check: ({ body }, options) => Validation.checkUserCreateBody(body, options),
