@@ -20,6 +20,7 @@ import * as AppsStore from "./internal/store/apps.js"
 import * as AttachmentsStore from "./internal/store/attachments.js"
 import * as ClientsStore from "./internal/store/clients.js"
 import * as DevicesStore from "./internal/store/devices.js"
+import { truncated } from "./internal/store/events.js"
 import * as IntegrationKeysStore from "./internal/store/integrationKeys.js"
 import * as IntegrationsStore from "./internal/store/integrations.js"
 import * as IntegrationWebhooksStore from "./internal/store/integrationWebhooks.js"
@@ -82,6 +83,22 @@ interface AppState {
   readonly membership: Map<string, Array<string>>
   /** Each user's default conversation. */
   readonly defaults: Map<string, string>
+}
+
+/**
+ * An event the store publishes when its state changes as the service's would
+ * (`conversation:message`, `conversation:create`, …): the shape of the spec's
+ * `x-webhooks` events, with the app it belongs to.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StoreEvent {
+  readonly appId: string
+  readonly id: string
+  readonly type: string
+  readonly createdAt: string
+  readonly payload: unknown
 }
 
 /**
@@ -156,6 +173,7 @@ export class InMemoryStore {
   private readonly now: () => number
   /** @since 0.2.0 */
   readonly messages = new Messages.MessageLog()
+  private readonly listeners = new Set<(event: StoreEvent) => void>()
   /**
    * Replaced by every `reset`: the key under which a family's store module
    * keeps its state (`internal/store/part.ts`), so a reset forgets it too.
@@ -359,6 +377,38 @@ export class InMemoryStore {
   }
 
   /**
+   * Call `listener` with every event the store publishes, until the returned
+   * function is called. The emulator delivers them to webhooks.
+   *
+   * @since 0.2.0
+   */
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  /**
+   * Publish an event of app `appId` (its `type` and `payload` as the spec's
+   * `x-webhooks` describe them), with a fresh id and the store's time.
+   *
+   * @since 0.2.0
+   */
+  publish(appId: string, type: string, payload: unknown): void {
+    if (this.listeners.size === 0) return
+    const event: StoreEvent = { appId, id: this.newId(), type, createdAt: this.isoNow(), payload }
+    for (const listener of this.listeners) listener(event)
+  }
+
+  /**
+   * A conversation as it is now, if the app has it (for the payloads of events).
+   *
+   * @since 0.2.0
+   */
+  conversation(appId: string, conversationId: string): Conversation | undefined {
+    return this.apps.get(appId)?.conversations.get(conversationId)?.conversation
+  }
+
+  /**
    * CreateConversation.
    *
    * @since 0.1.0
@@ -371,7 +421,13 @@ export class InMemoryStore {
         if (Either.isLeft(resolved)) return Either.left(resolved.left)
         ids.push(resolved.right)
       }
-      return Either.right(this.insertConversation(app, body, ids))
+      const created = this.insertConversation(app, body, ids)
+      this.publish(appId, "conversation:create", {
+        conversation: truncated(created),
+        creationReason: "createConversation",
+        source: { type: "api" }
+      })
+      return Either.right(created)
     })
   }
 
@@ -424,6 +480,7 @@ export class InMemoryStore {
       if (stored.conversation.isDefault) return Either.left(failures.defaultUndeletable(id))
       app.conversations.delete(id)
       this.messages.drop(appId, id)
+      this.publish(appId, "conversation:remove", { conversation: truncated(stored.conversation) })
       for (const user of stored.participants) {
         const ids = app.membership.get(user)
         if (!ids) continue

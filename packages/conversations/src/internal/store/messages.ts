@@ -11,6 +11,7 @@ import type { Message, MessagePage } from "../../Message.js"
 import type { InputOf } from "../../Operations.js"
 import type { Links, Meta, Page } from "../../Pagination.js"
 import { segment } from "../path.js"
+import { truncated } from "./events.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
 
 /** The service's per-conversation limit. */
@@ -122,6 +123,11 @@ export const post = (
       ...(body.metadata === undefined ? {} : { metadata: body.metadata })
     }
     messages.push(message)
+    const conversation = store.conversation(appId, conversationId)
+    store.publish(appId, "conversation:message", {
+      ...(conversation === undefined ? {} : { conversation: truncated(conversation) }),
+      message
+    })
     return Either.right([message])
   })
 
