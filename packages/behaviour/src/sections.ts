@@ -6,7 +6,8 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { attachments } from "./attachments.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [attachments]

@@ -16,15 +16,17 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import type { AllServices } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
 import type { ApiFailure } from "./ErrorResponse.js"
 import { handleUnchecked, InMemoryStore } from "./InMemoryStore.js"
 import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
+import * as Multipart from "./internal/multipart.js"
 import * as Pipeline from "./internal/pipeline.js"
 import { makeServices } from "./internal/service.js"
-import type { ErrorOf, Operation } from "./Operations.js"
+import type { ErrorOf, Input, Operation } from "./Operations.js"
 import type { Retry } from "./RetryPolicy.js"
 import type { Seed } from "./Seed.js"
 
@@ -127,10 +129,20 @@ export const make = (options: TestOptions = {}) =>
             // failWith stores only failures of the operation they are stored under.
             return Effect.fail(isTyped(failure) ? failure : classify(operation, spec, failure, input))
           }
-          const result = handleUnchecked(store, operation, input, baseUrl)
-          if (Either.isLeft(result)) return Effect.fail(classify(operation, spec, result.left, input))
-          attempt.setStatus(spec.status)
-          return Effect.succeed(result.right)
+          const answer = (sent: Input) => {
+            const result = handleUnchecked(store, operation, sent, baseUrl)
+            if (Either.isLeft(result)) return Effect.fail(classify(operation, spec, result.left, sent))
+            attempt.setStatus(spec.status)
+            return Effect.succeed(result.right)
+          }
+          const upload = input.upload
+          if (upload === undefined) return answer(input)
+          // A file is read as the live client would send it (its limit, its progress), and only its size kept.
+          let size = 0
+          return Multipart.counted(operation, upload).pipe(
+            Stream.runForEach((chunk) => Effect.sync(() => void (size += chunk.length))),
+            Effect.flatMap(() => answer({ ...input, upload: { ...upload, size } }))
+          )
         }))
     }
 

@@ -43,31 +43,16 @@ import type { User, UserCreateBody } from "./User.js"
  */
 export type Result<A> = Either.Either<A, ApiFailure>
 
-/**
- * The error responses the service gives, by name.
- *
- * @since 0.1.0
- * @category failures
- */
-export const failures: {
-  readonly appNotFound: ApiFailure
-  readonly conversationNotFound: ApiFailure
-  readonly userNotFound: ApiFailure
-  readonly invalidPage: ApiFailure
-  readonly userExists: ApiFailure
-  readonly defaultUndeletable: (id: string) => ApiFailure
-} = {
-  appNotFound: { status: 404, code: "app_not_found", title: "App not found" },
-  conversationNotFound: { status: 404, code: "conversation_not_found", title: "Conversation not found" },
-  userNotFound: { status: 404, code: "user_not_found", title: "User not found" },
-  invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
-  userExists: { status: 409, code: "conflict", title: "User already exists" },
-  defaultUndeletable: (id: string): ApiFailure => ({
-    status: 400,
-    code: "bad_request",
-    title: `Conversation ${id} cannot be deleted because it is the default.`
-  })
-}
+export {
+  /**
+   * The error responses the service gives, by name.
+   *
+   * @since 0.1.0
+   * @category failures
+   */
+  failures
+} from "./internal/store/failures.js"
+import { failures } from "./internal/store/failures.js"
 
 interface StoredConversation {
   conversation: Conversation
@@ -397,6 +382,15 @@ export class InMemoryStore {
     if (this.listeners.size === 0) return
     const event: StoreEvent = { appId, id: this.newId(), type, createdAt: this.isoNow(), payload }
     for (const listener of this.listeners) listener(event)
+  }
+
+  /**
+   * Whether the store has app `appId` (for the families' stores, which answer 404 `app_not_found` otherwise).
+   *
+   * @since 0.2.0
+   */
+  hasApp(appId: string): boolean {
+    return this.apps.has(appId)
   }
 
   /**

@@ -160,6 +160,12 @@ export * from "./Devices.js"
  */
 export * from "./OAuth.js"
 /**
+ * The bytes of an attachment to upload: from a path, a Blob or a Stream.
+ *
+ * @since 0.2.0
+ */
+export * as AttachmentSource from "./AttachmentSource.js"
+/**
  * The Schemas of every request body, response, model and webhook event of the
  * spec, generated from it (`Schemas.Participant`, `Schemas.SwitchboardIntegration`, …).
  *

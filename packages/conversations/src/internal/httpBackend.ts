@@ -14,6 +14,7 @@ import type { AnyOperationSpec, Input, Operation } from "../Operations.js"
 import type { Backend } from "./backend.js"
 import { classify, parseRetryAfter } from "./classify.js"
 import { bounded } from "./decode.js"
+import * as Multipart from "./multipart.js"
 import { compile } from "./path.js"
 import * as Pipeline from "./pipeline.js"
 import type { Transport, TransportResponse } from "./transport.js"
@@ -103,15 +104,22 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
     const path = basePath + pathOf(spec)(input.params) +
       (input.query === undefined ? "" : spec.query?.encode(input.query) ?? "")
     const headers = body === undefined ? baseHeaders : jsonHeaders
-    const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) =>
-      Effect.flatMap(
+    const upload = input.upload
+    const send = (attempt: Pipeline.Attempt, sent: Record<string, string>) => {
+      // A file goes as multipart, streamed, encoded afresh for each attempt.
+      const streamed = upload === undefined ? undefined : Multipart.encode(operation, upload)
+      return Effect.flatMap(
         transport({
           operation,
           method,
           origin,
           path,
-          headers: sent,
-          body,
+          headers: streamed === undefined ? sent : {
+            ...sent,
+            "content-type": streamed.contentType,
+            ...(streamed.length === undefined ? {} : { "content-length": String(streamed.length) })
+          },
+          body: streamed ?? body,
           timeoutMillis: attempt.timeoutMillis,
           maxResponseBytes: config.maxResponseBytes
         }),
@@ -120,6 +128,7 @@ export const make = (config: HttpBackendConfig, transport: Transport): Backend =
           return interpret(operation, spec, input, response)
         }
       )
+    }
     return Pipeline.run(operation, method, input, options, config.settings, (attempt) =>
       current === undefined
         ? send(attempt, headers)

@@ -28,10 +28,18 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => 
 
 export const make = (httpClient: HttpClient.HttpClient): Transport => (req) => {
   let request = HttpClientRequest.make(req.method)(req.origin + req.path, { headers: req.headers })
-  if (req.body !== undefined) request = HttpClientRequest.bodyText(request, req.body, "application/json")
+  const streamed = typeof req.body === "object" ? req.body : undefined
+  if (typeof req.body === "string") request = HttpClientRequest.bodyText(request, req.body, "application/json")
+  else if (streamed !== undefined) {
+    request = HttpClientRequest.bodyStream(request, streamed.stream, {
+      contentType: streamed.contentType,
+      ...(streamed.length === undefined ? {} : { contentLength: streamed.length })
+    })
+  }
   return httpClient.execute(request).pipe(
     // The platform error holds the request, whose headers hold credentials: keep only code and message.
-    Effect.mapError((e) => transportError(req.operation, e.cause ?? e)),
+    // A streamed body that failed (unreadable, over the limit) aborted the request: report why.
+    Effect.mapError((e) => streamed?.failure() ?? transportError(req.operation, e.cause ?? e)),
     Effect.flatMap((response) => {
       const header = (name: string) => response.headers[name]
       const fail = () => Effect.fail(new ProtocolError(tooLarge(req, response.status, header("x-zendesk-request-id"))))

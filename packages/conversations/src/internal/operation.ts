@@ -8,6 +8,7 @@ import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
+import type { AttachmentSource } from "../AttachmentSource.js"
 import type { CallOptions } from "../Conversations.js"
 import type {
   AppNotFound,
@@ -82,6 +83,8 @@ export interface Request {
   readonly params?: PathParams | undefined
   readonly body?: unknown
   readonly query?: Query | undefined
+  /** A file sent as `multipart/form-data` (UploadAttachment), streamed. */
+  readonly upload?: AttachmentSource | undefined
 }
 
 /**
@@ -97,6 +100,7 @@ export interface Input {
   /** The body as serialized (once, before the rules run), for the backend to send as is. */
   readonly json?: string | undefined
   readonly query?: Query | undefined
+  readonly upload?: AttachmentSource | undefined
 }
 
 /**
@@ -135,6 +139,8 @@ export interface OperationSpec<
   readonly status: number
   /** The request body's Schema, for operations that send one. */
   readonly body: Schema.Schema.AnyNoContext | undefined
+  /** The body is a file sent as `multipart/form-data` (the request's `upload`). */
+  readonly multipart: boolean
   /** The deepObject query codec, for operations whose spec has query parameters. */
   readonly query: QueryCodec | undefined
   /** The query as the operation takes it, from its decoded form (the emulator's side): the rules beyond the types. */
@@ -212,6 +218,7 @@ export const define = (fact: Fact) =>
     status: fact.success.status,
     query: fact.query.length > 0 ? compileQuery(fact.query) : undefined,
     body: declaration.body,
+    multipart: fact.body?.contentType === "multipart/form-data",
     parseQuery: declaration.parseQuery,
     args: declaration.args,
     check: declaration.check,

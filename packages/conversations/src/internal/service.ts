@@ -65,7 +65,12 @@ const bindFamily = (
     const arity = spec.args.length
     const input = (args: ReadonlyArray<unknown>): Input => {
       const request = spec.args(...args)
-      return { params: { ...request.params, appId: app }, body: request.body, query: request.query }
+      return {
+        params: { ...request.params, appId: app },
+        body: request.body,
+        query: request.query,
+        upload: request.upload
+      }
     }
     methods[method] = (...all: ReadonlyArray<unknown>) => {
       const options = all[arity]

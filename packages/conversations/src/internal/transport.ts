@@ -5,7 +5,14 @@
  * any middleware) and undici's dispatcher driven directly (Node, fastest).
  */
 import type * as Effect from "effect/Effect"
-import type { Operation, ProtocolError, RequestTimeout, TransportError } from "../ConversationsError.js"
+import type {
+  Operation,
+  ProtocolError,
+  RequestTimeout,
+  TransportError,
+  ValidationError
+} from "../ConversationsError.js"
+import type { StreamBody } from "./multipart.js"
 
 export interface TransportRequest {
   readonly operation: Operation
@@ -16,7 +23,8 @@ export interface TransportRequest {
   readonly path: string
   /** Every header to send, `content-type` included when there is a body. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body: string | undefined
+  /** JSON text, or a body streamed as it is sent (an attachment's multipart). */
+  readonly body: string | StreamBody | undefined
   readonly timeoutMillis: number
   /** A body past this many bytes is abandoned with a `ProtocolError`. */
   readonly maxResponseBytes: number
@@ -31,7 +39,7 @@ export interface TransportResponse {
 
 export type Transport = (
   request: TransportRequest
-) => Effect.Effect<TransportResponse, TransportError | RequestTimeout | ProtocolError>
+) => Effect.Effect<TransportResponse, TransportError | RequestTimeout | ProtocolError | ValidationError>
 
 /** The failure of a body past the cap. */
 export const tooLarge = (request: TransportRequest, status: number, requestId: string | undefined) => ({

@@ -4,12 +4,24 @@
  * and the timeout abort the request through the dispatch controller.
  */
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import { Readable } from "node:stream"
 import type { Dispatcher } from "undici"
-import { ProtocolError, RequestTimeout } from "../ConversationsError.js"
+import { ProtocolError, RequestTimeout, type ValidationError } from "../ConversationsError.js"
 import { transportError } from "./classify.js"
 import { tooLarge, type Transport, type TransportResponse } from "./transport.js"
 
 const decoder = new TextDecoder()
+
+/** A web stream's chunks, for a Node `Readable` (what undici streams from); cancelled when the request stops reading. */
+async function* readChunks(readable: ReadableStream<Uint8Array>) {
+  const reader = readable.getReader()
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value
+  } finally {
+    await reader.cancel()
+  }
+}
 
 class Timeout extends Error {}
 class TooLarge extends Error {}
@@ -20,7 +32,10 @@ const headerOf = (headers: Record<string, string | Array<string> | undefined>) =
 }
 
 export const make = (dispatcher: Dispatcher): Transport => (req) =>
-  Effect.async<TransportResponse, ReturnType<typeof transportError> | RequestTimeout | ProtocolError>((resume) => {
+  Effect.async<
+    TransportResponse,
+    ReturnType<typeof transportError> | RequestTimeout | ProtocolError | ValidationError
+  >((resume) => {
     let controller: Dispatcher.DispatchController | undefined
     let aborted: Error | undefined
     let status = 0
@@ -31,10 +46,15 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
       aborted = new Timeout()
       controller?.abort(aborted)
     }, req.timeoutMillis)
+    const streamed = typeof req.body === "object" ? req.body : undefined
     const fail = (error: Error) => {
       clearTimeout(timer)
+      // A streamed body that failed (unreadable, over the limit) aborted the request: report why.
+      const cause = streamed?.failure()
       resume(Effect.fail(
-        error instanceof Timeout
+        cause !== undefined
+          ? cause
+          : error instanceof Timeout
           ? new RequestTimeout({ operation: req.operation, timeoutMillis: req.timeoutMillis })
           : error instanceof TooLarge
           ? new ProtocolError(tooLarge(req, status, headerOf(headers)("x-zendesk-request-id")))
@@ -47,7 +67,9 @@ export const make = (dispatcher: Dispatcher): Transport => (req) =>
         path: req.path,
         method: req.method,
         headers: req.headers,
-        body: req.body ?? null
+        body: typeof req.body === "object"
+          ? Readable.from(readChunks(Stream.toReadableStream(req.body.stream)))
+          : req.body ?? null
       }, {
         onRequestStart(c) {
           controller = c

@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { errorResponse, failures } from "../ErrorBody.js"
 import { endpoint, limits, readBody, respond } from "./endpoint.js"
+import { readUpload } from "./upload.js"
 
 const route = (
   spec: Operations.AnyOperationSpec,
@@ -36,6 +37,12 @@ const route = (
     }
     if (Either.isLeft(withQuery)) return Effect.succeed(errorResponse(failures.badRequest(withQuery.left)))
     const input = withQuery.right
+    if (spec.multipart) {
+      return Effect.map(
+        readUpload(request),
+        (upload) => Either.isLeft(upload) ? errorResponse(upload.left) : answer({ ...input, upload: upload.right })
+      )
+    }
     if (spec.body !== undefined) {
       return Effect.map(
         readBody(
