@@ -6,7 +6,10 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { clients } from "./clients.js"
+import { devices } from "./devices.js"
+import { users } from "./users.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [users, clients, devices]
