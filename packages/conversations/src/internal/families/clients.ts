@@ -17,6 +17,9 @@ const createRules = rulesOf(bodyConstraints.ClientCreate)
 // The spec's prose: a confirmation message is text or an image.
 const confirmationTypes: ReadonlyArray<unknown> = ["text", "image"]
 
+const field = (u: unknown, key: string): unknown =>
+  typeof u === "object" && u !== null ? Reflect.get(u, key) : undefined
+
 export const clients = {
   /**
    * CreateClient: start linking the user to a third-party channel
@@ -48,8 +51,9 @@ export const clients = {
       query
     }),
     body: ClientCreate,
+    // The emulator checks the body before decoding it: nothing here may assume its shape.
     check: ({ body }, options) => {
-      const type = body.confirmation.message?.content.type
+      const type = field(field(field(field(body, "confirmation"), "message"), "content"), "type")
       if (type !== undefined && !confirmationTypes.includes(type)) {
         return {
           field: "confirmation.message.content.type",
@@ -57,7 +61,8 @@ export const clients = {
           detail: "a confirmation message must be text or image"
         }
       }
-      return Validation.checkId("target.conversationId", body.target.conversationId) ?? createRules(body, options)
+      return Validation.checkId("target.conversationId", field(field(body, "target"), "conversationId")) ??
+        createRules(body, options)
     },
     response: envelope<"client", Client>("client", decoder(CreateClientResponse)),
     errors: [],

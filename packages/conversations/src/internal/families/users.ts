@@ -19,10 +19,11 @@ import { define, empty, envelope } from "../operation.js"
 const user = envelope<"user", User>("user", decoder(UserResponse))
 const decodeList = decoder(UserListResponse)
 
-const emailOf = (query: unknown): unknown => {
-  const filter: unknown = typeof query === "object" && query !== null ? Reflect.get(query, "filter") : undefined
-  return typeof filter === "object" && filter !== null ? Reflect.get(filter, "identities.email") : undefined
-}
+// The emulator checks a body before decoding it: the rules may not assume its shape.
+const field = (u: unknown, key: string): unknown =>
+  typeof u === "object" && u !== null ? Reflect.get(u, key) : undefined
+
+const emailOf = (query: unknown): unknown => field(field(query, "filter"), "identities.email")
 
 export const users = {
   /**
@@ -210,8 +211,10 @@ export const users = {
     // The body is optional in the spec; `{}` is sent so every request is JSON.
     args: (zendeskId: string, body?: SyncUserBody) => ({ params: { zendeskId }, body: body ?? {} }),
     body: SyncUserBody,
-    check: ({ body }) =>
-      body.survivingZendeskId === undefined ? undefined : Validation.checkId("survivingZendeskId", body.survivingZendeskId),
+    check: ({ body }) => {
+      const surviving = field(body, "survivingZendeskId")
+      return surviving === undefined ? undefined : Validation.checkId("survivingZendeskId", surviving)
+    },
     response: user,
     errors: [],
     repeatable: false
