@@ -33,9 +33,13 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("Clients: responses conform t
         yield* conforms("CreateClient", created, 201)
         ids.push((created.json as { client: { id: string } }).client.id)
       }
-      yield* conformsAsError("CreateClient", yield* call("POST", `/v2/apps/${appId}/users/${MISSING}/clients`, {
-        body: body("+15145550004")
-      }), 404)
+      yield* conformsAsError(
+        "CreateClient",
+        yield* call("POST", `/v2/apps/${appId}/users/${MISSING}/clients`, {
+          body: body("+15145550004")
+        }),
+        404
+      )
       yield* conformsAsError("CreateClient", yield* call("POST", base, { body: { matchCriteria: {} } }), 400)
 
       const first = yield* call("GET", `${base}?page[size]=2`)

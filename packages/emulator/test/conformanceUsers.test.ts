@@ -56,7 +56,11 @@ layer(Emulator.layer({ seed }), { timeout: "60 seconds" })("Users: responses con
       const cleared = yield* call("DELETE", `${base}/${id}/personalinformation`)
       yield* conforms("DeleteUserPersonalInformation", cleared, 200)
       expect(cleared.json).toMatchObject({ user: { id, profile: {}, metadata: {} } })
-      yield* conforms("DeleteUserPersonalInformation", yield* call("DELETE", `${base}/${MISSING}/personalinformation`), 404)
+      yield* conforms(
+        "DeleteUserPersonalInformation",
+        yield* call("DELETE", `${base}/${MISSING}/personalinformation`),
+        404
+      )
 
       const synced = yield* call("POST", `${base}/${sue.zendeskId}/sync`, { body: {} })
       yield* conforms("SyncUser", synced, 200)

@@ -23,13 +23,19 @@ const sdk = Effect.map(Emulator, (emulator) => {
 const promise = (f: () => Promise<any>) =>
   Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Devices operations against the emulator", (it) => {
-  it.effect("listDevices and getDevice", () =>
-    Effect.gen(function*() {
-      const { appId } = yield* Emulator
-      const api = yield* sdk
-      expect((yield* promise(() => api.listDevices(appId, "ada"))).devices).toEqual([])
-      const missing = yield* Effect.flip(promise(() => api.getDevice(appId, "ada", "de13bee15b51033b34162411")))
-      expect(missing).toEqual({ status: 404, body: { errors: [{ code: "device_not_found", title: "Device not found" }] } })
-    }))
-})
+layer(Emulator.layer(), { timeout: "30 seconds" })(
+  "the official SDK's Devices operations against the emulator",
+  (it) => {
+    it.effect("listDevices and getDevice", () =>
+      Effect.gen(function*() {
+        const { appId } = yield* Emulator
+        const api = yield* sdk
+        expect((yield* promise(() => api.listDevices(appId, "ada"))).devices).toEqual([])
+        const missing = yield* Effect.flip(promise(() => api.getDevice(appId, "ada", "de13bee15b51033b34162411")))
+        expect(missing).toEqual({
+          status: 404,
+          body: { errors: [{ code: "device_not_found", title: "Device not found" }] }
+        })
+      }))
+  }
+)

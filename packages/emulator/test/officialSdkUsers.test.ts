@@ -50,7 +50,10 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
       update.profile = { surname: "Lovelace" }
       update.metadata = { plan: "pro" }
       const updated = yield* promise(() => api.updateUser(appId, id, update))
-      expect(updated.user).toMatchObject({ profile: { givenName: "Ada", surname: "Lovelace" }, metadata: { plan: "pro" } })
+      expect(updated.user).toMatchObject({
+        profile: { givenName: "Ada", surname: "Lovelace" },
+        metadata: { plan: "pro" }
+      })
 
       const cleared = yield* promise(() => api.deleteUserPersonalInformation(appId, externalId))
       expect(cleared.user).toMatchObject({ id, profile: {}, metadata: {} })

@@ -71,36 +71,39 @@ export const handlers: FamilyHandlers<"Clients"> = {
         })
     ),
   "Clients.list": (store, { params: { appId, userIdOrExternalId }, query }, baseUrl) =>
-    Either.flatMap(store.user(appId, userIdOrExternalId, query.brandId), (user): Either.Either<ClientPage, ApiFailure> => {
-      const page = query.page ?? {}
-      if (isInvalidPage(page)) return Either.left(failures.invalidPage)
-      const all = of(store, appId, user.id)
-      const size = page.size ?? DEFAULT_PAGE_SIZE
-      let start: number
-      let end: number
-      if (page.before !== undefined) {
-        end = lowerBound(all, page.before, true, idOf)
-        start = Math.max(0, end - size)
-      } else {
-        start = page.after === undefined ? 0 : lowerBound(all, page.after, false, idOf)
-        end = Math.min(all.length, start + size)
+    Either.flatMap(
+      store.user(appId, userIdOrExternalId, query.brandId),
+      (user): Either.Either<ClientPage, ApiFailure> => {
+        const page = query.page ?? {}
+        if (isInvalidPage(page)) return Either.left(failures.invalidPage)
+        const all = of(store, appId, user.id)
+        const size = page.size ?? DEFAULT_PAGE_SIZE
+        let start: number
+        let end: number
+        if (page.before !== undefined) {
+          end = lowerBound(all, page.before, true, idOf)
+          start = Math.max(0, end - size)
+        } else {
+          start = page.after === undefined ? 0 : lowerBound(all, page.after, false, idOf)
+          end = Math.min(all.length, start + size)
+        }
+        const slice = all.slice(start, end)
+        const first = slice[0]?.id
+        const last = slice[slice.length - 1]?.id
+        const meta: Meta = {
+          // hasMore looks in the direction of travel: backwards for page[before].
+          hasMore: page.before !== undefined ? start > 0 : end < all.length,
+          ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
+          ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
+        }
+        const base = `${baseUrl}/v2/apps/${segment(appId)}/users/${segment(userIdOrExternalId)}/clients?`
+        const links: Links = {
+          ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
+          ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
+        }
+        return Either.right({ clients: slice, meta, links })
       }
-      const slice = all.slice(start, end)
-      const first = slice[0]?.id
-      const last = slice[slice.length - 1]?.id
-      const meta: Meta = {
-        // hasMore looks in the direction of travel: backwards for page[before].
-        hasMore: page.before !== undefined ? start > 0 : end < all.length,
-        ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
-        ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
-      }
-      const base = `${baseUrl}/v2/apps/${segment(appId)}/users/${segment(userIdOrExternalId)}/clients?`
-      const links: Links = {
-        ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-        ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-      }
-      return Either.right({ clients: slice, meta, links })
-    }),
+    ),
   "Clients.remove": (store, { params: { appId, clientId, userIdOrExternalId }, query }) =>
     Either.flatMap(store.user(appId, userIdOrExternalId, query?.brandId), (user) => {
       const list = of(store, appId, user.id)
