@@ -345,7 +345,7 @@ export const behaviourSuite = (name: string, services: Layer.Layer<AllServices, 
       Effect.gen(function*() {
         const users = yield* Users
         const error = yield* Effect.flip(users.forApp(APP).create({ externalId: "ada" }))
-        expect(error).toMatchObject({ _tag: "ApiError", status: 409 })
+        expect(error).toMatchObject({ _tag: "Conflict", status: 409 })
       }))
 
     it.effect("invalid input fails the same way, before anything is sent", () =>

@@ -7,7 +7,10 @@
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
 import { attachments } from "./attachments.js"
+import { clients } from "./clients.js"
+import { devices } from "./devices.js"
+import { users } from "./users.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = [attachments]
+export const sections: ReadonlyArray<Section> = [attachments, users, clients, devices]

@@ -1,5 +1,19 @@
 /**
- * Devices: the SDK devices of a user.
+ * Devices: the SDK devices of a user (the browsers and phones its Web, iOS or
+ * Android SDK ran on), made by the SDKs, read here. The test layer and the
+ * emulator run no SDK: their users have no device.
+ *
+ * @example
+ * ```ts
+ * import { Devices } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * const pushTokens = Effect.gen(function*() {
+ *   const devices = yield* Devices
+ *   const all = yield* devices.list("customer-17")
+ *   return all.flatMap((d) => d.status === "active" && d.pushNotificationToken ? [d.pushNotificationToken] : [])
+ * })
+ * ```
  *
  * @since 0.2.0
  */

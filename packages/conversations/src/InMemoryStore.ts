@@ -31,6 +31,7 @@ import * as ParticipantsStore from "./internal/store/participants.js"
 import * as SwitchboardActionsStore from "./internal/store/switchboardActions.js"
 import * as SwitchboardIntegrationsStore from "./internal/store/switchboardIntegrations.js"
 import * as SwitchboardsStore from "./internal/store/switchboards.js"
+import * as UsersStore from "./internal/store/users.js"
 import * as ListQuery from "./ListQuery.js"
 import type { Family, Input, InputOf, Operation, OutputOf } from "./Operations.js"
 import type { ConversationListFilter, Meta, Page } from "./Pagination.js"
@@ -221,7 +222,9 @@ export class InMemoryStore {
         const created = this.insertUser(state, {
           id: user.id,
           externalId: user.externalId,
-          profile: { givenName: user.givenName, surname: user.surname }
+          zendeskId: user.zendeskId,
+          profile: { givenName: user.givenName, surname: user.surname },
+          identities: user.identities
         })
         for (let i = 0; i < (user.conversationCount ?? 0); i++) {
           this.insertConversation(state, { type: "sdkGroup", displayName: `Conversation ${i + 1}` }, [created.id])
@@ -276,12 +279,15 @@ export class InMemoryStore {
     const id = user.id ?? this.newId()
     const record: User = {
       id,
-      ...(user.externalId === undefined ? {} : { externalId: user.externalId }),
-      signedUpAt: new Date(this.now()).toISOString(),
+      ...(user.externalId == null ? {} : { externalId: user.externalId }),
+      ...(user.zendeskId == null ? {} : { zendeskId: user.zendeskId }),
+      ...(user.brandId == null ? {} : { brandId: user.brandId }),
+      signedUpAt: user.signedUpAt ?? new Date(this.now()).toISOString(),
+      ...(user.toBeRetained === undefined ? {} : { toBeRetained: user.toBeRetained }),
       authenticated: false,
       profile: Object.fromEntries(Object.entries(user.profile ?? {}).filter(([, v]) => v !== undefined)),
       metadata: user.metadata ?? {},
-      identities: []
+      identities: user.identities ?? []
     }
     app.users.set(id, record)
     if (typeof user.externalId === "string") app.userIdByExternalId.set(user.externalId, id)
@@ -544,9 +550,84 @@ export class InMemoryStore {
       if (app.userIdByExternalId.has(body.externalId)) return Either.left(failures.userExists)
       return Either.right(this.insertUser(app, {
         externalId: body.externalId,
+        brandId: body.brandId,
+        signedUpAt: body.signedUpAt,
+        toBeRetained: body.toBeRetained,
         ...(body.profile ? { profile: body.profile } : {}),
         ...(body.metadata ? { metadata: body.metadata } : {})
       }))
+    })
+  }
+
+  /**
+   * The user a path's `userIdOrExternalId` names: an id first, else an
+   * external id (of `brandId`'s brand when one is given); 404 `user_not_found`.
+   *
+   * @since 0.2.0
+   */
+  user(appId: string, idOrExternalId: string, brandId?: string): Result<User> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const byId = app.users.get(idOrExternalId)
+      if (byId) return Either.right(byId)
+      const id = app.userIdByExternalId.get(idOrExternalId)
+      const byExternalId = id === undefined ? undefined : app.users.get(id)
+      return byExternalId && (brandId === undefined || byExternalId.brandId === brandId)
+        ? Either.right(byExternalId)
+        : Either.left(failures.userNotFound)
+    })
+  }
+
+  /**
+   * Every user of an app, in creation order.
+   *
+   * @since 0.2.0
+   */
+  users(appId: string): Result<ReadonlyArray<User>> {
+    return Either.map(this.app(appId), (app) => [...app.users.values()])
+  }
+
+  /**
+   * Replace a user's record (same id), keeping the external id index right.
+   *
+   * @since 0.2.0
+   */
+  saveUser(appId: string, user: User): Result<User> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const previous = app.users.get(user.id)
+      if (!previous) return Either.left(failures.userNotFound)
+      if (previous.externalId != null) app.userIdByExternalId.delete(previous.externalId)
+      if (user.externalId != null) app.userIdByExternalId.set(user.externalId, user.id)
+      app.users.set(user.id, user)
+      return Either.right(user)
+    })
+  }
+
+  /**
+   * DeleteUser: the user and their conversation history. A conversation the
+   * user was the last participant of goes with its messages; the others lose
+   * the user from their participants.
+   *
+   * @since 0.2.0
+   */
+  deleteUser(appId: string, userId: string): Result<void> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const user = app.users.get(userId)
+      if (!user) return Either.left(failures.userNotFound)
+      for (const id of app.membership.get(userId) ?? []) {
+        const stored = app.conversations.get(id)
+        if (!stored) continue
+        const participants = stored.participants.filter((p) => p !== userId)
+        if (participants.length > 0) app.conversations.set(id, { ...stored, participants })
+        else {
+          app.conversations.delete(id)
+          this.messages.drop(appId, id)
+        }
+      }
+      app.membership.delete(userId)
+      app.defaults.delete(userId)
+      app.users.delete(userId)
+      if (user.externalId != null) app.userIdByExternalId.delete(user.externalId)
+      return Either.right(undefined)
     })
   }
 
@@ -658,7 +739,6 @@ const handlers: Handlers = {
   "Conversations.delete": (store, { params }) => store.deleteConversation(params.appId, params.conversationId),
   "Conversations.downloadMessageRef": (store, { body, params }) =>
     store.downloadMessageRef(params.appId, params.conversationId, body),
-  "Users.create": (store, { body, params }) => store.createUser(params.appId, body),
   "Messages.list": Messages.list,
   "Messages.post": Messages.post,
   "Messages.deleteAll": Messages.deleteAll,
@@ -674,6 +754,7 @@ const handlers: Handlers = {
   ...IntegrationsStore.handlers,
   ...IntegrationKeysStore.handlers,
   ...IntegrationWebhooksStore.handlers,
+  ...UsersStore.handlers,
   ...ClientsStore.handlers,
   ...DevicesStore.handlers,
   ...OAuthStore.handlers

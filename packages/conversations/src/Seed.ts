@@ -26,6 +26,14 @@ export const SeedUser = Schema.Struct({
   externalId: Schema.optional(Schema.String),
   givenName: Schema.optional(Schema.String),
   surname: Schema.optional(Schema.String),
+  /** The core Zendesk user it is linked to (what `Users.sync` finds it by). @since 0.2.0 */
+  zendeskId: Schema.optional(Schema.String),
+  /** Its identities, such as `{ type: "email", value: "ada@example.org" }` (what `Users.list` filters on). @since 0.2.0 */
+  identities: Schema.optional(Schema.Array(Schema.Struct({
+    type: Schema.String,
+    value: Schema.String,
+    verification: Schema.optional(Schema.String)
+  }))),
   /** Create this many `sdkGroup` conversations for the user (load tests, benchmarks), at most 100,000. */
   conversationCount: Schema.optional(Schema.Int.pipe(Schema.between(0, MAX_GENERATED_CONVERSATIONS)))
 })

@@ -1,6 +1,25 @@
 /**
- * Creating users, so programs (the demo, tests) can make the people their
- * conversations belong to. Provided by the same layers as `Conversations`.
+ * Users: the people conversations belong to, found by their id or by the
+ * external id your system gives them. Create, get, update, list by email
+ * identity, clear personal information, delete (with their conversation
+ * history), and sync with a core Zendesk user. Provided by the same layers as
+ * `Conversations`.
+ *
+ * @example
+ * ```ts
+ * import { Users } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * // The user of an external id, made on first sight.
+ * const userOf = (externalId: string) =>
+ *   Effect.gen(function*() {
+ *     const users = yield* Users
+ *     return yield* users.get(externalId).pipe(
+ *       Effect.catchTag("UserNotFound", () => users.create({ externalId })),
+ *       Effect.catchTag("Conflict", () => users.get(externalId))
+ *     )
+ *   })
+ * ```
  *
  * @since 0.1.0
  */

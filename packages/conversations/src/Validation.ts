@@ -18,7 +18,7 @@ import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import { MessagePost as messageRules } from "./generated/Constraints.js"
 import type { MessagePost } from "./generated/Schemas.js"
 import type { ConversationListFilter, Page } from "./Pagination.js"
-import type { UserCreateBody } from "./User.js"
+import type { UserCreateBody, UserUpdateBody } from "./User.js"
 
 /**
  * @since 0.1.0
@@ -421,6 +421,18 @@ export const checkUserCreateBody = (body: UserCreateBody | unknown, options: Val
     () => checkProfile(body.profile, options),
     () => checkMetadata(body.metadata, options)
   )
+}
+
+/**
+ * The rules of `userUpdateBody`: the profile's lengths and formats and the
+ * metadata, as for a create.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const checkUserUpdateBody = (body: UserUpdateBody | unknown, options: ValidationOptions): Check => {
+  if (!isObject(body)) return violation("body", "type", "must be an object")
+  return firstOf(() => checkProfile(body.profile, options), () => checkMetadata(body.metadata, options))
 }
 
 const textFields = ["text", "htmlText", "markdownText"] as const

@@ -34,7 +34,8 @@ export interface QueryCodec {
   readonly decode: (search: string) => Either.Either<DecodedQuery, string>
 }
 
-const deep = /^(\w+)\[(\w+)\]$/
+// A key may hold a dot: `filter[identities.email]` (ListUsers).
+const deep = /^(\w+)\[([\w.]+)\]$/
 
 const field = (value: unknown, key: string): unknown =>
   typeof value === "object" && value !== null && key in value ? Reflect.get(value, key) : undefined

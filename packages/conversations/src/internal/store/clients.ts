@@ -1,7 +1,117 @@
 /**
- * The clients of users, for the in-memory store.
+ * The clients of users, for the in-memory store: created `pending` by
+ * CreateClient (the link to the channel is never confirmed here), listed in
+ * cursor pages by id, removed one by one, cleared of personal information and
+ * dropped with their user.
  */
-import type { FamilyHandlers } from "../../InMemoryStore.js"
+import * as Either from "effect/Either"
+import type { ClientPage } from "../../Clients.js"
+import type { ApiFailure } from "../../ErrorResponse.js"
+import type { Client } from "../../generated/Schemas.js"
+import type { FamilyHandlers, InMemoryStore } from "../../InMemoryStore.js"
+import type { Links, Meta } from "../../Pagination.js"
+import { segment } from "../path.js"
+import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { part } from "./part.js"
+
+const failures = {
+  invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
+  clientNotFound: { status: 404, code: "client_not_found", title: "Client not found" },
+  sdkClient: { status: 400, code: "bad_request", title: "Cannot remove a client of type 'sdk'" }
+} satisfies Record<string, ApiFailure>
+
+/** Each user's clients by `appId/userId`, oldest first (ids increase, so the order is the ids'). */
+const clients = part(() => new Map<string, Array<Client>>())
+
+const key = (appId: string, userId: string) => `${appId}/${userId}`
+
+const idOf = (client: Client) => client.id ?? ""
+
+const of = (store: InMemoryStore, appId: string, userId: string): Array<Client> => {
+  const all = clients(store)
+  let list = all.get(key(appId, userId))
+  if (!list) {
+    list = []
+    all.set(key(appId, userId), list)
+  }
+  return list
+}
+
+/** DeleteUser: the user's clients go with it. */
+export const dropClients = (store: InMemoryStore, appId: string, userId: string): void => {
+  clients(store).delete(key(appId, userId))
+}
+
+/** DeleteUserPersonalInformation: what each client knows of the person. */
+export const clearPersonalInformation = (store: InMemoryStore, appId: string, userId: string): void => {
+  const list = clients(store).get(key(appId, userId)) ?? []
+  for (let i = 0; i < list.length; i++) {
+    const { avatarUrl: _a, displayName: _d, info: _i, raw: _r, ...rest } = list[i]!
+    list[i] = rest
+  }
+}
 
 /** What the store does for each Clients operation. */
-export const handlers: FamilyHandlers<"Clients"> = {}
+export const handlers: FamilyHandlers<"Clients"> = {
+  "Clients.create": (store, { body, params: { appId, userIdOrExternalId }, query }) =>
+    Either.flatMap(
+      store.user(appId, userIdOrExternalId, query?.brandId),
+      (user) =>
+        Either.map(store.members(appId, body.target.conversationId), (): Client => {
+          // A channel the spec does not list decodes to `{ type: "unknown", raw }`: the client keeps what was sent.
+          const criteria = body.matchCriteria.type === "unknown" ? body.matchCriteria.raw : body.matchCriteria
+          const client: Client = {
+            id: store.newId(),
+            type: criteria.type,
+            status: "pending",
+            integrationId: typeof criteria.integrationId === "string" ? criteria.integrationId : null
+          }
+          of(store, appId, user.id).push(client)
+          return client
+        })
+    ),
+  "Clients.list": (store, { params: { appId, userIdOrExternalId }, query }, baseUrl) =>
+    Either.flatMap(
+      store.user(appId, userIdOrExternalId, query.brandId),
+      (user): Either.Either<ClientPage, ApiFailure> => {
+        const page = query.page ?? {}
+        if (isInvalidPage(page)) return Either.left(failures.invalidPage)
+        const all = of(store, appId, user.id)
+        const size = page.size ?? DEFAULT_PAGE_SIZE
+        let start: number
+        let end: number
+        if (page.before !== undefined) {
+          end = lowerBound(all, page.before, true, idOf)
+          start = Math.max(0, end - size)
+        } else {
+          start = page.after === undefined ? 0 : lowerBound(all, page.after, false, idOf)
+          end = Math.min(all.length, start + size)
+        }
+        const slice = all.slice(start, end)
+        const first = slice[0]?.id
+        const last = slice[slice.length - 1]?.id
+        const meta: Meta = {
+          // hasMore looks in the direction of travel: backwards for page[before].
+          hasMore: page.before !== undefined ? start > 0 : end < all.length,
+          ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
+          ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
+        }
+        const base = `${baseUrl}/v2/apps/${segment(appId)}/users/${segment(userIdOrExternalId)}/clients?`
+        const links: Links = {
+          ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
+          ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
+        }
+        return Either.right({ clients: slice, meta, links })
+      }
+    ),
+  "Clients.remove": (store, { params: { appId, clientId, userIdOrExternalId }, query }) =>
+    Either.flatMap(store.user(appId, userIdOrExternalId, query?.brandId), (user) => {
+      const list = of(store, appId, user.id)
+      const i = lowerBound(list, clientId, true, idOf)
+      const client = list[i]
+      if (client?.id !== clientId) return Either.left(failures.clientNotFound)
+      if (client.type === "sdk") return Either.left(failures.sdkClient)
+      list.splice(i, 1)
+      return Either.right(undefined)
+    })
+}

@@ -1,0 +1,60 @@
+/**
+ * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
+ * the Clients operations against the emulator.
+ */
+import { expect, layer } from "@effect/vitest"
+import { Emulator } from "@sunco-effect/emulator"
+import { Effect, Redacted } from "effect"
+import { createRequire } from "node:module"
+import { call } from "./support/Http.js"
+
+const require = createRequire(import.meta.url)
+// The SDK is CommonJS and untyped.
+const SunshineConversationsClient: any = require("sunshine-conversations-client")
+
+const sdk = Effect.map(Emulator, (emulator) => {
+  const client = new SunshineConversationsClient.ApiClient()
+  client.basePath = emulator.baseUrl
+  client.authentications.basicAuth.username = emulator.keyId
+  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
+  return new SunshineConversationsClient.ClientsApi(client)
+})
+
+const promise = (f: () => Promise<any>) =>
+  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
+
+layer(Emulator.layer(), { timeout: "30 seconds" })(
+  "the official SDK's Clients operations against the emulator",
+  (it) => {
+    it.effect("createClient, listClients and removeClient", () =>
+      Effect.gen(function*() {
+        const { appId } = yield* Emulator
+        const api = yield* sdk
+        const externalId = `sdk-clients-${Date.now()}`
+        yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId } })
+        const convo = yield* call("POST", `/v2/apps/${appId}/conversations`, {
+          body: { type: "personal", participants: [{ userExternalId: externalId }] }
+        })
+        const conversationId = (convo.json as { conversation: { id: string } }).conversation.id
+
+        const body = new SunshineConversationsClient.ClientCreate(
+          new SunshineConversationsClient.MatchCriteriaTwilio("twilio", "5e8b49d936c1df272e8e1460", "+15145550001"),
+          new SunshineConversationsClient.Confirmation("immediate"),
+          new SunshineConversationsClient.Target(conversationId)
+        )
+        const created = yield* promise(() => api.createClient(appId, externalId, body))
+        expect(created.client).toMatchObject({ type: "twilio", status: "pending" })
+
+        const listed = yield* promise(() => api.listClients(appId, externalId, {}))
+        expect(listed.clients.map((c: { id: string }) => c.id)).toEqual([created.client.id])
+
+        yield* promise(() => api.removeClient(appId, externalId, created.client.id))
+        const gone = yield* Effect.flip(promise(() => api.removeClient(appId, externalId, created.client.id)))
+        expect(gone).toEqual({
+          status: 404,
+          body: { errors: [{ code: "client_not_found", title: "Client not found" }] }
+        })
+        expect((yield* promise(() => api.listClients(appId, externalId, {}))).clients).toEqual([])
+      }))
+  }
+)

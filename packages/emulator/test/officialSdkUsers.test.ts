@@ -1,0 +1,74 @@
+/**
+ * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
+ * the Users operations it has against the emulator; ListUsers and SyncUser,
+ * which it lacks, go through our client.
+ */
+import { NodeHttpClient } from "@effect/platform-node"
+import { expect, layer } from "@effect/vitest"
+import { Credentials, Users } from "@sunco-effect/conversations"
+import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
+import { Effect, Layer, Redacted } from "effect"
+import { createRequire } from "node:module"
+import { seed, sue } from "./support/UsersSeed.js"
+
+const require = createRequire(import.meta.url)
+// The SDK is CommonJS and untyped.
+const SunshineConversationsClient: any = require("sunshine-conversations-client")
+
+const sdk = Effect.map(Emulator, (emulator) => {
+  const client = new SunshineConversationsClient.ApiClient()
+  client.basePath = emulator.baseUrl
+  client.authentications.basicAuth.username = emulator.keyId
+  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
+  return new SunshineConversationsClient.UsersApi(client)
+})
+
+const promise = (f: () => Promise<any>) =>
+  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
+
+const services = EmulatorClient.layer({
+  credentials: Credentials.basic({ keyId: DefaultSeed.accountKey.id, secret: DefaultSeed.accountKey.secret })
+}).pipe(Layer.provideMerge(Emulator.layer({ seed })), Layer.provide(NodeHttpClient.layerUndici))
+
+layer(services, { timeout: "30 seconds" })("the official SDK's Users operations against the emulator", (it) => {
+  it.effect("createUser, getUser, updateUser, deleteUserPersonalInformation and deleteUser", () =>
+    Effect.gen(function*() {
+      const { appId } = yield* Emulator
+      const api = yield* sdk
+      const externalId = `sdk-users-${Date.now()}`
+      const body = new SunshineConversationsClient.UserCreateBody(externalId)
+      body.profile = { givenName: "Ada", email: "ada@example.org" }
+      const created = yield* promise(() => api.createUser(appId, body))
+      const id = created.user.id
+      expect(created.user).toMatchObject({ externalId, profile: { givenName: "Ada" } })
+      const taken = yield* Effect.flip(promise(() => api.createUser(appId, body)))
+      expect(taken).toEqual({ status: 409, body: { errors: [{ code: "conflict", title: "User already exists" }] } })
+
+      expect((yield* promise(() => api.getUser(appId, externalId))).user.id).toBe(id)
+
+      const update = new SunshineConversationsClient.UserUpdateBody()
+      update.profile = { surname: "Lovelace" }
+      update.metadata = { plan: "pro" }
+      const updated = yield* promise(() => api.updateUser(appId, id, update))
+      expect(updated.user).toMatchObject({
+        profile: { givenName: "Ada", surname: "Lovelace" },
+        metadata: { plan: "pro" }
+      })
+
+      const cleared = yield* promise(() => api.deleteUserPersonalInformation(appId, externalId))
+      expect(cleared.user).toMatchObject({ id, profile: {}, metadata: {} })
+
+      yield* promise(() => api.deleteUser(appId, externalId))
+      const gone = yield* Effect.flip(promise(() => api.getUser(appId, id)))
+      expect(gone).toEqual({ status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } })
+    }))
+
+  it.effect("ListUsers and SyncUser, which the SDK lacks, through our client", () =>
+    Effect.gen(function*() {
+      const users = (yield* Users).forApp((yield* Emulator).appId)
+      const found = yield* users.list({ filter: { "identities.email": sue.identities[0]!.value } })
+      expect(found.map((u) => u.id)).toEqual([sue.id])
+      expect(yield* users.sync(sue.zendeskId)).toMatchObject({ id: sue.id, zendeskId: sue.zendeskId })
+      expect(yield* Effect.flip(users.sync("no-such-zendesk-user"))).toMatchObject({ _tag: "ApiError", status: 404 })
+    }))
+})
