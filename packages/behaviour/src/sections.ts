@@ -6,7 +6,10 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { activities } from "./activities.js"
+import { conversionEvents } from "./conversionEvents.js"
+import { participants } from "./participants.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [participants, activities, conversionEvents]
