@@ -126,32 +126,38 @@ const slice = (roster: Roster, page: Page) => {
 /** What the store does for each Participants operation. */
 export const handlers: FamilyHandlers<"Participants"> = {
   "Participants.join": (store, { body, params: { appId, conversationId } }) =>
-    Either.flatMap(store.roster(appId, conversationId), (roster) =>
-      Either.flatMap(roster.resolve(body), (userId): Result<Participant> => {
-        if (roster.conversation.type !== "sdkGroup") return Either.left(failures.notSdkGroup)
-        const existing = roster.participants.find((p) => p.userId === userId)
-        if (existing) return Either.right(toParticipant(store, appId, roster, existing))
-        if (roster.participants.length >= MAX_PARTICIPANTS) return Either.left(failures.tooMany)
-        const record: ParticipantRecord = {
-          id: store.newId(),
-          userId,
-          clientAssociations: body.subscribeSDKClient === true
-            ? [{ type: "sdk", clientId: sdkClientOf(store, appId, userId) }]
-            : [],
-          // The history before joining is not unread.
-          readUpTo: newestMessage(store, appId, conversationId)
-        }
-        roster.add(record)
-        return Either.right(toParticipant(store, appId, roster, record))
-      })),
+    Either.flatMap(
+      store.roster(appId, conversationId),
+      (roster) =>
+        Either.flatMap(roster.resolve(body), (userId): Result<Participant> => {
+          if (roster.conversation.type !== "sdkGroup") return Either.left(failures.notSdkGroup)
+          const existing = roster.participants.find((p) => p.userId === userId)
+          if (existing) return Either.right(toParticipant(store, appId, roster, existing))
+          if (roster.participants.length >= MAX_PARTICIPANTS) return Either.left(failures.tooMany)
+          const record: ParticipantRecord = {
+            id: store.newId(),
+            userId,
+            clientAssociations: body.subscribeSDKClient === true
+              ? [{ type: "sdk", clientId: sdkClientOf(store, appId, userId) }]
+              : [],
+            // The history before joining is not unread.
+            readUpTo: newestMessage(store, appId, conversationId)
+          }
+          roster.add(record)
+          return Either.right(toParticipant(store, appId, roster, record))
+        })
+    ),
   "Participants.leave": (store, { body, params: { appId, conversationId } }) =>
-    Either.flatMap(store.roster(appId, conversationId), (roster) =>
-      Either.flatMap(find(roster, body), (record): Result<void> => {
-        // A personal conversation keeps its one participant.
-        if (roster.conversation.type !== "sdkGroup") return Either.left(failures.notSdkGroup)
-        roster.remove(record.id)
-        return Either.right(undefined)
-      })),
+    Either.flatMap(
+      store.roster(appId, conversationId),
+      (roster) =>
+        Either.flatMap(find(roster, body), (record): Result<void> => {
+          // A personal conversation keeps its one participant.
+          if (roster.conversation.type !== "sdkGroup") return Either.left(failures.notSdkGroup)
+          roster.remove(record.id)
+          return Either.right(undefined)
+        })
+    ),
   "Participants.list": (store, { params: { appId, conversationId }, query }, baseUrl) =>
     Either.flatMap(store.roster(appId, conversationId), (roster): Result<ParticipantPage> => {
       const page = query.page ?? {}
