@@ -6,11 +6,22 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { activities } from "./activities.js"
 import { attachments } from "./attachments.js"
 import { clients } from "./clients.js"
+import { conversionEvents } from "./conversionEvents.js"
 import { devices } from "./devices.js"
+import { participants } from "./participants.js"
 import { users } from "./users.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = [attachments, users, clients, devices]
+export const sections: ReadonlyArray<Section> = [
+  activities,
+  attachments,
+  clients,
+  conversionEvents,
+  devices,
+  participants,
+  users
+]

@@ -14,11 +14,13 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
+import type { ClientAssociation } from "./generated/Schemas.js"
 import * as ActivitiesStore from "./internal/store/activities.js"
 import * as AppKeysStore from "./internal/store/appKeys.js"
 import * as AppsStore from "./internal/store/apps.js"
 import * as AttachmentsStore from "./internal/store/attachments.js"
 import * as ClientsStore from "./internal/store/clients.js"
+import * as ConversionEventsStore from "./internal/store/conversionEvents.js"
 import * as DevicesStore from "./internal/store/devices.js"
 import { truncated } from "./internal/store/events.js"
 import * as IntegrationKeysStore from "./internal/store/integrationKeys.js"
@@ -55,9 +57,50 @@ export {
 } from "./internal/store/failures.js"
 import { failures } from "./internal/store/failures.js"
 
+/**
+ * A participant as the store keeps it: one user's link to one conversation.
+ * Its `unreadCount` is counted when it is read (the messages by others after
+ * `readUpTo`), so posting and deleting messages keep it right.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ParticipantRecord {
+  readonly id: string
+  readonly userId: string
+  readonly clientAssociations: ReadonlyArray<ClientAssociation>
+  /** When the user last read the conversation (a `conversation:read` activity). */
+  lastRead?: string | undefined
+  /** The newest message id the user has read (or that was there when they joined). */
+  readUpTo?: string | undefined
+}
+
+/**
+ * A conversation's participants, with what joining and leaving need; for the
+ * store modules of participants and activities.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Roster {
+  readonly conversation: Conversation
+  /** In id order (ids are the list's cursors); at most one per user. */
+  readonly participants: ReadonlyArray<ParticipantRecord>
+  readonly resolve: (
+    ref: { readonly userId?: string | undefined; readonly userExternalId?: string | undefined }
+  ) => Result<string>
+  /** The user's external id, which a participant shows as `userExternalId`. */
+  readonly externalIdOf: (userId: string) => string | undefined
+  /** Add a participant whose user is not one yet. */
+  readonly add: (record: ParticipantRecord) => void
+  /** Remove a participant. */
+  readonly remove: (participantId: string) => void
+}
+
 interface StoredConversation {
   conversation: Conversation
-  readonly participants: ReadonlyArray<string>
+  /** In id order, one per user. */
+  readonly participants: Array<ParticipantRecord>
 }
 
 interface AppState {
@@ -106,6 +149,14 @@ const insertSorted = (ids: Array<string>, id: string) => {
   if (last === undefined || last < id) ids.push(id)
   else ids.splice(lowerBound(ids, id, true, byId), 0, id)
 }
+
+const removeSorted = (ids: Array<string> | undefined, id: string) => {
+  if (!ids) return
+  const i = lowerBound(ids, id, true, byId)
+  if (ids[i] === id) ids.splice(i, 1)
+}
+
+const userIds = (stored: StoredConversation): Array<string> => stored.participants.map((p) => p.userId)
 
 /**
  * @since 0.1.0
@@ -319,8 +370,14 @@ export class InMemoryStore {
       lastUpdatedAt: createdAt,
       createdAt
     }
-    app.conversations.set(id, { conversation, participants })
-    for (const user of participants) insertSorted(app.membership.get(user)!, id)
+    // A user named twice is one participant (and one entry of their membership).
+    const records = [...new Set(participants)].map((userId): ParticipantRecord => ({
+      id: this.newId(),
+      userId,
+      clientAssociations: []
+    }))
+    app.conversations.set(id, { conversation, participants: records })
+    for (const record of records) insertSorted(app.membership.get(record.userId)!, id)
     return conversation
   }
 
@@ -354,7 +411,38 @@ export class InMemoryStore {
     return Either.flatMap(this.app(appId), (app) => {
       const stored = app.conversations.get(conversationId)
       if (!stored) return Either.left(failures.conversationNotFound)
-      return Either.right({ participants: stored.participants, resolve: (ref) => this.resolveUser(app, ref) })
+      return Either.right({ participants: userIds(stored), resolve: (ref) => this.resolveUser(app, ref) })
+    })
+  }
+
+  /**
+   * A conversation's participant records, to join, leave, list and read.
+   *
+   * @since 0.2.0
+   */
+  roster(appId: string, conversationId: string): Result<Roster> {
+    return Either.flatMap(this.app(appId), (app) => {
+      const stored = app.conversations.get(conversationId)
+      if (!stored) return Either.left(failures.conversationNotFound)
+      const { participants } = stored
+      return Either.right({
+        conversation: stored.conversation,
+        participants,
+        resolve: (ref) => this.resolveUser(app, ref),
+        externalIdOf: (userId) => app.users.get(userId)?.externalId ?? undefined,
+        add: (record) => {
+          // Record ids increase, so appending keeps the id order.
+          participants.push(record)
+          insertSorted(app.membership.get(record.userId)!, conversationId)
+        },
+        remove: (participantId) => {
+          const i = participants.findIndex((p) => p.id === participantId)
+          const record = participants[i]
+          if (record === undefined) return
+          participants.splice(i, 1)
+          removeSorted(app.membership.get(record.userId), conversationId)
+        }
+      })
     })
   }
 
@@ -481,12 +569,7 @@ export class InMemoryStore {
       app.conversations.delete(id)
       this.messages.drop(appId, id)
       this.publish(appId, "conversation:remove", { conversation: truncated(stored.conversation) })
-      for (const user of stored.participants) {
-        const ids = app.membership.get(user)
-        if (!ids) continue
-        const i = lowerBound(ids, id, true, byId)
-        if (ids[i] === id) ids.splice(i, 1)
-      }
+      for (const { userId } of stored.participants) removeSorted(app.membership.get(userId), id)
       return Either.right(undefined)
     })
   }
@@ -616,11 +699,12 @@ export class InMemoryStore {
       for (const id of app.membership.get(userId) ?? []) {
         const stored = app.conversations.get(id)
         if (!stored) continue
-        const participants = stored.participants.filter((p) => p !== userId)
+        const participants = stored.participants.filter((p) => p.userId !== userId)
         if (participants.length > 0) app.conversations.set(id, { ...stored, participants })
         else {
           app.conversations.delete(id)
           this.messages.drop(appId, id)
+          this.publish(appId, "conversation:remove", { conversation: truncated(stored.conversation) })
         }
       }
       app.membership.delete(userId)
@@ -680,7 +764,7 @@ export class InMemoryStore {
     const start = Math.max(0, end - options.limit)
     const conversations = ids.slice(start, end).reverse().flatMap((id) => {
       const stored = app?.conversations.get(id)
-      return stored ? [{ ...stored.conversation, participants: stored.participants }] : []
+      return stored ? [{ ...stored.conversation, participants: userIds(stored) }] : []
     })
     return { total: ids.length, conversations }
   }
@@ -697,7 +781,7 @@ export class InMemoryStore {
         users: [...app.users.values()],
         conversations: [...app.conversations.values()].map((s) => ({
           ...s.conversation,
-          participants: s.participants
+          participants: userIds(s)
         }))
       }))
     }
@@ -739,6 +823,7 @@ const handlers: Handlers = {
   "Conversations.delete": (store, { params }) => store.deleteConversation(params.appId, params.conversationId),
   "Conversations.downloadMessageRef": (store, { body, params }) =>
     store.downloadMessageRef(params.appId, params.conversationId, body),
+  "Conversations.postConversionEvents": ConversionEventsStore.post,
   "Messages.list": Messages.list,
   "Messages.post": Messages.post,
   "Messages.deleteAll": Messages.deleteAll,

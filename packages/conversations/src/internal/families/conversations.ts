@@ -8,9 +8,11 @@ import { type Conversation, ConversationResponse } from "../../Conversation.js"
 import { ConversationCreateBody, ConversationUpdateBody } from "../../ConversationBody.js"
 import { DownloadMessageRefBody, DownloadMessageRefResponse } from "../../DownloadMessageRef.js"
 import * as Facts from "../../generated/Operations.js"
+import { type ConversionEvents, ConversionEventsBody, ConversionEventsResponse } from "../../generated/Schemas.js"
 import * as ListQuery from "../../ListQuery.js"
 import { ConversationListResponse, type ConversationPage } from "../../Pagination.js"
 import * as Validation from "../../Validation.js"
+import { checkConversionEvents } from "../checks/conversionEvents.js"
 import { decoder } from "../decode.js"
 import { define, empty, envelope } from "../operation.js"
 import { paginated } from "../stream.js"
@@ -162,6 +164,43 @@ export const conversations = {
     check: ({ body }) => Validation.checkDownloadMessageRefBody(body),
     response: { decode: decoder(DownloadMessageRefResponse), encode: (value: DownloadMessageRefResponse) => value },
     errors: ["ConversationNotFound", "UserNotFound", "BadRequest"],
+    repeatable: false
+  }),
+  /**
+   * PostConversionEvents: report the end user's conversion events on one
+   * Meta channel (`messenger`, `instagram` or `whatsapp`, exactly one,
+   * checked before sending) to Meta's Conversions API, each event in the
+   * shape Meta expects without `user_data` and `messaging_channel` (the
+   * service adds them). Returns how many events were received and the
+   * dataset they went to (the `{ conversionEvents }` envelope unwrapped).
+   * Not repeated after a failure that may have reached the service, which
+   * would report the events twice.
+   *
+   * @example
+   * ```ts
+   * import { Conversations } from "@sunco-effect/conversations"
+   * import { Effect } from "effect"
+   *
+   * const program = Effect.gen(function*() {
+   *   const conversations = yield* Conversations
+   *   const received = yield* conversations.postConversionEvents("c93bb9c14dde8ffb94564eae", {
+   *     instagram: {
+   *       payload: { data: [{ action_source: "business_messaging", event_name: "Purchase", event_time: 1752161233 }] }
+   *     }
+   *   })
+   *   return received.eventsReceived
+   * })
+   * ```
+   */
+  postConversionEvents: define(Facts.PostConversionEvents)({
+    args: (conversationId: string, events: ConversionEventsBody) => ({ params: { conversationId }, body: events }),
+    body: ConversionEventsBody,
+    check: ({ body }) => checkConversionEvents(body),
+    response: envelope<"conversionEvents", ConversionEvents>(
+      "conversionEvents",
+      decoder(ConversionEventsResponse)
+    ),
+    errors: ["ConversationNotFound", "BadRequest"],
     repeatable: false
   })
 }
