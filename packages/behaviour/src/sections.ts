@@ -6,7 +6,14 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { switchboardActions } from "./switchboardActions.js"
+import { switchboardIntegrations } from "./switchboardIntegrations.js"
+import { switchboards } from "./switchboards.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [
+  switchboards,
+  switchboardIntegrations,
+  switchboardActions
+]

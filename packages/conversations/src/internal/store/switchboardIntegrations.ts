@@ -94,7 +94,9 @@ export const handlers: FamilyHandlers<"SwitchboardIntegrations"> = {
         name: body.name,
         ...link,
         deliverStandbyEvents: body.deliverStandbyEvents ?? true,
-        ...(body.nextSwitchboardIntegrationId == null ? {} : { nextSwitchboardIntegrationId: body.nextSwitchboardIntegrationId }),
+        ...(body.nextSwitchboardIntegrationId == null
+          ? {}
+          : { nextSwitchboardIntegrationId: body.nextSwitchboardIntegrationId }),
         ...(body.messageHistoryCount == null ? {} : { messageHistoryCount: body.messageHistoryCount })
       }
       state.integrations.push(record)

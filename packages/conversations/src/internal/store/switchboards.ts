@@ -36,15 +36,18 @@ export interface SwitchboardState {
 /** Each app's switchboard, by app id. */
 const byApp = part(() => new Map<string, SwitchboardState>())
 
-const appExists = (store: InMemoryStore, appId: string): boolean =>
-  store.appSummaries().some((app) => app.id === appId)
+const appExists = (store: InMemoryStore, appId: string): boolean => store.appSummaries().some((app) => app.id === appId)
 
 /** The app's switchboard, if it has one (what the control actions and conversations read). */
 export const switchboardOf = (store: InMemoryStore, appId: string): SwitchboardState | undefined =>
   byApp(store).get(appId)
 
 /** The app's switchboard by its id: 404 `switchboard_not_found` (or `app_not_found`) otherwise. */
-export const findSwitchboard = (store: InMemoryStore, appId: string, switchboardId: string): Result<SwitchboardState> => {
+export const findSwitchboard = (
+  store: InMemoryStore,
+  appId: string,
+  switchboardId: string
+): Result<SwitchboardState> => {
   const state = byApp(store).get(appId)
   if (state !== undefined && state.switchboard.id === switchboardId) return Either.right(state)
   return Either.left(appExists(store, appId) ? failures.switchboardNotFound : failures.appNotFound)
