@@ -5,7 +5,13 @@
  * are here too: JavaScript callers and the emulator's clients can send them.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Conversations, type ConversationsError, ConversationsTest, ValidationRule } from "@sunco-effect/conversations"
+import {
+  Conversations,
+  type ConversationsError,
+  ConversationsTest,
+  SwitchboardIntegrations,
+  ValidationRule
+} from "@sunco-effect/conversations"
 import { Validation } from "@sunco-effect/conversations/Testing"
 import { Effect } from "effect"
 import { bodyConstraints } from "../src/generated/Constraints.js"
@@ -492,6 +498,9 @@ describe("ValidationRule lists the rules that exist, each produced by some input
         // Every uniqueItems of the spec comes with maxItems 1, so only without limits can it be the rule that fails.
         uniqueItems: ruleOf(
           activity({ author: { type: "business", subtypes: ["AI", "AI"] }, type: "typing:stop" }, { limits: false })
+        ),
+        pattern: yield* failedRule(
+          Effect.flatMap(SwitchboardIntegrations, (s) => s.create("sb", { name: "a b", integrationId: "i" }))
         )
       }
       expect(Object.entries(produced).filter(([rule, got]) => rule !== got)).toEqual([])
