@@ -471,6 +471,7 @@ describe("ValidationRule lists the rules that exist, each produced by some input
   it.effect("one input per rule; together they make every member, and nothing else", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
+      const integrations = yield* SwitchboardIntegrations
       const ruleOf = (check: Validation.Violation | undefined) => check?.rule
       const failedRule = <A>(effect: Effect.Effect<A, ConversationsError>) =>
         Effect.map(Effect.flip(effect), (e) => e._tag === "ValidationError" ? e.rule : e._tag)
@@ -499,9 +500,7 @@ describe("ValidationRule lists the rules that exist, each produced by some input
         uniqueItems: ruleOf(
           activity({ author: { type: "business", subtypes: ["AI", "AI"] }, type: "typing:stop" }, { limits: false })
         ),
-        pattern: yield* failedRule(
-          Effect.flatMap(SwitchboardIntegrations, (s) => s.create("sb", { name: "a b", integrationId: "i" }))
-        )
+        pattern: yield* failedRule(integrations.create("sb", { name: "a b", integrationId: "i" }))
       }
       expect(Object.entries(produced).filter(([rule, got]) => rule !== got)).toEqual([])
       expect(Object.keys(produced).sort()).toEqual([...ValidationRule.literals].sort())
