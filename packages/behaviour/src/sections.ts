@@ -12,6 +12,9 @@ import { clients } from "./clients.js"
 import { conversionEvents } from "./conversionEvents.js"
 import { devices } from "./devices.js"
 import { participants } from "./participants.js"
+import { switchboardActions } from "./switchboardActions.js"
+import { switchboardIntegrations } from "./switchboardIntegrations.js"
+import { switchboards } from "./switchboards.js"
 import { users } from "./users.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
@@ -23,5 +26,8 @@ export const sections: ReadonlyArray<Section> = [
   conversionEvents,
   devices,
   participants,
+  switchboardActions,
+  switchboardIntegrations,
+  switchboards,
   users
 ]

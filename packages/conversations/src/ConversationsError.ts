@@ -497,7 +497,8 @@ export const ValidationRule = Schema.Literal(
   "integer",
   "range",
   "minItems",
-  "uniqueItems"
+  "uniqueItems",
+  "pattern"
 )
 
 /**

@@ -31,6 +31,7 @@ import * as OAuthStore from "./internal/store/oauth.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
 import * as ParticipantsStore from "./internal/store/participants.js"
 import * as SwitchboardActionsStore from "./internal/store/switchboardActions.js"
+import { controlOf } from "./internal/store/switchboardControl.js"
 import * as SwitchboardIntegrationsStore from "./internal/store/switchboardIntegrations.js"
 import * as SwitchboardsStore from "./internal/store/switchboards.js"
 import * as UsersStore from "./internal/store/users.js"
@@ -509,7 +510,7 @@ export class InMemoryStore {
         if (Either.isLeft(resolved)) return Either.left(resolved.left)
         ids.push(resolved.right)
       }
-      const created = this.insertConversation(app, body, ids)
+      const created = this.shown(appId, this.insertConversation(app, body, ids))
       this.publish(appId, "conversation:create", {
         conversation: truncated(created),
         creationReason: "createConversation",
@@ -533,7 +534,19 @@ export class InMemoryStore {
    * @since 0.1.0
    */
   getConversation(appId: string, id: string): Result<Conversation> {
-    return Either.map(this.stored(appId, id), (s) => s.conversation)
+    return Either.map(this.stored(appId, id), (s) => this.shown(appId, s.conversation))
+  }
+
+  /**
+   * A conversation as returned: with its switchboard control, when the app's switchboard gives it one.
+   *
+   * @since 0.2.0
+   */
+  private shown(appId: string, conversation: Conversation): Conversation {
+    const control = controlOf(this, appId, conversation.id)
+    return control.activeSwitchboardIntegration === undefined && control.pendingSwitchboardIntegration === undefined
+      ? conversation
+      : { ...conversation, ...control }
   }
 
   /**
@@ -552,7 +565,7 @@ export class InMemoryStore {
       }
       // `next` is the stored conversation with the body's fields set or (null) removed: still a Conversation.
       stored.conversation = next as Conversation
-      return stored.conversation
+      return this.shown(appId, stored.conversation)
     })
   }
 
@@ -596,7 +609,7 @@ export class InMemoryStore {
           end = Math.min(ids.length, start + size)
         }
         const slice = ids.slice(start, end)
-        const conversations = slice.map((id) => app.conversations.get(id)!.conversation)
+        const conversations = slice.map((id) => this.shown(appId, app.conversations.get(id)!.conversation))
         const hasPrev = start > 0 && slice.length > 0
         const hasNext = end < ids.length && slice.length > 0
         const meta: Meta = {

@@ -1,6 +1,23 @@
 /**
- * Switchboard actions: pass, offer, accept and release control of a conversation.
+ * Switchboard actions: pass, offer, accept and release control of a
+ * conversation. The conversation shows who has it as
+ * `activeSwitchboardIntegration` (and `pendingSwitchboardIntegration` while
+ * an offer waits).
  *
+ * @example
+ * ```ts
+ * import { Conversations, SwitchboardActions } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * // The bot hands the conversation to the next switchboard integration (the agents).
+ * const program = Effect.gen(function*() {
+ *   const switchboardActions = yield* SwitchboardActions
+ *   const conversations = yield* Conversations
+ *   yield* switchboardActions.passControl("c93bb9c14dde8ffb94564eae", { switchboardIntegration: "next" })
+ *   const conversation = yield* conversations.get("c93bb9c14dde8ffb94564eae")
+ *   return conversation.activeSwitchboardIntegration?.name
+ * })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"

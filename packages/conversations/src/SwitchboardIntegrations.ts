@@ -1,6 +1,21 @@
 /**
- * Switchboard integrations: the integrations a switchboard routes between.
+ * Switchboard integrations: the integrations a switchboard routes between
+ * (at most 10), each naming the one control goes to `next`.
  *
+ * @example
+ * ```ts
+ * import { SwitchboardIntegrations } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const switchboardIntegrations = yield* SwitchboardIntegrations
+ *   const all = yield* switchboardIntegrations.list("5ef21b132f21af34f088530d")
+ *   const bot = all.find((integration) => integration.name === "bot")
+ *   if (bot !== undefined) {
+ *     yield* switchboardIntegrations.update("5ef21b132f21af34f088530d", bot.id, { deliverStandbyEvents: false })
+ *   }
+ * })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"

@@ -1,6 +1,30 @@
 /**
- * Switchboards: the app's switchboard, which routes conversations between integrations.
+ * Switchboards: the app's switchboard, which routes conversations between
+ * integrations. An app has at most one; it is created disabled, and enabled
+ * once its switchboard integrations exist and one is chosen as the default
+ * (which controls new conversations).
  *
+ * @example
+ * ```ts
+ * import { SwitchboardIntegrations, Switchboards } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const switchboards = yield* Switchboards
+ *   const switchboardIntegrations = yield* SwitchboardIntegrations
+ *   const switchboard = yield* switchboards.create()
+ *   const agents = yield* switchboardIntegrations.create(switchboard.id, {
+ *     name: "agents",
+ *     integrationType: "zd:agentWorkspace"
+ *   })
+ *   const bot = yield* switchboardIntegrations.create(switchboard.id, {
+ *     name: "bot",
+ *     integrationId: "5ef21b86e933b7355c11c605",
+ *     nextSwitchboardIntegrationId: agents.id
+ *   })
+ *   return yield* switchboards.update(switchboard.id, { enabled: true, defaultSwitchboardIntegrationId: bot.id })
+ * })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"

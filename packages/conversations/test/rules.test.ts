@@ -5,7 +5,13 @@
  * are here too: JavaScript callers and the emulator's clients can send them.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Conversations, type ConversationsError, ConversationsTest, ValidationRule } from "@sunco-effect/conversations"
+import {
+  Conversations,
+  type ConversationsError,
+  ConversationsTest,
+  SwitchboardIntegrations,
+  ValidationRule
+} from "@sunco-effect/conversations"
 import { Validation } from "@sunco-effect/conversations/Testing"
 import { Effect } from "effect"
 import { bodyConstraints } from "../src/generated/Constraints.js"
@@ -465,6 +471,7 @@ describe("ValidationRule lists the rules that exist, each produced by some input
   it.effect("one input per rule; together they make every member, and nothing else", () =>
     Effect.gen(function*() {
       const c = yield* Conversations
+      const integrations = yield* SwitchboardIntegrations
       const ruleOf = (check: Validation.Violation | undefined) => check?.rule
       const failedRule = <A>(effect: Effect.Effect<A, ConversationsError>) =>
         Effect.map(Effect.flip(effect), (e) => e._tag === "ValidationError" ? e.rule : e._tag)
@@ -492,7 +499,8 @@ describe("ValidationRule lists the rules that exist, each produced by some input
         // Every uniqueItems of the spec comes with maxItems 1, so only without limits can it be the rule that fails.
         uniqueItems: ruleOf(
           activity({ author: { type: "business", subtypes: ["AI", "AI"] }, type: "typing:stop" }, { limits: false })
-        )
+        ),
+        pattern: yield* failedRule(integrations.create("sb", { name: "a b", integrationId: "i" }))
       }
       expect(Object.entries(produced).filter(([rule, got]) => rule !== got)).toEqual([])
       expect(Object.keys(produced).sort()).toEqual([...ValidationRule.literals].sort())

@@ -88,6 +88,7 @@ describe("ValidationError.rule", () => {
       | "range"
       | "minItems"
       | "uniqueItems"
+      | "pattern"
     >()
     // @ts-expect-error a rule that does not exist is not a ValidationRule
     void ("minLength" satisfies ValidationRule)

@@ -70,8 +70,9 @@ export const endpoint = (route: RouteName, handler: Handler) =>
   })
 
 /**
- * Read a JSON body: 413 past the service's limit (counted as it streams), 400
- * for a content type other than JSON, bad UTF-8 or JSON, JSON nested too deep,
+ * Read a JSON body: none at all reads as `{}`; 413 past the service's limit
+ * (counted as it streams), 400 for a content type other than JSON, bad UTF-8
+ * or JSON, JSON nested too deep,
  * a body that breaks a rule (checked on the JSON as sent, so a participant
  * with both ids is refused as the client refuses it) or that the schema rejects.
  */
@@ -80,20 +81,29 @@ export const readBody = <A, I>(
   schema: Schema.Schema<A, I>,
   check: (body: unknown) => Validation.Violation | undefined
 ): Effect.Effect<Either.Either<A, ApiFailure>> => {
+  const checked = (json: unknown): Either.Either<A, ApiFailure> => {
+    const violation = check(json)
+    if (violation) return Either.left(failures.badRequest(`Invalid body: ${violation.field} ${violation.detail}`))
+    return Either.mapLeft(
+      Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json),
+      (e) => failures.badRequest(Body.boundedTitle("Invalid body", ParseResult.ArrayFormatter.formatErrorSync(e)))
+    )
+  }
+  // No body at all reads as `{}`: the spec makes some bodies optional (ReleaseControl, SyncUser), and the
+  // official SDK sends none there; where `{}` breaks a rule, the answer says which.
+  if (isBodiless(request)) return Effect.succeed(checked({}))
   if (!Body.isJsonContentType(request.headers["content-type"])) {
     return Effect.succeed(Either.left(failures.unsupportedMediaType))
   }
-  return Effect.map(Body.readText(request, Validation.MAX_BODY_BYTES), (text) => {
-    const json = Either.flatMap(text, Body.parseJson)
-    if (Either.isLeft(json)) return Either.left(json.left)
-    const violation = check(json.right)
-    if (violation) return Either.left(failures.badRequest(`Invalid body: ${violation.field} ${violation.detail}`))
-    return Either.mapLeft(
-      Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(json.right),
-      (e) => failures.badRequest(Body.boundedTitle("Invalid body", ParseResult.ArrayFormatter.formatErrorSync(e)))
-    )
-  })
+  return Effect.map(
+    Body.readText(request, Validation.MAX_BODY_BYTES),
+    (text) => Either.flatMap(Either.flatMap(text, Body.parseJson), checked)
+  )
 }
+
+const isBodiless = (request: HttpServerRequest.HttpServerRequest): boolean =>
+  request.headers["content-type"] === undefined && request.headers["transfer-encoding"] === undefined &&
+  (request.headers["content-length"] ?? "0") === "0"
 
 /** Answer a store result: the value wrapped by `wrap`, or the failure. */
 export const respond = <A>(

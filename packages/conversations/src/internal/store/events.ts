@@ -7,5 +7,11 @@ import type { Conversation } from "../../Conversation.js"
 export const truncated = (conversation: Conversation) => ({
   id: conversation.id,
   type: conversation.type,
-  ...(conversation.metadata == null ? {} : { metadata: conversation.metadata })
+  ...(conversation.metadata == null ? {} : { metadata: conversation.metadata }),
+  ...(conversation.activeSwitchboardIntegration == null
+    ? {}
+    : { activeSwitchboardIntegration: conversation.activeSwitchboardIntegration }),
+  ...(conversation.pendingSwitchboardIntegration == null
+    ? {}
+    : { pendingSwitchboardIntegration: conversation.pendingSwitchboardIntegration })
 })
