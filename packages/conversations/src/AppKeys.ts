@@ -4,8 +4,31 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import type * as Redacted from "effect/Redacted"
 import type { Methods } from "./internal/operation.js"
 import type { families } from "./Operations.js"
+
+/**
+ * An API key of an app, as `list` and `get` show it: never its secret.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppKeyInfo {
+  readonly id: string
+  readonly displayName?: string | undefined
+}
+
+/**
+ * A key just made by `create`: its secret (kept `Redacted`, so it does not
+ * show in logs) is given this once, to sign JWTs or for basic auth.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NewAppKey extends AppKeyInfo {
+  readonly secret: Redacted.Redacted<string>
+}
 
 /**
  * The AppKeys operations of one app (derived from their entries in the operation table).

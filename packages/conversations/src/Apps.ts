@@ -4,8 +4,42 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import type { App, AppResponseWithSubdomain } from "./generated/Schemas.js"
 import type { Methods } from "./internal/operation.js"
 import type { families } from "./Operations.js"
+import type { Links, Meta, Page } from "./Pagination.js"
+
+/**
+ * The query of `list`: a cursor page (`page.size` 1-100, default 25; one of
+ * `page.after` or `page.before`), and the service account whose apps to list.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppListQuery {
+  readonly page?: Page | undefined
+  readonly filter?: { readonly serviceAccountId?: string | undefined } | undefined
+}
+
+/**
+ * One page of the account's apps, by id, with `meta` and `links` to the next or previous page.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppPage {
+  readonly apps: ReadonlyArray<App>
+  readonly meta: Meta
+  readonly links: Links
+}
+
+/**
+ * An app as `get` returns it: with the subdomain of its Zendesk account, when the service gives one.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AppWithSubdomain = NonNullable<AppResponseWithSubdomain["app"]>
 
 /**
  * The Apps operations of one app (derived from their entries in the operation table).

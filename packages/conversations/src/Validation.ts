@@ -219,7 +219,14 @@ const checkProfile = (value: unknown, options: ValidationOptions): Check => {
   )
 }
 
-const checkMetadata = (value: unknown, options: ValidationOptions): Check => {
+/**
+ * The rules of a `metadata` object: flat (strings, finite numbers, booleans)
+ * and, with `limits`, at most 4 KB serialized; `null` and absent pass.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const checkMetadata = (value: unknown, options: ValidationOptions): Check => {
   if (value === undefined || value === null) return undefined
   if (!isObject(value)) return violation("metadata", "type", "must be an object or null")
   for (const key in value) {
