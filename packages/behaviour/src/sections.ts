@@ -6,7 +6,10 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { appKeys } from "./appKeys.js"
+import { apps } from "./apps.js"
+import { oauth } from "./oauth.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [apps, appKeys, oauth]
