@@ -49,6 +49,11 @@ export const apps: Section = (it) => {
         yield* Effect.flip(apps.create({ displayName: "x", metadata: { nested: { no: 1 } } })),
         yield* Effect.flip(apps.list({ page: { size: 0 } }))
       ]
-      expect(refused.map((e) => e._tag)).toEqual(["ValidationError", "ValidationError", "ValidationError", "ValidationError"])
+      expect(refused.map((e) => e._tag)).toEqual([
+        "ValidationError",
+        "ValidationError",
+        "ValidationError",
+        "ValidationError"
+      ])
     }))
 }

@@ -32,6 +32,10 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("App Keys conform to the Open
         yield* call("DELETE", `/v2/apps/${unknownApp}/keys/${id}`, { authorization: account }),
         404
       )
-      yield* conformsAsError("ListAppKeys", yield* call("GET", `/v2/apps/${unknownApp}/keys`, { authorization: account }), 404)
+      yield* conformsAsError(
+        "ListAppKeys",
+        yield* call("GET", `/v2/apps/${unknownApp}/keys`, { authorization: account }),
+        404
+      )
     }))
 })

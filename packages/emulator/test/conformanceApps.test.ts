@@ -53,7 +53,10 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("Apps conform to the OpenAPI 
       // Enabling multiConvo is irreversible.
       yield* conforms(
         "UpdateApp",
-        yield* call("PATCH", `/v2/apps/${id}`, { authorization: account, body: { settings: { multiConvoEnabled: false } } }),
+        yield* call("PATCH", `/v2/apps/${id}`, {
+          authorization: account,
+          body: { settings: { multiConvoEnabled: false } }
+        }),
         400
       )
       yield* conforms(

@@ -37,6 +37,10 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("OAuth conforms to the OpenAP
       expect((info.json as { app: { id: string } }).app.id).toBe(appId)
       yield* conformsAsError("GetTokenInfo", yield* call("GET", "/v2/tokenInfo", { authorization: null }), 401)
       yield* conforms("RevokeAccess", yield* call("DELETE", "/oauth/authorization", { authorization: bearer }), 200)
-      yield* conformsAsError("RevokeAccess", yield* call("DELETE", "/oauth/authorization", { authorization: bearer }), 401)
+      yield* conformsAsError(
+        "RevokeAccess",
+        yield* call("DELETE", "/oauth/authorization", { authorization: bearer }),
+        401
+      )
     }))
 })
