@@ -1,6 +1,18 @@
 /**
- * App keys: the API keys of an app (account keys only).
+ * App keys: the API keys of an app (account keys only). A new key's secret
+ * comes back once, `Redacted`, ready for `Credentials`.
  *
+ * @example
+ * ```ts
+ * import { AppKeys, Credentials } from "@sunco-effect/conversations"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const appKeys = (yield* AppKeys).forApp("5d8cff3cd55b040010928b5b")
+ *   const key = yield* appKeys.create({ displayName: "Bot" })
+ *   return Credentials.basic({ keyId: key.id, secret: key.secret })
+ * })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"

@@ -1,6 +1,19 @@
 /**
  * Apps: create, list, get, update and delete the apps of an account (account keys only, except get and update).
  *
+ * @example
+ * ```ts
+ * import { Apps } from "@sunco-effect/conversations"
+ * import { Effect, Stream } from "effect"
+ *
+ * // With an account key: make an app, then walk every app of the account.
+ * const program = Effect.gen(function*() {
+ *   const apps = yield* Apps
+ *   const created = yield* apps.create({ displayName: "Support", settings: { multiConvoEnabled: true } })
+ *   const all = yield* apps.stream({ page: { size: 100 } }).pipe(Stream.runCollect)
+ *   return [created, all] as const
+ * })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"

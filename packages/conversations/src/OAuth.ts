@@ -1,6 +1,24 @@
 /**
- * OAuth: the endpoints of an OAuth integration, and what a token is.
+ * OAuth: the endpoints of an OAuth integration, and what a token is. The
+ * service serves them under `https://oauth-bridge.zendesk.com/sc`.
  *
+ * @example
+ * ```ts
+ * import { Credentials, OAuth } from "@sunco-effect/conversations"
+ * import { Effect, Redacted } from "effect"
+ *
+ * // The code arrives at your redirect URI once the user allowed your integration.
+ * const program = (code: string) =>
+ *   Effect.gen(function*() {
+ *     const oauth = yield* OAuth
+ *     const token = yield* oauth.getToken({
+ *       code,
+ *       clientId: "5e4af71a81966cfff3ef6550",
+ *       clientSecret: Redacted.make("5XJ85yjUtRcaQu_pDINblPZb")
+ *     })
+ *     return Credentials.bearer(token.accessToken)
+ *   })
+ * ```
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
