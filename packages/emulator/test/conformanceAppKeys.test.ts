@@ -23,6 +23,7 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("App Keys conform to the Open
         yield* call("POST", keys, { authorization: account, body: { displayName: "" } }),
         400
       )
+      yield* conformsAsError("CreateAppKey", yield* call("POST", keys, { authorization: account, raw: "null" }), 400)
       yield* conforms("ListAppKeys", yield* call("GET", keys, { authorization: account }), 200)
       yield* conforms("GetAppKey", yield* call("GET", `${keys}/${id}`, { authorization: account }), 200)
       yield* conforms("DeleteAppKey", yield* call("DELETE", `${keys}/${id}`, { authorization: account }), 200)

@@ -59,6 +59,11 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("Apps conform to the OpenAPI 
         }),
         400
       )
+      // A body that is not an object is a 400, not a crash.
+      for (const raw of ["null", "[]", "\"x\""]) {
+        yield* conforms("UpdateApp", yield* call("PATCH", `/v2/apps/${id}`, { authorization: account, raw }), 400)
+        yield* conforms("CreateApp", yield* call("POST", "/v2/apps", { authorization: account, raw }), 400)
+      }
       yield* conforms(
         "UpdateApp",
         yield* call("PATCH", `/v2/apps/${unknownApp}`, { authorization: account, body: { displayName: "x" } }),

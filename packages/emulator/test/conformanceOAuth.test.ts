@@ -27,6 +27,7 @@ layer(Emulator.layer(), { timeout: "60 seconds" })("OAuth conforms to the OpenAP
       const exchange = (body: Record<string, unknown>) => call("POST", "/oauth/token", { authorization: null, body })
       const grant = { code, grant_type: "authorization_code", client_id: "c1", client_secret: "s" }
       yield* conformsAsError("GetToken", yield* exchange({ ...grant, grant_type: "password" }), 400)
+      yield* conformsAsError("GetToken", yield* call("POST", "/oauth/token", { authorization: null, raw: "null" }), 400)
       const token = yield* exchange(grant)
       yield* conforms("GetToken", token, 200)
       yield* conformsAsError("GetToken", yield* exchange(grant), 400)

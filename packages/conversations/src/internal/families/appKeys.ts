@@ -7,6 +7,7 @@ import * as Redacted from "effect/Redacted"
 import type { AppKeyInfo, NewAppKey } from "../../AppKeys.js"
 import { bodyConstraints } from "../../generated/Constraints.js"
 import { type AppKey, AppKeyListResponse, AppKeyResponse, CreateAppKeyBody } from "../../generated/Schemas.js"
+import * as Validation from "../../Validation.js"
 import { rulesOf } from "../constraints.js"
 import { decoder } from "../decode.js"
 import { define, empty, type ResponseCodec } from "../operation.js"
@@ -58,9 +59,10 @@ export const appKeys = {
     args: (body: CreateAppKeyBody) => ({ body }),
     body: CreateAppKeyBody,
     check: ({ body }, options) =>
-      body.displayName === null
-        ? { field: "displayName", rule: "type", detail: "must be a string" }
-        : rulesOf(bodyConstraints.CreateAppKeyBody)(body, options),
+      Validation.checkBodyObject(body) ??
+        (body.displayName === null
+          ? { field: "displayName", rule: "type", detail: "must be a string" }
+          : rulesOf(bodyConstraints.CreateAppKeyBody)(body, options)),
     response: created,
     errors: [],
     repeatable: false

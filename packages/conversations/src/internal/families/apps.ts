@@ -91,7 +91,8 @@ export const apps = {
   create: define("CreateApp")({
     args: (body: AppCreateBody) => ({ body }),
     body: AppCreateBody,
-    check: ({ body }, options) => createRules(body, options) ?? checkAppBody(body, options, true),
+    check: ({ body }, options) =>
+      Validation.checkBodyObject(body) ?? createRules(body, options) ?? checkAppBody(body, options, true),
     response: app,
     errors: ["BadRequest", "PaymentRequired"],
     repeatable: false
@@ -182,7 +183,8 @@ export const apps = {
   update: define("UpdateApp")({
     args: (body: AppUpdateBody) => ({ body }),
     body: AppUpdateBody,
-    check: ({ body }, options) => updateRules(body, options) ?? checkAppBody(body, options, false),
+    check: ({ body }, options) =>
+      Validation.checkBodyObject(body) ?? updateRules(body, options) ?? checkAppBody(body, options, false),
     response: app,
     errors: ["BadRequest"],
     repeatable: true

@@ -138,7 +138,9 @@ export const oauth = {
       } satisfies GetTokenBody
     }),
     body: GetTokenBody,
-    check: ({ body }) => Validation.checkId("code", body.code) ?? Validation.checkId("clientId", body.client_id),
+    check: ({ body }) =>
+      Validation.checkBodyObject(body) ?? Validation.checkId("code", body.code) ??
+        Validation.checkId("clientId", body.client_id),
     response: token,
     errors: ["BadRequest"],
     repeatable: false
