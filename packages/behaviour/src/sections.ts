@@ -7,10 +7,13 @@
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
 import { activities } from "./activities.js"
+import { appKeys } from "./appKeys.js"
+import { apps } from "./apps.js"
 import { attachments } from "./attachments.js"
 import { clients } from "./clients.js"
 import { conversionEvents } from "./conversionEvents.js"
 import { devices } from "./devices.js"
+import { oauth } from "./oauth.js"
 import { participants } from "./participants.js"
 import { switchboardActions } from "./switchboardActions.js"
 import { switchboardIntegrations } from "./switchboardIntegrations.js"
@@ -21,10 +24,13 @@ export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
 export const sections: ReadonlyArray<Section> = [
   activities,
+  appKeys,
+  apps,
   attachments,
   clients,
   conversionEvents,
   devices,
+  oauth,
   participants,
   switchboardActions,
   switchboardIntegrations,

@@ -14,7 +14,7 @@ import type { Conversation } from "./Conversation.js"
 import type { ConversationCreateBody, ConversationUpdateBody } from "./ConversationBody.js"
 import type { DownloadMessageRefBody } from "./DownloadMessageRef.js"
 import type { ApiFailure } from "./ErrorResponse.js"
-import type { ClientAssociation } from "./generated/Schemas.js"
+import type { App, ClientAssociation } from "./generated/Schemas.js"
 import * as ActivitiesStore from "./internal/store/activities.js"
 import * as AppKeysStore from "./internal/store/appKeys.js"
 import * as AppsStore from "./internal/store/apps.js"
@@ -26,6 +26,7 @@ import { truncated } from "./internal/store/events.js"
 import * as IntegrationKeysStore from "./internal/store/integrationKeys.js"
 import * as IntegrationsStore from "./internal/store/integrations.js"
 import * as IntegrationWebhooksStore from "./internal/store/integrationWebhooks.js"
+import { keys, type StoredKey } from "./internal/store/keys.js"
 import * as Messages from "./internal/store/messages.js"
 import * as OAuthStore from "./internal/store/oauth.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
@@ -104,8 +105,29 @@ interface StoredConversation {
   readonly participants: Array<ParticipantRecord>
 }
 
+/**
+ * An app's record as the Apps operations show it: its id, name, settings and metadata.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppRecord extends App {
+  readonly id: string
+}
+
+/** The settings of a seeded app: it may hold group conversations, so several conversations per user are on. */
+const seededSettings = {
+  appLocalizationEnabled: true,
+  echoPostback: false,
+  maskCreditCardNumbers: true,
+  multiConvoEnabled: true,
+  useAnimalNames: false
+}
+
 interface AppState {
   readonly id: string
+  /** What GetApp shows; replaced by UpdateApp. */
+  record: AppRecord
   readonly users: Map<string, User>
   readonly userIdByExternalId: Map<string, string>
   readonly conversations: Map<string, StoredConversation>
@@ -269,7 +291,11 @@ export class InMemoryStore {
     const problem = seedProblem(seed)
     if (problem !== undefined) return problem
     for (const app of seed.apps) {
-      const state = this.addApp(app.id)
+      const state = this.addApp({
+        id: app.id,
+        displayName: app.displayName ?? `App ${app.id}`,
+        settings: seededSettings
+      })
       for (const user of app.users ?? []) {
         const created = this.insertUser(state, {
           id: user.id,
@@ -311,11 +337,13 @@ export class InMemoryStore {
    *
    * @since 0.1.0
    */
-  private addApp(id: string): AppState {
+  private addApp(record: AppRecord): AppState {
+    const id = record.id
     const existing = this.apps.get(id)
     if (existing) return existing
     const state: AppState = {
       id,
+      record,
       users: new Map(),
       userIdByExternalId: new Map(),
       conversations: new Map(),
@@ -380,6 +408,51 @@ export class InMemoryStore {
     app.conversations.set(id, { conversation, participants: records })
     for (const record of records) insertSorted(app.membership.get(record.userId)!, id)
     return conversation
+  }
+
+  /**
+   * The app records, by id (ids are the cursors of ListApps).
+   *
+   * @since 0.2.0
+   */
+  appRecords(): Array<AppRecord> {
+    return [...this.apps.values()].map((app) => app.record).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  }
+
+  /**
+   * An app's record (404 `app_not_found` when there is none).
+   *
+   * @since 0.2.0
+   */
+  appRecord(appId: string): Result<AppRecord> {
+    return Either.map(this.app(appId), (app) => app.record)
+  }
+
+  /**
+   * Add an app (CreateApp) or replace its record (UpdateApp).
+   *
+   * @since 0.2.0
+   */
+  putApp(record: AppRecord): AppRecord {
+    const existing = this.apps.get(record.id)
+    if (existing) existing.record = record
+    else this.addApp(record)
+    return record
+  }
+
+  /**
+   * Remove an app with everything in it: its conversations' messages and
+   * the keys made for it (404 `app_not_found` when there is none).
+   *
+   * @since 0.2.0
+   */
+  removeApp(appId: string): Result<void> {
+    return Either.map(this.app(appId), (app) => {
+      for (const id of app.conversations.keys()) this.messages.drop(appId, id)
+      const made = keys(this)
+      for (const [id, key] of made) if (key.appId === appId) made.delete(id)
+      this.apps.delete(appId)
+    })
   }
 
   /** @since 0.1.0 */
@@ -800,6 +873,32 @@ export class InMemoryStore {
     }
   }
 }
+
+/**
+ * A key made through the API (`CreateAppKey`, `CreateCustomIntegrationKey`)
+ * by id, for the emulator, which accepts these keys as credentials.
+ *
+ * @since 0.2.0
+ * @category credentials
+ */
+export const madeKey = (store: InMemoryStore, id: string): StoredKey | undefined => keys(store).get(id)
+
+/**
+ * The grant behind an OAuth access token (`GetToken`), as a key of scope
+ * `integration` whose secret is the token, for the emulator.
+ *
+ * @since 0.2.0
+ * @category credentials
+ */
+export const grantOf = (store: InMemoryStore, token: string): StoredKey | undefined => OAuthStore.grantOf(store, token)
+
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  StoredKey
+} from "./internal/store/keys.js"
 
 /**
  * A handler's type through a method signature: its parameters are compared

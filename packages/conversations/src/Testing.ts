@@ -25,3 +25,11 @@ export * as Validation from "./Validation.js"
  * @since 0.2.0
  */
 export * as Operations from "./Operations.js"
+/**
+ * The spec's facts of every operation, by operationId (generated): method,
+ * path, statuses, documented errors and the key scopes each allows, for the
+ * emulator's authentication.
+ *
+ * @since 0.2.0
+ */
+export * as OperationFacts from "./generated/Operations.js"

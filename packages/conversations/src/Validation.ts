@@ -158,6 +158,16 @@ export const nestsDeeperThan = (value: unknown, max: number): boolean => {
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
+ * A body is a JSON object: what every other rule of a body assumes (the
+ * emulator checks the rules on the JSON as sent, before its Schema).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const checkBodyObject = (body: unknown): Check =>
+  isObject(body) ? undefined : violation("body", "type", "must be an object")
+
+/**
  * A non-empty string id (app, conversation, user). Always checked.
  *
  * @since 0.1.0
@@ -220,8 +230,8 @@ const checkProfile = (value: unknown, options: ValidationOptions): Check => {
 }
 
 /**
- * The rules of the spec's `metadata`: a flat object of strings, finite
- * numbers and booleans, at most 4 KB serialized.
+ * The rules of a `metadata` object: flat (strings, finite numbers, booleans)
+ * and, with `limits`, at most 4 KB serialized; `null` and absent pass.
  *
  * @since 0.2.0
  * @category rules

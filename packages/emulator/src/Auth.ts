@@ -1,9 +1,13 @@
 /**
  * Authentication as the service does it: HTTP basic with an API key, or a
  * bearer JWT signed with HS256 whose `kid` names a known key, whose `scope`
- * claim is the key's kind (`app` or `account`) and whose `exp`/`nbf`, if
- * set, hold (within `JWT_CLOCK_SKEW_SECONDS`). An app-scoped key reaches
- * only its own app. Secrets are compared in constant time and never logged.
+ * claim is the key's kind (`app`, `account` or `integration`) and whose
+ * `exp`/`nbf`, if set, hold (within `JWT_CLOCK_SKEW_SECONDS`), or a bearer
+ * OAuth access token. The keys are the seed's and those made through the API
+ * (app keys, custom integration keys, OAuth grants), which stop working once
+ * deleted or revoked. Each operation allows the scopes its spec lists; an app
+ * or integration key reaches only its own app. Secrets are compared in
+ * constant time and never logged.
  *
  * @since 0.1.0
  */
@@ -20,9 +24,44 @@ import { type ApiFailure, failures } from "./ErrorBody.js"
 export interface ApiKey {
   readonly id: string
   readonly secret: string
-  readonly scope: "app" | "account"
-  /** The app of an app-scoped key. */
+  readonly scope: Scope
+  /** The app of an app or integration key. */
   readonly appId?: string | undefined
+  /** The custom integration (or OAuth client) of an integration key. */
+  readonly integrationId?: string | undefined
+}
+
+/**
+ * The kind of a key, as the spec's security requirements name them: an
+ * operation lists the scopes it allows.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Scope = "app" | "account" | "integration"
+
+/**
+ * Keys beyond the seed's, looked up on each request (they come and go with
+ * the API): by key id, and by OAuth access token.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface MadeKeys {
+  readonly byId: (id: string) => ApiKey | undefined
+  readonly byToken: (token: string) => ApiKey | undefined
+}
+
+/**
+ * What an operation asks of its credentials: the scopes it allows
+ * (`undefined`: any) and whether its path names an app.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Access {
+  readonly scopes?: ReadonlyArray<Scope> | undefined
+  readonly made?: MadeKeys | undefined
 }
 
 /**
@@ -82,7 +121,9 @@ const forever = (key: ApiKey): Verified => ({ key, notBefore: -Infinity, expires
 const timeClaim = (value: unknown, otherwise: number): number | undefined =>
   value === undefined ? otherwise : typeof value === "number" && Number.isFinite(value) ? value : undefined
 
-const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
+type Lookup = (id: string) => ApiKey | undefined
+
+const verifyJwt = (token: string, keys: Lookup): Verified | undefined => {
   const parts = token.split(".")
   if (parts.length !== 3) return undefined
   const [h, p, s] = parts as [string, string, string]
@@ -91,7 +132,7 @@ const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): Verified |
   if (!isRecord(header) || !isRecord(payload)) return undefined
   // Unsigned ("none") and other algorithms are refused, as the service does.
   if (header.alg !== "HS256" || typeof header.kid !== "string") return undefined
-  const key = keys.get(header.kid)
+  const key = keys(header.kid)
   if (!key) return undefined
   const expected = createHmac("sha256", key.secret).update(`${h}.${p}`).digest()
   if (!safeEqual(expected, Buffer.from(s, "base64url"))) return undefined
@@ -103,7 +144,7 @@ const verifyJwt = (token: string, keys: ReadonlyMap<string, ApiKey>): Verified |
   return { key, expiresAt, notBefore }
 }
 
-const verifyBasic = (encoded: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
+const verifyBasic = (encoded: string, keys: Lookup): Verified | undefined => {
   const bytes = Buffer.from(encoded, "base64")
   // Canonical base64 only: Buffer skips stray characters, extra padding and base64url's "-" and "_", so what does
   // not encode back to the same text (`Basic <valid>====`, a missing "=") does not authenticate.
@@ -111,18 +152,25 @@ const verifyBasic = (encoded: string, keys: ReadonlyMap<string, ApiKey>): Verifi
   const decoded = bytes.toString("utf8")
   const colon = decoded.indexOf(":")
   if (colon < 0) return undefined
-  const key = keys.get(decoded.slice(0, colon))
+  const key = keys(decoded.slice(0, colon))
   // Compare against a dummy when the key is unknown, so timing does not tell which keys exist.
   const ok = safeEqual(decoded.slice(colon + 1), key?.secret ?? "\u0000unknown-key")
   return ok && key ? forever(key) : undefined
 }
 
-const verify = (header: string, keys: ReadonlyMap<string, ApiKey>): Verified | undefined => {
+const verify = (header: string, keys: Lookup, made: MadeKeys | undefined): Verified | undefined => {
   const space = header.indexOf(" ")
   if (space < 0) return undefined
   const scheme = header.slice(0, space).toLowerCase()
   const value = header.slice(space + 1)
-  return scheme === "basic" ? verifyBasic(value, keys) : scheme === "bearer" ? verifyJwt(value, keys) : undefined
+  if (scheme === "basic") return verifyBasic(value, keys)
+  if (scheme !== "bearer") return undefined
+  // Not a JWT: an OAuth access token, if one was issued.
+  if (value.split(".").length !== 3) {
+    const grant = made?.byToken(value)
+    return grant === undefined ? undefined : forever(grant)
+  }
+  return verifyJwt(value, keys)
 }
 
 /**
@@ -134,34 +182,41 @@ const verified = new WeakMap<ReadonlyMap<string, ApiKey>, Map<string, Verified>>
 const MAX_VERIFIED = 1024
 
 /**
- * Check an `Authorization` header for a request on `appId`: the key that
- * authenticated it, or the failure to answer with (401 for missing or bad credentials, 403 for a key of
- * another app).
+ * Check an `Authorization` header for a request on `appId` (`undefined` for
+ * an operation whose path names no app): the key that authenticated it, or
+ * the failure to answer with (401 for missing or bad credentials, 403 for a
+ * key whose scope the operation does not allow, or of another app).
  *
  * @since 0.1.0
  * @category auth
  */
 export const authorize = (
   header: string | undefined,
-  appId: string,
+  appId: string | undefined,
   keys: ReadonlyMap<string, ApiKey>,
-  nowSeconds: () => number = () => Date.now() / 1000
+  nowSeconds: () => number = () => Date.now() / 1000,
+  access: Access = {}
 ): ApiFailure | ApiKey => {
   if (header === undefined || header.length === 0) return failures.unauthorized
   let cache = verified.get(keys)
   if (!cache) verified.set(keys, cache = new Map())
   let found = cache.get(header)
   if (!found) {
-    found = verify(header, keys)
+    const made = access.made
+    found = verify(header, (id) => keys.get(id) ?? made?.byId(id), made)
     if (!found) return failures.invalidCredentials
-    if (cache.size >= MAX_VERIFIED) cache.clear()
-    cache.set(header, found)
+    // Only the seed's keys are remembered: the others can be deleted or revoked at any time.
+    if (keys.get(found.key.id) === found.key) {
+      if (cache.size >= MAX_VERIFIED) cache.clear()
+      cache.set(header, found)
+    }
   }
   const now = nowSeconds()
   if (now >= found.expiresAt + JWT_CLOCK_SKEW_SECONDS) return failures.expiredToken
   if (now < found.notBefore - JWT_CLOCK_SKEW_SECONDS) return failures.tokenNotYetValid
   const key = found.key
-  if (key.scope === "app" && key.appId !== appId) return failures.forbidden
+  if (access.scopes !== undefined && !access.scopes.includes(key.scope)) return failures.scopeNotAllowed
+  if (key.scope !== "account" && appId !== undefined && key.appId !== appId) return failures.forbidden
   return key
 }
 

@@ -47,6 +47,7 @@ export const failures = {
   expiredToken: { status: 401, code: "unauthorized", title: "The JWT has expired" },
   tokenNotYetValid: { status: 401, code: "unauthorized", title: "The JWT is not valid yet (nbf)" },
   forbidden: { status: 403, code: "forbidden", title: "The API key does not have access to this app" },
+  scopeNotAllowed: { status: 403, code: "forbidden", title: "The API key's scope does not allow this operation" },
   routeNotFound: { status: 404, code: "not_found", title: "Resource not found" },
   payloadTooLarge: { status: 413, code: "payload_too_large", title: "Request body exceeds the 100 KB limit" },
   unsupportedMediaType: { status: 400, code: "bad_request", title: "Content-Type must be application/json" },

@@ -54,10 +54,13 @@ const interpret = (
   if (status < 100 || status > 599) {
     return Effect.fail(new ProtocolError({ operation, status, requestId, detail: `${status} is not an HTTP status` }))
   }
-  if (status >= 200 && status < 300) {
+  // A documented redirect (Authorize's 302) is its operation's success, answered by where it points.
+  const redirect = status === spec.status && status >= 300 && status < 400
+  if ((status >= 200 && status < 300) || redirect) {
     const codec = spec.response
     if (codec.ignoresBody) return Effect.void
-    const parsed = Either.flatMap(parseJson(response.text), codec.decode)
+    const body = redirect ? Either.right({ location: response.header("location") }) : parseJson(response.text)
+    const parsed = Either.flatMap(body, codec.decode)
     return Either.isRight(parsed)
       ? Effect.succeed(parsed.right)
       : Effect.fail(new ResponseDecodeError({ operation, status, issue: parsed.left, requestId }))

@@ -1,37 +1,70 @@
 /**
  * What every API route does around its own work: authenticate against the
- * app in the path, roll the fault dice, read and check a JSON body.
+ * app in the path and the scopes the operation allows, roll the fault dice,
+ * read and check a JSON body.
  */
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Validation } from "@sunco-effect/conversations/Testing"
+import { InMemoryStore } from "@sunco-effect/conversations/Testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { authorize, isFailure } from "../Auth.js"
+import { type Access, type ApiKey, authorize, isFailure, type MadeKeys, type Scope } from "../Auth.js"
 import { EmulatorState, type EmulatorStateShape } from "../EmulatorState.js"
 import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
 import type { RouteName } from "../Faults.js"
 import * as Body from "../internal/body.js"
 import { note } from "../internal/requestNotes.js"
 
-/** A route's own work: given the request, its path params and the state, the response. */
+/** A route's own work: given the request, its path params, the state and the key that called, the response. */
 export type Handler = (
   request: HttpServerRequest.HttpServerRequest,
   params: Readonly<Record<string, string | undefined>>,
-  state: EmulatorStateShape
+  state: EmulatorStateShape,
+  key: ApiKey | undefined
 ) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+
+/**
+ * What a route asks of the credentials: the scopes its operation allows
+ * (none: it takes no credentials, though a key that verifies is still the
+ * caller) and whether its path names an app.
+ */
+export interface Security {
+  readonly scopes: ReadonlyArray<Scope>
+  readonly appInPath: boolean
+}
+
+const asKey = (key: InMemoryStore.StoredKey): ApiKey => ({
+  id: key.id,
+  secret: key.secret,
+  scope: key.integrationId === undefined ? "app" : "integration",
+  appId: key.appId,
+  integrationId: key.integrationId
+})
+
+/** The keys of the state's store: those made through the API, and OAuth grants. */
+const madeKeys = (state: EmulatorStateShape): MadeKeys => ({
+  byId: (id) => {
+    const key = InMemoryStore.madeKey(state.store, id)
+    return key === undefined ? undefined : asKey(key)
+  },
+  byToken: (token) => {
+    const grant = InMemoryStore.grantOf(state.store, token)
+    return grant === undefined ? undefined : asKey(grant)
+  }
+})
 
 const faultNames = { Drop: "drop", RateLimit: "rateLimit", ServerError: "serverError" } as const
 
 const malformedBody = "{\"conversation\":{\"id\":"
 
 /** Wrap a handler with authentication and fault injection. */
-export const endpoint = (route: RouteName, handler: Handler) =>
+export const endpoint = (route: RouteName, security: Security, handler: Handler) =>
   // One context read for request, params and state: this runs on every request.
   Effect.contextWithEffect((
     context: Context.Context<EmulatorState | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext>
@@ -39,15 +72,25 @@ export const endpoint = (route: RouteName, handler: Handler) =>
     const state = Context.get(context, EmulatorState)
     const request = Context.get(context, HttpServerRequest.HttpServerRequest)
     const params = Context.get(context, HttpRouter.RouteContext).params
-    const authorized = authorize(request.headers["authorization"], params.appId ?? "", state.keys)
-    if (isFailure(authorized)) {
-      note(request, { route })
-      return Effect.succeed(errorResponse(authorized))
-    }
+    const header = request.headers["authorization"]
+    const appId = security.appInPath ? params.appId ?? "" : undefined
+    const open = security.scopes.length === 0
+    const access: Access = { scopes: open ? undefined : security.scopes, made: madeKeys(state) }
+    const authorized = open && header === undefined
+      ? undefined
+      : authorize(header, appId, state.keys, undefined, access)
+    let key: ApiKey | undefined
+    if (authorized !== undefined && isFailure(authorized)) {
+      // An operation that takes no credentials proceeds without a caller.
+      if (!open) {
+        note(request, { route })
+        return Effect.succeed(errorResponse(authorized))
+      }
+    } else key = authorized
     const fault = state.faults.decide(route)
     note(request, {
       route,
-      keyId: authorized.id,
+      keyId: key?.id,
       fault: fault._tag === "Proceed"
         ? (fault.malformed ? "malformed" : fault.delayMs > 0 ? "slow" : undefined)
         : faultNames[fault._tag]
@@ -61,10 +104,12 @@ export const endpoint = (route: RouteName, handler: Handler) =>
       case "ServerError":
         return Effect.succeed(errorResponse(failures.serverError(fault.status)))
     }
-    const response = handler(request, params, state)
+    const response = handler(request, params, state, key)
     const answered = fault.malformed
-      ? Effect.map(response, (r) =>
-        HttpServerResponse.text(malformedBody, { status: r.status, contentType: "application/json" }))
+      ? Effect.map(
+        response,
+        (r) => HttpServerResponse.text(malformedBody, { status: r.status, contentType: "application/json" })
+      )
       : response
     return fault.delayMs > 0 ? Effect.zipRight(Effect.sleep(fault.delayMs), answered) : answered
   })

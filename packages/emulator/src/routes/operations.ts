@@ -4,27 +4,47 @@
  * store's answer. Nothing here names an operation.
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { InMemoryStore, Operations } from "@sunco-effect/conversations/Testing"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { InMemoryStore, OperationFacts, Operations } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type { Scope } from "../Auth.js"
 import { errorResponse, failures } from "../ErrorBody.js"
-import { endpoint, limits, readBody, respond } from "./endpoint.js"
+import { endpoint, limits, readBody, respond, type Security } from "./endpoint.js"
 import { readUpload } from "./upload.js"
+
+const isScope = (s: string): s is Scope => s === "app" || s === "account" || s === "integration"
+
+/** The scopes the spec allows the operation, whichever scheme (basic or bearer) carries the key. */
+const securityOf = (spec: Operations.AnyOperationSpec): Security => ({
+  scopes: [...new Set(OperationFacts.operations[spec.id].security.flatMap((s) => s.scopes))].filter(isScope),
+  appInPath: spec.pathParameters.includes("appId")
+})
+
+/** A redirect (Authorize's 302): the encoded answer is `{ location }`, sent as the service sends it. */
+const redirectTo = (encoded: unknown, status: number): HttpServerResponse.HttpServerResponse => {
+  const location = typeof encoded === "object" && encoded !== null ? Reflect.get(encoded, "location") : undefined
+  const url = typeof location === "string" ? location : ""
+  return HttpServerResponse.text(`Found. Redirecting to ${url}`, { status, headers: { location: url } })
+}
 
 const route = (
   spec: Operations.AnyOperationSpec,
   operation: Operations.Operation
 ) => {
   const path = spec.path.replace(/\{(\w+)\}/g, ":$1") as HttpRouter.PathInput
-  const handler = endpoint(operation, (request, params, state) => {
-    const answer = (input: Operations.Input): HttpServerResponse.HttpServerResponse =>
-      respond(
-        InMemoryStore.handleUnchecked(state.store, operation, input, state.publicBaseUrl),
-        spec.status,
-        spec.response.encode
-      )
-    // The router gives every `:param` of the path (and nothing else).
+  const security = securityOf(spec)
+  const redirects = spec.status >= 300 && spec.status < 400
+  const handler = endpoint(operation, security, (request, routeParams, state, key) => {
+    const answer = (input: Operations.Input): HttpServerResponse.HttpServerResponse => {
+      const result = InMemoryStore.handleUnchecked(state.store, operation, input, state.publicBaseUrl)
+      return redirects && Either.isRight(result)
+        ? redirectTo(spec.response.encode(result.right), spec.status)
+        : respond(result, spec.status, spec.response.encode)
+    }
+    // The router gives every `:param` of the path (and nothing else). An operation whose path names no
+    // app (ListApps, the OAuth endpoints) concerns the app of the credentials, if they have one.
+    const params = security.appInPath ? routeParams : { ...routeParams, appId: key?.appId ?? "" }
     const ids: Operations.Input = { params }
     const query = spec.query
     let withQuery: Either.Either<Operations.Input, string> = Either.right(ids)

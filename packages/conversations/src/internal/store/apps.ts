@@ -1,7 +1,116 @@
 /**
- * The apps of the account, for the in-memory store.
+ * The apps of the account, for the in-memory store: created with the
+ * service's default settings, listed in cursor pages by id, updated field by
+ * field, deleted with everything in them. The records live in the store's
+ * core (each app's state hangs off its record).
  */
-import type { FamilyHandlers } from "../../InMemoryStore.js"
+import * as Either from "effect/Either"
+import type { AppPage } from "../../Apps.js"
+import type { ApiFailure } from "../../ErrorResponse.js"
+import type { AppSettings } from "../../generated/Schemas.js"
+import type { AppRecord, FamilyHandlers, Result } from "../../InMemoryStore.js"
+import type { Links, Meta } from "../../Pagination.js"
+import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
 
-/** What the store does for each Apps operation. */
-export const handlers: FamilyHandlers<"Apps"> = {}
+/** The settings of a new app, as the service's examples show them. */
+const defaultSettings: AppSettings = {
+  appLocalizationEnabled: true,
+  echoPostback: false,
+  maskCreditCardNumbers: true,
+  multiConvoEnabled: false,
+  useAnimalNames: false
+}
+
+const failures = {
+  invalidPage: { status: 400, code: "bad_request", title: "Invalid page query parameters" },
+  // There are no service accounts here, so no filter by one matches the credentials.
+  serviceAccount: {
+    status: 403,
+    code: "forbidden",
+    title: "The serviceAccountId provided does not match supplied credentials"
+  },
+  displayName: { status: 400, code: "bad_request", title: "should have required property 'displayName'" },
+  multiConvoIrreversible: { status: 400, code: "bad_request", title: "Enabling multiConvo is irreversible" },
+  needsMultiConvo: (name: string): ApiFailure => ({
+    status: 400,
+    code: "bad_request",
+    title: `${name} requires multiConvoEnabled`
+  })
+} satisfies Record<string, ApiFailure | ((name: string) => ApiFailure)>
+
+/** The settings an app ends up with, or why the service refuses them. */
+const settle = (current: AppSettings, given: AppSettings | undefined): Result<AppSettings> => {
+  if (given === undefined) return Either.right(current)
+  if (current.multiConvoEnabled === true && given.multiConvoEnabled === false) {
+    return Either.left(failures.multiConvoIrreversible)
+  }
+  const next = { ...current, ...given }
+  for (const name of ["endSessionEnabled", "disableConversationReopen"] as const) {
+    if (next[name] === true && next.multiConvoEnabled !== true) return Either.left(failures.needsMultiConvo(name))
+  }
+  return Either.right(next)
+}
+
+const byId = (record: AppRecord) => record.id
+
+export const handlers: FamilyHandlers<"Apps"> = {
+  "Apps.create": (store, { body }) =>
+    body.displayName === null ? Either.left(failures.displayName) : Either.map(
+      settle(defaultSettings, body.settings),
+      (settings) =>
+        store.putApp({
+          id: store.newId(),
+          displayName: body.displayName,
+          settings,
+          ...(body.metadata == null ? {} : { metadata: body.metadata })
+        })
+    ),
+  "Apps.list": (store, { query }, baseUrl): Result<AppPage> => {
+    const page = query.page ?? {}
+    if (isInvalidPage(page)) return Either.left(failures.invalidPage)
+    if (query.filter?.serviceAccountId !== undefined) return Either.left(failures.serviceAccount)
+    const all = store.appRecords()
+    const size = page.size ?? DEFAULT_PAGE_SIZE
+    let start: number
+    let end: number
+    if (page.before !== undefined) {
+      end = lowerBound(all, page.before, true, byId)
+      start = Math.max(0, end - size)
+    } else {
+      start = page.after === undefined ? 0 : lowerBound(all, page.after, false, byId)
+      end = Math.min(all.length, start + size)
+    }
+    const apps = all.slice(start, end)
+    const first = apps[0]?.id
+    const last = apps[apps.length - 1]?.id
+    const meta: Meta = {
+      // hasMore looks in the direction of travel: backwards for page[before].
+      hasMore: page.before !== undefined ? start > 0 : end < all.length,
+      ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
+      ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
+    }
+    const base = `${baseUrl}/v2/apps?`
+    const links: Links = {
+      ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
+      ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
+    }
+    return Either.right({ apps, meta, links })
+  },
+  "Apps.get": (store, { params }) => store.appRecord(params.appId),
+  "Apps.update": (store, { body, params }) =>
+    Either.flatMap(
+      store.appRecord(params.appId),
+      (current) =>
+        Either.map(settle(current.settings ?? {}, body.settings), (settings) => {
+          const { metadata: _, ...rest } = current
+          const metadata = body.metadata === undefined ? current.metadata : body.metadata
+          return store.putApp({
+            ...rest,
+            ...(body.displayName == null ? {} : { displayName: body.displayName }),
+            settings,
+            ...(metadata == null ? {} : { metadata })
+          })
+        })
+    ),
+  "Apps.delete": (store, { params }) => store.removeApp(params.appId)
+}

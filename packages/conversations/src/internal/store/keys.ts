@@ -17,3 +17,11 @@ export interface StoredKey {
 
 /** Every key made through the API, by id. */
 export const keys = part(() => new Map<string, StoredKey>())
+
+/** A new secret: 24 random bytes, base64url (as unguessable as the service's, for an emulator others may reach). */
+export const newSecret = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(24))
+  let binary = ""
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_")
+}
