@@ -28,6 +28,7 @@
  */
 import * as Context from "effect/Context"
 import type * as Schemas from "./generated/Schemas.js"
+import type { Unknown } from "./generated/Unknown.js"
 import type { IntegrationWebhook } from "./IntegrationWebhooks.js"
 import type { Methods } from "./internal/operation.js"
 import type { families } from "./Operations.js"
@@ -45,13 +46,31 @@ export interface CustomIntegration extends Omit<Schemas.Custom, "webhooks"> {
 }
 
 /**
- * An integration as the service returns it: one of the spec's integration
- * types by `type` (an unknown type decodes to `{ type: "unknown", raw }`).
+ * An integration of a type the spec does not list: the answer whole in
+ * `raw`, and the fields every integration has beside it.
  *
  * @since 0.2.0
  * @category models
  */
-export type Integration = Exclude<Schemas.Integration, { readonly type: "custom" }> | CustomIntegration
+export interface UnknownIntegration extends Unknown {
+  readonly id?: string | undefined
+  readonly status?: string | undefined
+  readonly displayName?: string | null | undefined
+}
+
+/**
+ * An integration as the service returns it: one of the spec's integration
+ * types by `type`; a type the spec does not list decodes to
+ * `{ type: "unknown", raw }` (with `id`, `status` and `displayName`), so
+ * `id` is there whatever the type.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Integration =
+  | Exclude<Schemas.Integration, Unknown | { readonly type: "custom" }>
+  | CustomIntegration
+  | UnknownIntegration
 
 /**
  * The ListIntegrations query: which types (`filter[types]`, sent

@@ -81,9 +81,26 @@ const checkCreate = (body: unknown, options: Validation.ValidationOptions): Vali
   return undefined
 }
 
-/** An integration as the client returns it: a custom integration's webhook secrets redacted. */
-const toClient = (integration: Schemas.Integration): Integration =>
-  integration.type === "custom" ? { ...integration, webhooks: integration.webhooks.map(redactWebhook) } : integration
+const text = (u: unknown): string | undefined => typeof u === "string" ? u : undefined
+
+/**
+ * An integration as the client returns it: a custom integration's webhook
+ * secrets redacted; an unknown type with the fields every integration has.
+ */
+const toClient = (integration: Schemas.Integration): Integration => {
+  if (integration.type === "custom") return { ...integration, webhooks: integration.webhooks.map(redactWebhook) }
+  if (integration.type !== "unknown") return integration
+  const { raw } = integration
+  const id = text(raw.id)
+  const status = text(raw.status)
+  const displayName = raw.displayName === null ? null : text(raw.displayName)
+  return {
+    ...integration,
+    ...(id === undefined ? {} : { id }),
+    ...(status === undefined ? {} : { status }),
+    ...(displayName === undefined ? {} : { displayName })
+  }
+}
 
 /** An integration as the service answers it. */
 const toWire = (integration: Integration): unknown =>
@@ -127,6 +144,8 @@ export const integrations = {
    * CreateIntegration: a channel or a custom integration. A `custom`
    * integration is created with its webhook (`webhooks`, exactly one, the
    * spec says), which gets a generated `secret` (returned as a `Redacted`).
+   * Its `webhooks` shows that one webhook (the spec allows one there);
+   * `IntegrationWebhooks.list` gives every webhook added later.
    * The spec's rules are checked before sending (lengths, the one webhook,
    * its `target` an absolute URL). A type the service does not take fails
    * with `BadRequest`. Not repeated after a failure that may have reached the

@@ -66,10 +66,14 @@ export const integrationOf = (
     return found === undefined ? Either.left(missing) : Either.right(found)
   })
 
-/** An integration as the API answers it: a custom one with its webhooks as they are now. */
+/**
+ * An integration as the API answers it: a custom one with its oldest
+ * remaining webhook. The spec's `custom.webhooks` has exactly one item
+ * (minItems and maxItems 1), in answers too; `ListWebhooks` gives them all.
+ */
 const shown = (store: InMemoryStore, appId: string, stored: StoredIntegration): Integration =>
   stored.type === "custom"
-    ? { ...stored, webhooks: webhooksOfIntegration(store, appId, stored.id).map(redactWebhook) }
+    ? { ...stored, webhooks: webhooksOfIntegration(store, appId, stored.id).slice(0, 1).map(redactWebhook) }
     : stored
 
 const isListed = <A extends { readonly type: string }>(body: A): body is A & Exclude<Schemas.Integration, Unknown> =>
