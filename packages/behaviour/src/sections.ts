@@ -6,7 +6,10 @@
  */
 import type { Vitest } from "@effect/vitest"
 import type { AllServices } from "@sunco-effect/conversations"
+import { integrationKeys } from "./integrationKeys.js"
+import { integrations } from "./integrations.js"
+import { integrationWebhooks } from "./integrationWebhooks.js"
 
 export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
 
-export const sections: ReadonlyArray<Section> = []
+export const sections: ReadonlyArray<Section> = [integrations, integrationKeys, integrationWebhooks]
