@@ -6,12 +6,12 @@
 import { expect, layer } from "@effect/vitest"
 import { type AllServices, Conversations, Messages, Users } from "@sunco-effect/conversations"
 import { Chunk, Effect, type Layer, Stream } from "effect"
-import { APP, newUser } from "./fixtures.js"
+import { APP, type AppKeyed, newUser } from "./fixtures.js"
 import { sections } from "./sections.js"
 
-export { accountKey, APP, newUser, OTHER_APP, seed } from "./fixtures.js"
+export { accountKey, APP, appKey, AppKeyed, newUser, OTHER_APP, seed } from "./fixtures.js"
 
-export const behaviourSuite = (name: string, services: Layer.Layer<AllServices, unknown>) =>
+export const behaviourSuite = (name: string, services: Layer.Layer<AllServices | AppKeyed, unknown>) =>
   layer(services, { timeout: "30 seconds" })(name, (it) => {
     it.effect("a user's first personal conversation is their default; later ones are not", () =>
       Effect.gen(function*() {

@@ -13,6 +13,10 @@ import { attachments } from "./attachments.js"
 import { clients } from "./clients.js"
 import { conversionEvents } from "./conversionEvents.js"
 import { devices } from "./devices.js"
+import type { AppKeyed } from "./fixtures.js"
+import { integrationKeys } from "./integrationKeys.js"
+import { integrations } from "./integrations.js"
+import { integrationWebhooks } from "./integrationWebhooks.js"
 import { oauth } from "./oauth.js"
 import { participants } from "./participants.js"
 import { switchboardActions } from "./switchboardActions.js"
@@ -20,7 +24,7 @@ import { switchboardIntegrations } from "./switchboardIntegrations.js"
 import { switchboards } from "./switchboards.js"
 import { users } from "./users.js"
 
-export type Section = (it: Vitest.MethodsNonLive<AllServices>) => void
+export type Section = (it: Vitest.MethodsNonLive<AllServices | AppKeyed>) => void
 
 export const sections: ReadonlyArray<Section> = [
   activities,
@@ -30,6 +34,9 @@ export const sections: ReadonlyArray<Section> = [
   clients,
   conversionEvents,
   devices,
+  integrationKeys,
+  integrationWebhooks,
+  integrations,
   oauth,
   participants,
   switchboardActions,

@@ -1,5 +1,12 @@
 /** The behavioural suite against the in-memory test layer. */
-import { ConversationsTest } from "@sunco-effect/conversations"
-import { behaviourSuite, seed } from "../src/index.js"
+import { ConversationsTest, IntegrationWebhooks } from "@sunco-effect/conversations"
+import { Layer } from "effect"
+import { AppKeyed, behaviourSuite, seed } from "../src/index.js"
 
-behaviourSuite("behaviour: test layer", ConversationsTest.layer({ seed }))
+const services = ConversationsTest.layer({ seed })
+
+// The test layer checks no keys: the app-keyed services are the same services.
+behaviourSuite(
+  "behaviour: test layer",
+  Layer.merge(services, Layer.effect(AppKeyed, IntegrationWebhooks).pipe(Layer.provide(services)))
+)

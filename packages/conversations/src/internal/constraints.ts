@@ -106,8 +106,9 @@ export const rulesOf =
   (constraints: { readonly [path: string]: Rules }) =>
   (value: unknown, options: ValidationOptions): Violation | undefined => {
     for (const [path, rules] of Object.entries(constraints)) {
-      for (const [field, reached, isArray] of reach(value, path)) {
-        const v = isArray && Array.isArray(reached)
+      for (const [field, reached] of reach(value, path)) {
+        // An array's item counts come on its own path (`<custom>.webhooks`) as well as on its items' (`[]`).
+        const v = Array.isArray(reached)
           ? checkArray(field, reached, rules, options)
           : checkValue(field, reached, rules, options)
         if (v) return v
