@@ -57,6 +57,24 @@ export {
    */
   failures
 } from "./internal/store/failures.js"
+export {
+  /**
+   * A webhook as delivery needs it: its target, secret, triggers and the
+   * `includeFull*` settings.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  type DeliveryTarget,
+  /**
+   * The webhooks of an app's custom integrations, as delivery needs them:
+   * what the emulator delivers the store's events to.
+   *
+   * @since 0.2.0
+   * @category webhooks
+   */
+  webhooksOf
+} from "./internal/store/webhooks.js"
 import { failures } from "./internal/store/failures.js"
 
 /**

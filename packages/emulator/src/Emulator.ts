@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -16,6 +17,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
 import { type ApiKey, keysOf } from "./Auth.js"
 import * as DefaultSeed from "./DefaultSeed.js"
 import type { EmulatorSeed } from "./EmulatorSeed.js"
@@ -28,6 +30,7 @@ import * as NodeServer from "./internal/server.js"
 import { adminRoutes } from "./routes/admin.js"
 import { inspectorRoutes } from "./routes/inspector.js"
 import { operationRoutes } from "./routes/operations.js"
+import * as WebhookDelivery from "./WebhookDelivery.js"
 
 /**
  * @since 0.1.0
@@ -58,6 +61,14 @@ export interface EmulatorOptions {
    * @since 0.2.0
    */
   readonly requestTimeoutMs?: number | undefined
+  /**
+   * How webhooks are delivered: the events of the store (a message posted, a
+   * conversation created, …) go to the webhooks of the apps' custom
+   * integrations, as the service delivers them. `clockSpeed` runs the retry
+   * schedule faster (60: the 15-minute schedule in 15 s); `faults` drop,
+   * duplicate, delay and reorder deliveries from a seed.
+   */
+  readonly webhooks?: WebhookDelivery.DeliveryOptions | undefined
 }
 
 /**
@@ -75,6 +86,8 @@ export interface EmulatorInfo {
   readonly keySecret: Redacted.Redacted<string>
   /** The live state, for tests that want to look or poke without HTTP. */
   readonly state: EmulatorStateShape
+  /** Webhook delivery: what is pending, the attempts made, redelivery. */
+  readonly delivery: WebhookDelivery.WebhookDelivery
 }
 
 const router = HttpRouter.empty.pipe(
@@ -155,9 +168,10 @@ const firstAppKey = (state: EmulatorStateShape, options: EmulatorOptions) => {
 export const layerServer = (
   options: EmulatorOptions & { readonly host?: string | undefined; readonly port?: number | undefined } = {}
 ): Layer.Layer<Emulator, ConfigurationError | HttpServerError.ServeError> =>
-  Layer.unwrapEffect(
+  Layer.unwrapScoped(
     Effect.gen(function*() {
       const state = yield* Either.match(makeState(options), { onLeft: Effect.fail, onRight: Effect.succeed })
+      const delivery = yield* deliver(state, options.webhooks)
       const served = FrontDoor.guard(options.log)(app)
       const server = NodeHttpServer.layer(() => NodeServer.make(options.requestTimeoutMs), {
         host: options.host ?? "127.0.0.1",
@@ -181,7 +195,8 @@ export const layerServer = (
               appId: key.appId,
               keyId: key.keyId,
               keySecret: Redacted.make(key.secret),
-              state
+              state,
+              delivery
             }
           })())
         )
@@ -210,6 +225,26 @@ export const layerServer = (
  * @since 0.1.0
  * @category layers
  */
+/**
+ * The store's events, delivered to the webhooks of its apps' custom
+ * integrations for as long as the scope lives.
+ */
+const deliver = (state: EmulatorStateShape, options: WebhookDelivery.DeliveryOptions | undefined) =>
+  Effect.gen(function*() {
+    // Built in this scope: delivery's fibers use the client long after `make` returns.
+    const client = yield* Layer.build(NodeHttpClient.layerUndici)
+    const delivery = yield* Effect.provide(WebhookDelivery.make(options), client)
+    const runtime = yield* Effect.runtime<never>()
+    const unsubscribe = state.store.subscribe((event) => {
+      const webhooks = InMemoryStore.webhooksOf(state.store, event.appId)
+      if (webhooks.length === 0) return
+      const { appId, ...rest } = event
+      Runtime.runFork(runtime)(delivery.publish(appId, webhooks, [rest]))
+    })
+    yield* Effect.addFinalizer(() => Effect.sync(unsubscribe))
+    return delivery
+  })
+
 export const layer = (options: EmulatorOptions = {}) => layerServer({ ...options, port: 0 })
 
 /**
