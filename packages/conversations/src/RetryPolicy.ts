@@ -53,6 +53,9 @@ export interface RetryOptions {
  */
 export type RetrySchedule = Schedule.Schedule<unknown, ConversationsError>
 
+// An operation of a family the program never loaded is treated as unsafe to repeat.
+const repeatable = (operation: Operation): boolean => specOf(operation)?.repeatable ?? false
+
 /**
  * Whether an error of `operation` may be retried: a 429 always; a failure
  * before anything was sent always; a reset, a timeout or a 5xx only for an
@@ -69,9 +72,6 @@ export type RetrySchedule = Schedule.Schedule<unknown, ConversationsError>
  * @since 0.1.0
  * @category predicates
  */
-// An operation of a family the program never loaded is treated as unsafe to repeat.
-const repeatable = (operation: Operation): boolean => specOf(operation)?.repeatable ?? false
-
 export const isRetryable = (operation: Operation, error: ConversationsError, retryUnsafe = false): boolean => {
   switch (error._tag) {
     case "RateLimited":

@@ -159,6 +159,26 @@ const firstAppKey = (state: EmulatorStateShape, options: EmulatorOptions) => {
 }
 
 /**
+ * The store's events, delivered to the webhooks of its apps' custom
+ * integrations for as long as the scope lives.
+ */
+const deliver = (state: EmulatorStateShape, options: WebhookDelivery.DeliveryOptions | undefined) =>
+  Effect.gen(function*() {
+    // Built in this scope: delivery's fibers use the client long after `make` returns.
+    const client = yield* Layer.build(NodeHttpClient.layerUndici)
+    const delivery = yield* Effect.provide(WebhookDelivery.make(options), client)
+    const runtime = yield* Effect.runtime<never>()
+    const unsubscribe = state.store.subscribe((event) => {
+      const webhooks = InMemoryStore.webhooksOf(state.store, event.appId)
+      if (webhooks.length === 0) return
+      const { appId, ...rest } = event
+      Runtime.runFork(runtime)(delivery.publish(appId, webhooks, [rest]))
+    })
+    yield* Effect.addFinalizer(() => Effect.sync(unsubscribe))
+    return delivery
+  })
+
+/**
  * Serve the emulator on `host:port` (port 0 picks a free one) for the life of
  * the scope, and describe where it is.
  *
@@ -225,26 +245,6 @@ export const layerServer = (
  * @since 0.1.0
  * @category layers
  */
-/**
- * The store's events, delivered to the webhooks of its apps' custom
- * integrations for as long as the scope lives.
- */
-const deliver = (state: EmulatorStateShape, options: WebhookDelivery.DeliveryOptions | undefined) =>
-  Effect.gen(function*() {
-    // Built in this scope: delivery's fibers use the client long after `make` returns.
-    const client = yield* Layer.build(NodeHttpClient.layerUndici)
-    const delivery = yield* Effect.provide(WebhookDelivery.make(options), client)
-    const runtime = yield* Effect.runtime<never>()
-    const unsubscribe = state.store.subscribe((event) => {
-      const webhooks = InMemoryStore.webhooksOf(state.store, event.appId)
-      if (webhooks.length === 0) return
-      const { appId, ...rest } = event
-      Runtime.runFork(runtime)(delivery.publish(appId, webhooks, [rest]))
-    })
-    yield* Effect.addFinalizer(() => Effect.sync(unsubscribe))
-    return delivery
-  })
-
 export const layer = (options: EmulatorOptions = {}) => layerServer({ ...options, port: 0 })
 
 /**
