@@ -49,7 +49,7 @@ for (const pkg of ["conversations", "emulator"]) {
 // Links between guides shipped together stay relative; a link to any other guide becomes the
 // repository's URL, so every link works both in docs/ and in the tarball.
 const guides = {
-  conversations: ["configuration.md", "errors.md", "retries.md", "testing.md"],
+  conversations: ["api.md", "configuration.md", "errors.md", "retries.md", "testing.md"],
   emulator: ["emulator.md", "testing.md", "inspector.png"]
 }
 const repository = "https://github.com/sunco-effect/sunco-effect/blob/main/docs/"

@@ -130,11 +130,18 @@ console.log(JSON.stringify({ app, secret, OTHER, status: answer.status }))`
     expect(readFileSync(envFile, "utf8")).toContain("SUNCO_APP_ID=app1")
   })
 
-  it("--help lists --write-env-file and --request-timeout", async () => {
+  it("--help lists --write-env-file, --request-timeout and --webhook-clock-speed", async () => {
     const run = await runToExit(["--help"])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^  --write-env-file PATH /m)
     expect(run.stdout).toMatch(/^  --request-timeout MS /m)
+    expect(run.stdout).toMatch(/^  --webhook-clock-speed N$/m)
+  })
+
+  it("--webhook-clock-speed takes a whole number from 1 to 3600", async () => {
+    const run = await runToExit(["--webhook-clock-speed", "0"])
+    expect(run.code).not.toBe(0)
+    expect(run.stderr).toContain("--webhook-clock-speed must be a whole number from 1 to 3600")
   })
 
   it("starts with --app-id/--key-id/--key-secret, serves basic auth, logs requests, stops on SIGTERM", async () => {

@@ -35,6 +35,9 @@ export const usage = `Usage: sunco-emulator [options]
   --malformed P          probability (0-1) of a truncated JSON body
   --request-timeout MS   how long a request's headers and body may take to arrive before a 408,
                          1-600000 ms (default 10000)
+  --webhook-clock-speed N
+                         run webhook delivery N times faster than the service (its batching
+                         window, retry schedule and 20 s timeout), 1-3600 (default 1)
   --write-env-file PATH  also write the SUNCO_* variables to PATH once listening (other lines of
                          an existing file are kept), for node --env-file=PATH or set -a; . PATH
   --quiet                do not log requests
@@ -75,6 +78,7 @@ const flags = {
   latency: { type: "string" },
   malformed: { type: "string" },
   "request-timeout": { type: "string" },
+  "webhook-clock-speed": { type: "string" },
   // Not "--env-file": Node reads that anywhere in its argv, after the script too, and exits when the file is missing.
   "write-env-file": { type: "string" },
   quiet: { type: "boolean", default: false },
@@ -216,6 +220,7 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
   }
   const [appId, keyId, keySecret] = app
   const requestTimeout = values["request-timeout"]
+  const clockSpeed = values["webhook-clock-speed"]
   const envFile = values["write-env-file"]
   if (envFile !== undefined && envFile.trim() === "") refuse("--write-env-file needs a path")
   return {
@@ -230,6 +235,9 @@ const parseOrRefuse = (argv: ReadonlyArray<string>, readText: (file: string) => 
       requestTimeoutMs: requestTimeout === undefined
         ? undefined
         : integer("request-timeout", requestTimeout, 1, 600_000),
+      webhooks: clockSpeed === undefined
+        ? undefined
+        : { clockSpeed: integer("webhook-clock-speed", clockSpeed, 1, 3600) },
       seed: seedFile,
       app: appId !== undefined && keyId !== undefined && keySecret !== undefined
         ? { appId, keyId, keySecret }
