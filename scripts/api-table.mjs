@@ -11,7 +11,9 @@ const rows = Operations.names.map((name) => {
     spec.errors.map((e) => `\`${e}\``).join(", ") || "–"
   } | ${spec.repeatable ? "yes" : "no"} | ${paginated} |`
 })
-console.log("| family | method | operation | HTTP | typed errors (besides the common ones and `AppNotFound`) | retry-safe | paginated |")
+console.log(
+  "| family | method | operation | HTTP | typed errors (besides the common ones and `AppNotFound`) | retry-safe | paginated |"
+)
 console.log("|---|---|---|---|---|---|---|")
 for (const row of rows.sort()) console.log(row)
 console.log(`\n${rows.length} operations in ${new Set(Operations.names.map((n) => n.split(".")[0])).size} families.`)
