@@ -604,7 +604,7 @@ export class InMemoryStore {
       const created = this.shown(appId, this.insertConversation(app, body, ids))
       this.publish(appId, "conversation:create", {
         conversation: truncated(created),
-        creationReason: "createConversation",
+        creationReason: "none",
         source: { type: "api" }
       })
       return Either.right(created)

@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
@@ -164,8 +164,9 @@ const firstAppKey = (state: EmulatorStateShape, options: EmulatorOptions) => {
  */
 const deliver = (state: EmulatorStateShape, options: WebhookDelivery.DeliveryOptions | undefined) =>
   Effect.gen(function*() {
-    // Built in this scope: delivery's fibers use the client long after `make` returns.
-    const client = yield* Layer.build(NodeHttpClient.layerUndici)
+    // Built in this scope: delivery's fibers use the client long after `make` returns. Fetch, not
+    // undici's Agent: the emulator also runs on Bun and Deno.
+    const client = yield* Layer.build(FetchHttpClient.layer)
     const delivery = yield* Effect.provide(WebhookDelivery.make(options), client)
     const runtime = yield* Effect.runtime<never>()
     const unsubscribe = state.store.subscribe((event) => {

@@ -12,6 +12,7 @@ import type { FamilyHandlers, InMemoryStore, ParticipantRecord, Result, Roster }
 import type { Links, Meta, Page } from "../../Pagination.js"
 import type { ParticipantPage } from "../../Participants.js"
 import { segment } from "../path.js"
+import { truncated } from "./events.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
 import { part } from "./part.js"
 
@@ -123,6 +124,12 @@ const slice = (roster: Roster, page: Page) => {
   return { records, meta, size }
 }
 
+// `userTruncated` names the user's external id when it has one.
+const externalIdOf = (roster: Roster, userId: string) => {
+  const externalId = roster.externalIdOf(userId)
+  return externalId === undefined ? {} : { externalId }
+}
+
 /** What the store does for each Participants operation. */
 export const handlers: FamilyHandlers<"Participants"> = {
   "Participants.join": (store, { body, params: { appId, conversationId } }) =>
@@ -144,6 +151,10 @@ export const handlers: FamilyHandlers<"Participants"> = {
             readUpTo: newestMessage(store, appId, conversationId)
           }
           roster.add(record)
+          store.publish(appId, "conversation:join", {
+            conversation: truncated(roster.conversation),
+            user: { id: userId, ...externalIdOf(roster, userId) }
+          })
           return Either.right(toParticipant(store, appId, roster, record))
         })
     ),
@@ -155,6 +166,10 @@ export const handlers: FamilyHandlers<"Participants"> = {
           // A personal conversation keeps its one participant.
           if (roster.conversation.type !== "sdkGroup") return Either.left(failures.notSdkGroup)
           roster.remove(record.id)
+          store.publish(appId, "conversation:leave", {
+            conversation: truncated(roster.conversation),
+            user: { id: record.userId, ...externalIdOf(roster, record.userId) }
+          })
           return Either.right(undefined)
         })
     ),
