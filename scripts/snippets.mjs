@@ -1,6 +1,7 @@
 // Every snippet a user can copy: the ```ts blocks of the READMEs and of
 // docs/**/*.md, and of the TSDoc comments in packages/*/src (src/internal
-// excepted). Each is a whole module of its own. A block that uses a runner
+// excepted, but for src/internal/families, whose entries' TSDoc editors show on
+// the services' methods). Each is a whole module of its own. A block that uses a runner
 // (`NodeRuntime.runMain`, `Effect.runPromise`, `Effect.runPromiseExit`,
 // `Effect.runFork`, `Effect.runSync`, `Effect.runSyncExit`) outside a line
 // comment is a whole program and is also run. Used by
@@ -89,7 +90,9 @@ export const collectSnippets = (root) => {
   })()
   const sources = packages.flatMap((p) => {
     try {
-      return walk(join(p, "src"), (f) => f.endsWith(".ts") && !f.includes(`${join(p, "src", "internal")}/`))
+      const internal = `${join(p, "src", "internal")}/`
+      const families = `${join(p, "src", "internal", "families")}/`
+      return walk(join(p, "src"), (f) => f.endsWith(".ts") && (!f.includes(internal) || f.includes(families)))
         .sort()
     } catch {
       return []

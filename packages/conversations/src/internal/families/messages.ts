@@ -38,7 +38,7 @@ export const messages = {
    *
    * const program = Effect.gen(function*() {
    *   const messages = yield* Messages
-   *   const newest = yield* messages.list("c93bb9c14dde8ffb94564eae")
+   *   const newest = yield* messages.list("c93bb9c14dde8ffb94564eae", {})
    *   const history = yield* messages.stream("c93bb9c14dde8ffb94564eae", { page: { size: 100 } }).pipe(
    *     Stream.runCollect
    *   )
