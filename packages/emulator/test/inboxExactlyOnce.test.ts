@@ -139,9 +139,9 @@ describe("the inbox against the emulator's delivery faults", () => {
           secret: SECRET,
           triggers: ["conversation:message"]
         }
-        const events = Array.from({ length: EVENTS }, (_, i) => {
-          const event = Webhooks.testEvent("conversation:message", { id: `once-${i}` })
-          return { id: event.id, type: event.type, createdAt: event.createdAt!, payload: event.payload ?? {} }
+        const events: Array<WebhookDelivery.WebhookEvent> = Array.from({ length: EVENTS }, (_, i) => {
+          const { createdAt, payload, type } = Webhooks.testEvent("conversation:message")
+          return { id: `once-${i}`, type, createdAt: createdAt ?? new Date().toISOString(), payload: payload ?? {} }
         })
         for (let i = 0; i < events.length; i += 10) {
           yield* delivery.publish("app_1", [webhook], events.slice(i, i + 10))
