@@ -20,12 +20,18 @@ export const bounded = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`
 
 export const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
-  const valid = compile(schema)
-  return (json: unknown): Either.Either<A, string> =>
-    valid?.(json)
-      ? Either.right(json)
-      : nestsDeeperThan(json, MAX_DEPTH)
-      ? Either.left(`the body nests deeper than ${MAX_DEPTH} levels`)
-      : Either.mapLeft(decode(json), (e) => bounded(ParseResult.TreeFormatter.formatErrorSync(e), MAX_ISSUE_LENGTH))
+  // Built on the first response, not at import: a program pays only for the operations it calls.
+  let valid: ((u: unknown) => u is A) | undefined
+  let decode: ((u: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
+  let compiled = false
+  return (json: unknown): Either.Either<A, string> => {
+    if (!compiled) {
+      valid = compile(schema)
+      compiled = true
+    }
+    if (valid?.(json)) return Either.right(json)
+    if (nestsDeeperThan(json, MAX_DEPTH)) return Either.left(`the body nests deeper than ${MAX_DEPTH} levels`)
+    decode ??= Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
+    return Either.mapLeft(decode(json), (e) => bounded(ParseResult.TreeFormatter.formatErrorSync(e), MAX_ISSUE_LENGTH))
+  }
 }
