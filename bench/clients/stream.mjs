@@ -1,5 +1,5 @@
 // Every conversation of one user, page by page (100 per page), for one contender.
-//   node clients/stream.mjs <sunco|undici> <baseUrl> <total>
+//   node clients/stream.mjs <sunco|floor|undici> <baseUrl> <total>
 // Prints {"perSec", "cpuMs", "peakRssMb", "count"}.
 const [contender, baseUrl, totalArg] = process.argv.slice(2)
 const total = Number(totalArg)
@@ -19,6 +19,29 @@ if (contender === "sunco") {
         c.forApp(APP).stream({ filter: { userId }, page: { size: 100 } }).pipe(Stream.runFold(0, (n) => n + 1))).pipe(
           Effect.provide(layer)
         )
+    )
+} else if (contender === "floor") {
+  // The Effect floor: what Effect and Schema cost with no library code. A Stream.paginateChunkEffect
+  // over undici.request, each page decoded with the same generated Schema the client uses.
+  const { request } = await import("undici")
+  const { Chunk, Effect, Option, Schema, Stream } = await import("effect")
+  const { ConversationListResponse } = await import("../../packages/conversations/dist/esm/generated/Schemas.js")
+  const decode = Schema.decodeUnknown(ConversationListResponse, { onExcessProperty: "ignore" })
+  const page = (after) =>
+    Effect.tryPromise(() =>
+      request(
+        `${baseUrl}/v2/apps/${APP}/conversations?filter[userId]=${userId}&page[size]=100` +
+          (after ? `&page[after]=${after}` : ""),
+        { headers: { authorization: auth, accept: "application/json" } }
+      ).then(({ body }) => body.json())
+    ).pipe(Effect.flatMap(decode))
+  run = () =>
+    Effect.runPromise(
+      Stream.paginateChunkEffect(undefined, (after) =>
+        Effect.map(page(after), (json) => [
+          Chunk.unsafeFromArray(json.conversations ?? []),
+          json.meta?.hasMore ? Option.fromNullable(json.meta.afterCursor) : Option.none()
+        ])).pipe(Stream.runFold(0, (n) => n + 1))
     )
 } else if (contender === "undici") {
   const { request } = await import("undici")
