@@ -7,7 +7,7 @@
  * so a credential can never leak through an error.
  *
  * The ids of an error response (`appId`, `conversationId`, `userId`,
- * `userExternalId`) are optional on every error class alike, filled from the
+ * `userExternalId`, `userIdOrExternalId`) are optional on every error class alike, filled from the
  * call; an error the retry pipeline gives up with after more than one attempt
  * carries `attempts` and `elapsedMillis`.
  *
@@ -76,6 +76,8 @@ const apiFields = {
   /** The list filter's user, for list and stream. */
   userId: Schema.optional(Schema.String),
   userExternalId: Schema.optional(Schema.String),
+  /** The user a path named by id or externalId (`Users.get("ext-17")`): the service takes either. */
+  userIdOrExternalId: Schema.optional(Schema.String),
   ...retryFields
 }
 
@@ -89,6 +91,7 @@ interface Described extends Retried {
   readonly conversationId?: string | undefined
   readonly userId?: string | undefined
   readonly userExternalId?: string | undefined
+  readonly userIdOrExternalId?: string | undefined
   readonly participantCount?: number | undefined
 }
 
@@ -98,6 +101,7 @@ const describe = (self: Described) => {
     self.conversationId === undefined ? undefined : `conversation ${self.conversationId}`,
     self.userId === undefined ? undefined : `user ${self.userId}`,
     self.userExternalId === undefined ? undefined : `user externalId ${self.userExternalId}`,
+    self.userIdOrExternalId === undefined ? undefined : `user ${self.userIdOrExternalId}`,
     self.participantCount === undefined ? undefined : `one of ${self.participantCount} participants`,
     self.requestId === undefined ? undefined : `request id ${self.requestId}`
   ].filter((id) => id !== undefined)

@@ -10,7 +10,8 @@ import {
   Credentials,
   DefaultConversationUndeletable,
   RequestTimeout,
-  TransportError
+  TransportError,
+  Users
 } from "@sunco-effect/conversations"
 import { Undici } from "@sunco-effect/conversations/Undici"
 import { Effect, Fiber, TestClock } from "effect"
@@ -22,6 +23,18 @@ const ADA = "5f0c8b0e3f1a2b001e4d6c10"
 const Test = ConversationsTest.layer({
   appId: APP,
   seed: { apps: [{ id: APP, users: [{ id: ADA, externalId: "ada" }] }] }
+})
+
+describe("UserNotFound from a user's path names the user as the path did", () => {
+  it.effect("by id or externalId: the error carries it and says it", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const error = yield* Effect.flip(users.get("nobody-here"))
+      expect(error).toMatchObject({ _tag: "UserNotFound", appId: APP, userIdOrExternalId: "nobody-here" })
+      expect(error.message).toContain("user nobody-here")
+      const afterAda = yield* Effect.flip(users.get("ada").pipe(Effect.zipRight(users.get("ghost"))))
+      expect(afterAda).toMatchObject({ _tag: "UserNotFound", userIdOrExternalId: "ghost" })
+    }).pipe(Effect.provide(Test)))
 })
 
 describe("UserNotFound from a create names the participant the request named", () => {

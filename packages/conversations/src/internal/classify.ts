@@ -48,7 +48,8 @@ const idsOf = (input: Input) => {
     appId: input.params.appId,
     conversationId: input.params.conversationId,
     userId: stringField(filter, "userId") ?? input.params.userId,
-    userExternalId: stringField(filter, "userExternalId")
+    userExternalId: stringField(filter, "userExternalId"),
+    userIdOrExternalId: input.params.userIdOrExternalId
   }
 }
 
