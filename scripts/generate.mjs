@@ -44,7 +44,10 @@ const components = { ...spec.components.schemas }
 const inlineNames = new Map()
 const nameInline = (schema, name) => {
   if (schema === undefined || schema.$ref !== undefined) return
-  if (schema.allOf?.length === 1 && schema.allOf[0].$ref !== undefined && schema.properties === undefined) {
+  if (
+    schema.allOf?.length === 1 && schema.allOf[0].$ref !== undefined && schema.properties === undefined &&
+    schema.required === undefined
+  ) {
     inlineNames.set(schema, schema.allOf[0].$ref.slice("#/components/schemas/".length))
     return
   }
@@ -261,7 +264,10 @@ class Emitter {
     if (schema["x-node"] !== undefined) return schema["x-node"]
     if (schema.$ref !== undefined) return this.ref(refName(schema.$ref))
     if (schema.allOf !== undefined) {
-      const only = schema.allOf.length === 1 && schema.properties === undefined ? schema.allOf[0] : undefined
+      // A sibling `required` (webhookCreateBody: webhookBody with target and triggers required) makes it a struct of its own.
+      const only = schema.allOf.length === 1 && schema.properties === undefined && schema.required === undefined
+        ? schema.allOf[0]
+        : undefined
       if (only !== undefined) return this.nullable(schema, this.code(only, path))
       return this.nullable(schema, this.struct(mergedProperties(schema), path))
     }

@@ -3395,7 +3395,7 @@ export interface AcceptControlBody extends Schema.Schema.Type<typeof AcceptContr
  */
 export const DownloadMessageRefBody: Schema.Struct<
   {
-    userId: Schema.optional<typeof Schema.String>
+    userId: typeof Schema.String
     apple: Schema.optional<
       Schema.Struct<
         {
@@ -3413,7 +3413,7 @@ export const DownloadMessageRefBody: Schema.Struct<
     >
   }
 > = /* @__PURE__ */ Schema.Struct({
-  userId: /* @__PURE__ */ Schema.optional(Schema.String),
+  userId: Schema.String,
   apple: /* @__PURE__ */ Schema.optional(
     /* @__PURE__ */ Schema.Struct({
       interactiveDataRef: /* @__PURE__ */ Schema.Struct({
@@ -5449,13 +5449,25 @@ export interface WebhookBody extends Schema.Schema.Type<typeof WebhookBody> {}
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookCreateBody: typeof WebhookBody = WebhookBody
+export const WebhookCreateBody: Schema.Struct<
+  {
+    target: typeof Target
+    triggers: typeof Triggers
+    includeFullUser: Schema.optional<typeof IncludeFullUser>
+    includeFullSource: Schema.optional<typeof IncludeFullSource>
+  }
+> = /* @__PURE__ */ Schema.Struct({
+  target: Target,
+  triggers: Triggers,
+  includeFullUser: /* @__PURE__ */ Schema.optional(IncludeFullUser),
+  includeFullSource: /* @__PURE__ */ Schema.optional(IncludeFullSource)
+})
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type WebhookCreateBody = typeof WebhookCreateBody.Type
+export interface WebhookCreateBody extends Schema.Schema.Type<typeof WebhookCreateBody> {}
 
 /**
  * The spec's `webhookResponse`. WebhookResponse
