@@ -69,8 +69,10 @@ export const messages = {
    * is `UserNotFound`). The body is checked before sending (the author, a
    * text message's `text` and its 4096-character limit, the metadata).
    * Returns the created messages (the `{ messages }` envelope unwrapped: a
-   * template with leading text makes two). Not repeated after a failure that
-   * may have reached the service, which would post the message twice.
+   * template with leading text makes two). A conversation at the service's
+   * limit of 30,000 messages refuses more with `Locked` (423) until messages
+   * are deleted. Not repeated after a failure that may have reached the
+   * service, which would post the message twice.
    *
    * @example
    * ```ts
@@ -91,7 +93,7 @@ export const messages = {
     body: MessagePost,
     check: ({ body }, options) => Validation.checkMessagePost(body, options),
     response: envelope<"messages", ReadonlyArray<Message>>("messages", decoder(MessagePostResponse)),
-    errors: ["ConversationNotFound", "UserNotFound", "BadRequest"],
+    errors: ["ConversationNotFound", "UserNotFound", "BadRequest", "Locked"],
     repeatable: false
   }),
   /**
