@@ -467,15 +467,17 @@ layer(Delivering, { timeout: "120 seconds", excludeTestServices: true })(
         yield* promise(() => page.getByLabel("Delivery webhook").selectOption(ok))
         expect(yield* promise(() => page.locator("#deliveries tr").filter({ hasText: fail }).count())).toBe(0)
         const [{ id }] = yield* emulator.delivery.attempts(ok)
-        const before = hooks.received.length
+        // The failing webhook's retries go on meanwhile: only the working one's payloads are counted.
+        const okPayloads = () => hooks.received.filter((r) => r.path === "/ok")
+        const before = okPayloads().length
         yield* promise(() => page.getByRole("button", { name: `Redeliver attempt ${id}`, exact: true }).focus())
         yield* promise(() => page.keyboard.press("Enter"))
         yield* promise(() =>
           page.locator("#delivery-message").filter({ hasText: `Redelivering the events of attempt ${id}` }).waitFor()
         )
         yield* promise(() => okRow.filter({ hasText: "redelivery" }).first().waitFor())
-        yield* waitFor(() => hooks.received.length > before)
-        expect(hooks.received.slice(before).map((r) => [r.path, eventIds(r)])).toEqual([["/ok", sent]])
+        yield* waitFor(() => okPayloads().length > before)
+        expect(okPayloads().slice(before).map(eventIds)).toEqual([sent])
         expect(
           yield* promise(() => page.getByRole("button", { name: `Redeliver attempt ${id}`, exact: true }).isDisabled())
         ).toBe(false)
