@@ -5,7 +5,7 @@
  * drops, duplicates, delays, reordering) and the delivery clock sped up. Required: every event the
  * store published reaches the receiver at least once, none is lost, the API answers no 5xx.
  *
- * `SOAK_WEBHOOK_OPERATIONS` sets the size (default 1,000: 5 to 15 s on two shared cores, most of
+ * `SOAK_WEBHOOK_OPERATIONS` sets the size (default 1,000: 5 to 17 s on two shared cores, most of
  * it the operations; the retry schedule adds at most 9 s).
  */
 import { NodeHttpClient } from "@effect/platform-node"
