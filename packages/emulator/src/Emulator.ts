@@ -24,10 +24,12 @@ import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
 import { errorResponse, failures } from "./ErrorBody.js"
 import { type FaultConfig, Faults } from "./Faults.js"
+import { DeliveryEngine } from "./internal/delivery/engine.js"
 import * as FrontDoor from "./internal/frontDoor.js"
 import { RequestLog } from "./internal/requestLog.js"
 import * as NodeServer from "./internal/server.js"
 import { adminRoutes } from "./routes/admin.js"
+import { deliveryRoutes } from "./routes/deliveries.js"
 import { inspectorRoutes } from "./routes/inspector.js"
 import { operationRoutes } from "./routes/operations.js"
 import * as WebhookDelivery from "./WebhookDelivery.js"
@@ -93,6 +95,7 @@ export interface EmulatorInfo {
 const router = HttpRouter.empty.pipe(
   HttpRouter.concat(operationRoutes),
   HttpRouter.concat(adminRoutes),
+  HttpRouter.concat(deliveryRoutes),
   HttpRouter.concat(inspectorRoutes)
 )
 
@@ -224,7 +227,10 @@ export const layerServer = (
       )
       // Per-request server spans cost ~25% of throughput and a test tool has no one to send them to.
       const serve = HttpMiddleware.withTracerDisabledWhen(
-        HttpServer.serve(served.pipe(Effect.provideService(EmulatorState, state))),
+        HttpServer.serve(served.pipe(
+          Effect.provideService(EmulatorState, state),
+          Effect.provideService(DeliveryEngine, delivery)
+        )),
         () => true
       )
       return Layer.merge(serve, info).pipe(Layer.provideMerge(server))

@@ -8,50 +8,8 @@ import { FetchHttpClient } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { WebhookDelivery } from "@sunco-effect/emulator"
 import { Effect, Exit, Redacted, Schema, Scope } from "effect"
-import * as http from "node:http"
-import type { AddressInfo } from "node:net"
 import { WebhookPayload } from "../../conversations/src/generated/Webhooks.js"
-
-interface Received {
-  readonly path: string
-  readonly at: number
-  readonly headers: http.IncomingHttpHeaders
-  readonly body: unknown
-}
-
-/** A receiver whose answer per path is set by the test: a status, after an optional delay. */
-const receiver = (answer: (path: string) => { status: number; delayMs?: number }) =>
-  Effect.acquireRelease(
-    Effect.async<{ base: string; received: Array<Received>; server: http.Server }>((resume) => {
-      const received: Array<Received> = []
-      const server = http.createServer((req, res) => {
-        const chunks: Array<Buffer> = []
-        req.on("data", (c: Buffer) => chunks.push(c))
-        req.on("end", () => {
-          const path = req.url ?? "/"
-          received.push({
-            path,
-            at: performance.now(),
-            headers: req.headers,
-            body: JSON.parse(Buffer.concat(chunks).toString("utf8"))
-          })
-          const { delayMs = 0, status } = answer(path)
-          setTimeout(() => {
-            if (!res.destroyed) res.writeHead(status).end()
-          }, delayMs)
-        })
-      })
-      server.listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as AddressInfo
-        resume(Effect.succeed({ base: `http://127.0.0.1:${port}`, received, server }))
-      })
-    }),
-    ({ server }) =>
-      Effect.async<void>((resume) => {
-        server.closeAllConnections()
-        server.close(() => resume(Effect.void))
-      })
-  )
+import { eventIds, type Received, receiver, waitFor } from "./support/WebhookReceiver.js"
 
 const secret = "wh-secret-8564b3e6"
 
@@ -85,14 +43,6 @@ const typingEvent = (id: string): WebhookDelivery.WebhookEvent => ({
 })
 
 const decodePayload = Schema.decodeUnknownSync(WebhookPayload)
-const eventIds = (r: Received) => (r.body as { events: Array<{ id: string }> }).events.map((e) => e.id)
-
-const waitFor = (check: () => boolean, timeoutMs = 5000) =>
-  Effect.gen(function*() {
-    const until = Date.now() + timeoutMs
-    while (!check() && Date.now() < until) yield* Effect.sleep("10 millis")
-  })
-
 describe("webhook delivery to a raw HTTP receiver", () => {
   it.live("sends the secret, JSON and a user agent; batches close events; payloads validate; triggers filter", () =>
     Effect.gen(function*() {

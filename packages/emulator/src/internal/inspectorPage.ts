@@ -35,9 +35,11 @@ export const page = `<!doctype html>
   .fault { font-weight: 600; color: var(--bad); }
   .muted { color: var(--muted); }
   .pager { display: flex; gap: .5rem; align-items: center; margin: .4rem 0; }
-  #fault-message:empty { display: none; }
+  #fault-message:empty, #delivery-message:empty { display: none; }
   #fault-message { padding: .3rem .5rem; border-radius: 4px; background: #c0392b22; }
   #fault-message.ok { background: #2e8b5722; }
+  #delivery-message { padding: .3rem .5rem; border-radius: 4px; background: #c0392b22; }
+  #delivery-message.ok { background: #2e8b5722; }
   pre { margin: .3rem 0; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
   .log-wrap { max-height: 28rem; overflow: auto; }
 </style>
@@ -91,6 +93,15 @@ export const page = `<!doctype html>
     <span id="log-count" class="muted"></span>
     <div class="log-wrap"><table aria-label="Requests"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>Key id</th><th>Error code</th><th>Fault</th></tr></thead><tbody id="log"></tbody></table></div>
   </section>
+  <section class="wide" aria-labelledby="deliveries-title">
+    <h2 id="deliveries-title">Webhook deliveries, newest first</h2>
+    <label for="delivery-webhook">Delivery webhook<select id="delivery-webhook" disabled><option value="">all</option></select></label>
+    <label for="delivery-outcome">Delivery outcome<select id="delivery-outcome"><option value="">all</option><option value="Delivered">delivered</option><option value="retry">will be retried</option><option value="lost">given up</option></select></label>
+    <span id="deliveries-count" class="muted"></span>
+    <span id="deliveries-pending" class="muted"></span>
+    <p id="delivery-message" role="status" aria-live="polite"></p>
+    <div class="log-wrap"><table aria-label="Delivery attempts"><thead><tr><th>Attempt</th><th>Sent</th><th>Webhook</th><th>Batch</th><th>Try</th><th>Outcome</th><th>ms</th><th>Origin</th><th>Event ids</th><th>Action</th></tr></thead><tbody id="deliveries"></tbody></table></div>
+  </section>
 </main>
 <script>
 (() => {
@@ -105,6 +116,8 @@ export const page = `<!doctype html>
     return td;
   };
   const state = { app: "", query: "", userOffset: 0, user: "", conversationOffset: 0, log: [], version: -1 };
+  // Delivery attempts by id (a reconnect sends them all again), and the ones being redelivered.
+  const attempts = new Map(), redelivering = new Set();
 
   async function loadSummary() {
     const summary = await get("/__emulator/api/summary");
@@ -206,6 +219,82 @@ export const page = `<!doctype html>
     }));
   }
 
+  function outcomeText(a) {
+    const o = a.outcome;
+    const text = o._tag === "Delivered" ? "delivered " + o.status
+      : o._tag === "Rejected" ? "rejected " + o.status + ", not retried"
+      : o._tag === "Failed" ? "failed " + o.status
+      : o._tag === "TimedOut" ? "timed out (20 s)"
+      : o._tag === "Unreachable" ? "unreachable: " + o.reason
+      : "dropped (fault)";
+    return text + (a.fault === "delay" ? ", delayed (fault)" : "") + (a.willRetry ? "; will retry" : "");
+  }
+
+  function renderDeliveries() {
+    const webhook = $("delivery-webhook").value, outcome = $("delivery-outcome").value;
+    const shown = [...attempts.values()].filter((a) =>
+      (!webhook || a.webhookId === webhook) &&
+      (!outcome || (outcome === "retry" ? a.willRetry : outcome === "lost" ? !a.willRetry && a.outcome._tag !== "Delivered" : a.outcome._tag === outcome))
+    ).sort((a, b) => b.id - a.id);
+    $("deliveries-count").textContent = shown.length + " shown, " + attempts.size + " kept";
+    $("deliveries").replaceChildren(...shown.map((a) => {
+      const tr = document.createElement("tr");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Redeliver";
+      button.setAttribute("aria-label", "Redeliver attempt " + a.id);
+      button.disabled = redelivering.has(a.id);
+      button.addEventListener("click", () => redeliver(a.id));
+      const action = document.createElement("td");
+      action.append(button);
+      const status = a.outcome.status ? "s" + String(a.outcome.status)[0] : a.outcome._tag === "Delivered" ? "s2" : "s5";
+      tr.append(cell(a.id), cell(new Date(a.startedAt).toISOString().slice(11, 23)), cell(a.webhookId), cell(a.batchId),
+        cell(a.attempt + " of 5"), cell(outcomeText(a), status), cell(a.durationMs), cell(a.origin), cell(a.eventIds.join(", ")), action);
+      return tr;
+    }));
+  }
+
+  function addAttempts(view) {
+    $("deliveries-pending").textContent = view.running ? "(" + view.pending + " pending)" : "(webhook delivery is not running)";
+    for (const a of view.attempts) attempts.set(a.id, a);
+    if (attempts.size > KEEP) {
+      const ids = [...attempts.keys()].sort((a, b) => a - b);
+      for (const id of ids.slice(0, ids.length - KEEP)) attempts.delete(id);
+    }
+    const select = $("delivery-webhook");
+    const known = new Set([...select.options].map((o) => o.value));
+    for (const a of view.attempts) {
+      if (known.has(a.webhookId)) continue;
+      known.add(a.webhookId);
+      const o = document.createElement("option");
+      o.value = a.webhookId;
+      o.textContent = a.webhookId;
+      select.append(o);
+    }
+    // Nothing to choose between until some webhook has an attempt.
+    select.disabled = select.options.length <= 1;
+    if (view.attempts.length > 0) renderDeliveries();
+  }
+
+  async function redeliver(id) {
+    redelivering.add(id);
+    renderDeliveries();
+    const message = $("delivery-message");
+    try {
+      const answer = await fetch("/__emulator/deliveries/redeliver", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ attemptId: id }) });
+      const body = await answer.json();
+      message.className = answer.ok ? "ok" : "";
+      message.textContent = answer.ok ? "Redelivering the events of attempt " + id + " as batch " + body.batchId + "."
+        : (body.errors && body.errors[0] && body.errors[0].title) || ("HTTP " + answer.status);
+    } catch (e) {
+      message.className = "";
+      message.textContent = "Redelivery failed: " + e;
+    } finally {
+      redelivering.delete(id);
+      renderDeliveries();
+    }
+  }
+
   let refreshTimer;
   function refreshSoon() {
     clearTimeout(refreshTimer);
@@ -227,6 +316,7 @@ export const page = `<!doctype html>
       addEntries(entries);
       if (version !== state.version) { state.version = version; refreshSoon(); }
     });
+    events.addEventListener("deliveries", (e) => addAttempts(JSON.parse(e.data)));
     events.onerror = () => { $("live").textContent = "reconnecting…"; };
   }
 
@@ -291,6 +381,8 @@ export const page = `<!doctype html>
   $("conversations-next").addEventListener("click", () => { state.conversationOffset += PAGE; loadConversations(); });
   $("log-status").addEventListener("change", renderLog);
   $("log-route").addEventListener("change", renderLog);
+  $("delivery-webhook").addEventListener("change", renderDeliveries);
+  $("delivery-outcome").addEventListener("change", renderDeliveries);
 
   loadSummary().then(loadUsers);
   get("/__emulator/api/log").then(addEntries);

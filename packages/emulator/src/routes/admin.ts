@@ -20,7 +20,7 @@ import { FaultConfig } from "../Faults.js"
 import * as Body from "../internal/body.js"
 
 /** An optional JSON body, read with the API's cap and refused with a bounded title. */
-const readOptional = <A, I>(schema: Schema.Schema<A, I>) =>
+export const readOptional = <A, I>(schema: Schema.Schema<A, I>) =>
   Effect.flatMap(
     HttpServerRequest.HttpServerRequest,
     (request) =>

@@ -1,17 +1,20 @@
 /**
  * The inspector: a page served by the emulator at `/__emulator/`, its
  * read-only JSON views (paged: the page never loads the whole store) and
- * a live feed of requests and state changes (server-sent events). Nothing
- * is fetched from anywhere but the emulator.
+ * a live feed of requests, state changes and webhook delivery attempts
+ * (server-sent events). Nothing is fetched from anywhere but the emulator.
  */
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Operations } from "@sunco-effect/conversations/Testing"
 import * as Effect from "effect/Effect"
+import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import { EmulatorState } from "../EmulatorState.js"
+import { DeliveryEngine } from "../internal/delivery/engine.js"
 import { page } from "../internal/inspectorPage.js"
+import { deliveryView } from "./deliveries.js"
 
 const encoder = new TextEncoder()
 
@@ -45,21 +48,38 @@ const html = HttpServerResponse.text(page, {
   }
 })
 
-const events = Effect.map(EmulatorState, (state) =>
-  HttpServerResponse.stream(
-    Stream.asyncPush<Uint8Array>((emit) =>
-      Effect.acquireRelease(
-        Effect.sync(() => {
-          emit.single(encoder.encode(`retry: 1000\nevent: hello\ndata: ${state.log.version}\n\n`))
-          return state.log.subscribe((entries, version) => {
-            emit.single(encoder.encode(`event: batch\ndata: ${JSON.stringify({ entries, version })}\n\n`))
-          })
-        }),
-        (stop) => Effect.sync(stop)
-      )
-    ),
-    { contentType: "text/event-stream", headers: { "cache-control": "no-store", "x-accel-buffering": "no" } }
-  ))
+const events = Effect.zipWith(
+  EmulatorState,
+  Effect.serviceOption(DeliveryEngine),
+  (state, engine) =>
+    HttpServerResponse.stream(
+      Stream.asyncPush<Uint8Array>((emit) =>
+        Effect.gen(function*() {
+          yield* Effect.acquireRelease(
+            Effect.sync(() => {
+              emit.single(encoder.encode(`retry: 1000\nevent: hello\ndata: ${state.log.version}\n\n`))
+              return state.log.subscribe((entries, version) => {
+                emit.single(encoder.encode(`event: batch\ndata: ${JSON.stringify({ entries, version })}\n\n`))
+              })
+            }),
+            (stop) => Effect.sync(stop)
+          )
+          // Attempts end in background fibers, not on a request: looked for while someone listens,
+          // all of them first, then only the new ones (and `pending` when it moves).
+          let last = 0
+          let pending = -1
+          const push = Effect.suspend(() => deliveryView(engine, last)).pipe(Effect.map((view) => {
+            if (view.attempts.length === 0 && view.pending === pending) return
+            last = view.attempts.at(-1)?.id ?? last
+            pending = view.pending
+            emit.single(encoder.encode(`event: deliveries\ndata: ${JSON.stringify(view)}\n\n`))
+          }))
+          yield* Effect.forkScoped(Effect.repeat(push, Schedule.spaced("250 millis")))
+        })
+      ),
+      { contentType: "text/event-stream", headers: { "cache-control": "no-store", "x-accel-buffering": "no" } }
+    )
+)
 
 export const inspectorRoutes = HttpRouter.empty.pipe(
   HttpRouter.get("/__emulator/", Effect.succeed(html)),
@@ -91,5 +111,17 @@ export const inspectorRoutes = HttpRouter.empty.pipe(
     )
   ),
   HttpRouter.get("/__emulator/api/log", Effect.map(EmulatorState, (state) => json(state.log.recent()))),
+  HttpRouter.get(
+    "/__emulator/api/deliveries",
+    Effect.flatMap(Effect.zip(Effect.serviceOption(DeliveryEngine), query), ([engine, q]) =>
+      Effect.map(
+        deliveryView(
+          engine,
+          wholeNumber(q.get("after") ?? undefined, 0, Number.MAX_SAFE_INTEGER),
+          q.get("webhook") ?? undefined
+        ),
+        json
+      ))
+  ),
   HttpRouter.get("/__emulator/events", events)
 )
