@@ -15,6 +15,7 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
 import chromium from "@sparticuz/chromium"
 import { Conversations, Integrations, Users } from "@sunco-effect/conversations"
+import type { WebhookDelivery } from "@sunco-effect/emulator"
 import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
 import { Effect, Layer, Schedule } from "effect"
 import { createServer } from "node:http"
@@ -247,21 +248,11 @@ const Delivering = EmulatorClient.layer({ retry: false }).pipe(
   Layer.provide(NodeHttpClient.layerUndici)
 )
 
+/** The JSON view: the delivery record as the API keeps it (`WebhookDelivery.DeliveryAttempt`). */
 interface View {
   readonly running: boolean
   readonly pending: number
-  readonly attempts: ReadonlyArray<{
-    readonly id: number
-    readonly webhookId: string
-    readonly batchId: number
-    readonly attempt: number
-    readonly startedAt: number
-    readonly durationMs: number
-    readonly outcome: { readonly _tag: string; readonly status?: number }
-    readonly willRetry: boolean
-    readonly eventIds: ReadonlyArray<string>
-    readonly origin: string
-  }>
+  readonly attempts: ReadonlyArray<WebhookDelivery.DeliveryAttempt>
 }
 
 const view = (query = "") => Effect.map(call("GET", `/__emulator/api/deliveries${query}`), (a) => a.json as View)
