@@ -144,19 +144,25 @@ const bare = (f, app = Webhooks.receiver({ secrets: SECRET, sink: { store: () =>
     Effect.runPromise
   )
 
+// What run.mjs renders into BENCHMARKS.md: printed as the last line, as JSON.
+const figures = { empty: 0, bare: {}, stores: {} }
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${EVENTS} events per throughput run`)
 try {
   const empty = await bare(throughput(1, 16), Effect.succeed(HttpServerResponse.text("ok")))
   console.log(`an HttpApp answering 200 without reading: ${empty} deliveries/s (16 connections)`)
+  figures.empty = empty
   for (const [batch, connections] of [[1, 16], [10, 16]]) {
     const rate = await bare(throughput(batch, connections))
     console.log(`no store (receiver alone): acknowledged ${rate} events/s (${batch} event(s) per delivery, ${connections} connections)`)
+    figures.bare[batch] = rate
   }
   for (const [name, make] of Object.entries(stores)) {
+    const store = (figures.stores[name] = { throughput: {}, latency: {} })
     for (const [batch, connections] of [[1, 16], [10, 16]]) {
       const [layer, setup] = make()
       const rate = await withReceiver(layer, setup, false, throughput(batch, connections))
       console.log(`${name}: stored and acknowledged ${rate} events/s (${batch} event(s) per delivery, ${connections} connections)`)
+      store.throughput[batch] = rate
     }
     for (const [rate, batch] of [[100, 10], [1000, 1]]) {
       const [layer, setup] = make()
@@ -164,8 +170,10 @@ try {
       console.log(
         `${name}: 1,000 events/s offered (${rate} deliveries/s of ${batch}), handled meanwhile: ${achieved} events/s acknowledged, ack latency p50 ${p50} ms, p99 ${p99} ms`
       )
+      store.latency[batch] = { achieved, p50, p99 }
     }
   }
+  console.log(JSON.stringify(figures))
 } finally {
   await pg.stop()
   rmSync(dir, { recursive: true, force: true })
