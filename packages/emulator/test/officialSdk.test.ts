@@ -1,30 +1,29 @@
 /**
  * The official JavaScript SDK (sunshine-conversations-client from npm)
- * performs all six operations against the emulator, so the emulator serves
- * clients we did not write.
+ * performs the six Conversations operations it has against the emulator,
+ * through Prism's validating proxy, so the emulator serves clients we did not
+ * write as the spec says; PostConversionEvents, which it lacks, goes through
+ * our client.
  */
+import { NodeHttpClient } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
+import { Conversations } from "@sunco-effect/conversations"
+import { Emulator, EmulatorClient } from "@sunco-effect/emulator"
+import { Effect, Layer } from "effect"
 import { call } from "./support/Http.js"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy, violationsByFamily } from "./support/Prism.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.ConversationsApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.ConversationsApi(client)
-})
+// Our client beside the SDK, for PostConversionEvents, which the SDK lacks.
+const services = EmulatorClient.layer().pipe(
+  Layer.provideMerge(OfficialSdk.layer()),
+  Layer.provide(NodeHttpClient.layerUndici)
+)
 
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the emulator", (it) => {
+layer(services, { timeout: "30 seconds" })("the official SDK against the emulator", (it) => {
   it.effect("create, get, list, update, downloadMessageRef and delete", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
@@ -32,7 +31,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the
       const user = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `sdk-${Date.now()}` } })
       const userId = (user.json as { user: { id: string } }).user.id
 
-      const body = new SunshineConversationsClient.ConversationCreateBody("sdkGroup")
+      const body = new Sdk.ConversationCreateBody("sdkGroup")
       body.participants = [{ userId, subscribeSDKClient: false }]
       body.displayName = "From the official SDK"
       const created = yield* promise(() => api.createConversation(appId, body))
@@ -42,17 +41,17 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the
       const fetched = yield* promise(() => api.getConversation(appId, id))
       expect(fetched.conversation.id).toBe(id)
 
-      const filter = new SunshineConversationsClient.ConversationListFilter()
+      const filter = new Sdk.ConversationListFilter()
       filter.userId = userId
       const listed = yield* promise(() => api.listConversations(appId, filter, {}))
       expect(listed.conversations.map((c: { id: string }) => c.id)).toEqual([id])
 
-      const update = new SunshineConversationsClient.ConversationUpdateBody()
+      const update = new Sdk.ConversationUpdateBody()
       update.displayName = "Renamed by the SDK"
       const updated = yield* promise(() => api.updateConversation(appId, id, update))
       expect(updated.conversation.displayName).toBe("Renamed by the SDK")
 
-      const download = new SunshineConversationsClient.DownloadMessageRefBody(userId)
+      const download = new Sdk.DownloadMessageRefBody(userId)
       // The SDK's constructor ignores its userId argument (its initialize() is empty).
       download.userId = userId
       const downloaded = yield* promise(() => api.downloadMessageRef(appId, id, download))
@@ -64,4 +63,27 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK against the
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "conversation_not_found", title: "Conversation not found" }] })
     }))
+
+  it.effect("PostConversionEvents, which the SDK lacks, through our client", () =>
+    Effect.gen(function*() {
+      const c = (yield* Conversations).forApp((yield* Emulator).appId)
+      const convo = yield* c.create({ type: "sdkGroup" })
+      const event = { action_source: "business_messaging", event_name: "Purchase", event_time: 1752161233 }
+      const received = yield* c.postConversionEvents(convo.id, { whatsapp: { payload: { data: [event] } } })
+      expect(received.eventsReceived).toBe(1)
+    }))
+
+  it.effect("the proxy does catch what the spec refuses (this exchange is then set aside)", () =>
+    Effect.gen(function*() {
+      const { appId } = yield* Emulator
+      const { exchanges } = yield* PrismProxy
+      yield* call("POST", `/v2/apps/${appId}/conversations`, { body: { type: "bogus" } })
+      const caught = exchanges.pop()!
+      expect(violationsByFamily([caught])).toEqual({
+        Conversations: [expect.stringContaining("request.body.type: Request body property type must be equal to")]
+      })
+    }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Conversations")))
 })

@@ -4,26 +4,15 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
+import { Effect } from "effect"
 import { call } from "./support/Http.js"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.ActivitiesApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.ActivitiesApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Activities against the emulator", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK's Activities against the emulator", (it) => {
   it.effect("typing and a read receipt; a read receipt marks the participant read", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
@@ -39,12 +28,12 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Activitie
       })
 
       for (const type of ["typing:start", "typing:stop"]) {
-        const typing = new SunshineConversationsClient.ActivityPost()
+        const typing = new Sdk.ActivityPost()
         typing.author = { type: "business" }
         typing.type = type
         yield* promise(() => api.postActivity(appId, id, typing))
       }
-      const read = new SunshineConversationsClient.ActivityPost()
+      const read = new Sdk.ActivityPost()
       read.author = { type: "user", userId }
       read.type = "conversation:read"
       yield* promise(() => api.postActivity(appId, id, read))
@@ -55,4 +44,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Activitie
       const missing = yield* Effect.flip(promise(() => api.postActivity(appId, "0123456789abcdef01234567", read)))
       expect(missing.status).toBe(404)
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Activities")))
 })

@@ -3,27 +3,16 @@
  * the App Keys operations against the emulator, with an account key.
  */
 import { expect, layer } from "@effect/vitest"
-import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
+import { DefaultSeed } from "@sunco-effect/emulator"
 import { Effect } from "effect"
-import { createRequire } from "node:module"
 import { basicAuth, call } from "./support/Http.js"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const keysApi = Effect.map(sdkClient(DefaultSeed.accountKey), ({ client }) => new Sdk.AppKeysApi(client))
 
-const keysApi = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = DefaultSeed.accountKey.id
-  client.authentications.basicAuth.password = DefaultSeed.accountKey.secret
-  return new SunshineConversationsClient.AppKeysApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: App Keys", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK: App Keys", (it) => {
   it.effect("create (with its secret), list and get (without), delete; the key then authenticates nothing", () =>
     Effect.gen(function*() {
       const api = yield* keysApi
@@ -45,4 +34,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: App Keys",
       expect(gone.status).toBe(404)
       expect((yield* call("GET", conversation, { authorization: basicAuth(id, secret) })).status).toBe(401)
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "App Keys")))
 })

@@ -4,26 +4,15 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
+import { Effect } from "effect"
 import { call } from "./support/Http.js"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.ClientsApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.ClientsApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })(
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })(
   "the official SDK's Clients operations against the emulator",
   (it) => {
     it.effect("createClient, listClients and removeClient", () =>
@@ -37,10 +26,10 @@ layer(Emulator.layer(), { timeout: "30 seconds" })(
         })
         const conversationId = (convo.json as { conversation: { id: string } }).conversation.id
 
-        const body = new SunshineConversationsClient.ClientCreate(
-          new SunshineConversationsClient.MatchCriteriaTwilio("twilio", "5e8b49d936c1df272e8e1460", "+15145550001"),
-          new SunshineConversationsClient.Confirmation("immediate"),
-          new SunshineConversationsClient.Target(conversationId)
+        const body = new Sdk.ClientCreate(
+          new Sdk.MatchCriteriaTwilio("twilio", "5e8b49d936c1df272e8e1460", "+15145550001"),
+          new Sdk.Confirmation("immediate"),
+          new Sdk.Target(conversationId)
         )
         const created = yield* promise(() => api.createClient(appId, externalId, body))
         expect(created.client).toMatchObject({ type: "twilio", status: "pending" })
@@ -56,5 +45,8 @@ layer(Emulator.layer(), { timeout: "30 seconds" })(
         })
         expect((yield* promise(() => api.listClients(appId, externalId, {}))).clients).toEqual([])
       }))
+
+    it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+      Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Clients")))
   }
 )

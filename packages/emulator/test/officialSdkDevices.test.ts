@@ -5,25 +5,14 @@
  */
 import { expect, layer } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
+import { Effect } from "effect"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.DevicesApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.DevicesApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })(
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })(
   "the official SDK's Devices operations against the emulator",
   (it) => {
     it.effect("listDevices and getDevice", () =>
@@ -37,5 +26,8 @@ layer(Emulator.layer(), { timeout: "30 seconds" })(
           body: { errors: [{ code: "device_not_found", title: "Device not found" }] }
         })
       }))
+
+    it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+      Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Devices")))
   }
 )

@@ -3,14 +3,15 @@
  * the Custom Integration API Keys operations against the emulator.
  */
 import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
+import * as OfficialSdk from "./support/OfficialSdk.js"
 import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Custom Integration API Keys", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK: Custom Integration API Keys", (it) => {
   it.effect("createCustomIntegrationKey, listCustomIntegrationKeys, getCustomIntegrationKey, delete…", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.CustomIntegrationApiKeysApi(client)
       const integrationId = (yield* sdkCustomIntegration(client, appId)).integration.id
 
@@ -29,4 +30,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Custom Int
       const gone = yield* Effect.flip(promise(() => api.getCustomIntegrationKey(appId, integrationId, keyId)))
       expect(gone.status).toBe(404)
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "CustomIntegrationApiKeys")))
 })

@@ -3,14 +3,15 @@
  * the Webhooks operations against the emulator.
  */
 import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
+import * as OfficialSdk from "./support/OfficialSdk.js"
 import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Webhooks", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK: Webhooks", (it) => {
   it.effect("createWebhook, listWebhooks, getWebhook, updateWebhook, deleteWebhook", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.WebhooksApi(client)
       const integrationId = (yield* sdkCustomIntegration(client, appId)).integration.id
 
@@ -47,4 +48,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Webhooks",
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "not_found", title: "Resource not found" }] })
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Webhooks")))
 })

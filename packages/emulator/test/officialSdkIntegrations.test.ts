@@ -3,14 +3,15 @@
  * the Integrations operations against the emulator: a client we did not write.
  */
 import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
+import * as OfficialSdk from "./support/OfficialSdk.js"
 import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Integrations", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK: Integrations", (it) => {
   it.effect("createIntegration, listIntegrations, getIntegration, updateIntegration, deleteIntegration", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.IntegrationsApi(client)
       const created = yield* sdkCustomIntegration(client, appId)
       const id = created.integration.id
@@ -36,4 +37,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Integratio
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "integration_not_found", title: "Integration not found" }] })
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Integrations")))
 })

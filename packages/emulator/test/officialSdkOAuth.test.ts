@@ -2,30 +2,36 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * GetToken and RevokeAccess against the emulator. Its Authorize follows the
  * 302 (superagent does), so the redirect is read with fetch; the SDK has no
- * GetTokenInfo (ours is used for it in the behaviour suite).
+ * GetTokenInfo, so ours asks it.
  */
+import { NodeHttpClient } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
+import { Conversations, Credentials, OAuth } from "@sunco-effect/conversations"
 import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
-import { createRequire } from "node:module"
-import { call } from "./support/Http.js"
-
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 
 const oauthApi = (token: string | undefined) =>
   Effect.map(Emulator, (emulator) => {
-    const client = new SunshineConversationsClient.ApiClient()
+    const client = new Sdk.ApiClient()
     client.basePath = emulator.baseUrl
     if (token !== undefined) client.authentications.bearerAuth.accessToken = token
-    return new SunshineConversationsClient.OAuthEndpointsApi(client)
+    return new Sdk.OAuthEndpointsApi(client)
   })
 
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
+/** GetTokenInfo through our client, with the token as bearer credentials. */
+const tokenInfo = (token: string) =>
+  Effect.gen(function*() {
+    const { appId, baseUrl } = yield* Emulator
+    return yield* Effect.flatMap(OAuth, (oauth) => oauth.getTokenInfo()).pipe(
+      Effect.provide(Conversations.layer({ baseUrl, appId, credentials: Credentials.bearer(token) })),
+      Effect.provide(NodeHttpClient.layerUndici)
+    )
+  })
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: OAuth", (it) => {
+layer(OfficialSdk.layer(), { timeout: "30 seconds" })("the official SDK: OAuth", (it) => {
   it.effect("exchange a code for a token, then revoke the access it gives", () =>
     Effect.gen(function*() {
       const { appId, baseUrl } = yield* Emulator
@@ -40,12 +46,15 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: OAuth", (i
         api.getToken({ code, grant_type: "authorization_code", client_id: "sdk-client", client_secret: "s" })
       )
       expect(token.token_type).toBe("Bearer")
-      const info = yield* call("GET", "/v2/tokenInfo", { authorization: `Bearer ${token.access_token}` })
-      expect((info.json as { app: { id: string } }).app.id).toBe(appId)
+      expect((yield* tokenInfo(token.access_token)).id).toBe(appId)
 
       const asIntegration = yield* oauthApi(token.access_token)
       yield* promise(() => asIntegration.revokeAccess())
       const revoked = yield* Effect.flip(promise(() => asIntegration.revokeAccess()))
       expect(revoked.status).toBe(401)
+      expect((yield* Effect.flip(tokenInfo(token.access_token)))._tag).toBe("Unauthorized")
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "OAuth Endpoints")))
 })

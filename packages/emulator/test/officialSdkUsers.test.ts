@@ -7,28 +7,17 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
 import { Credentials, Users } from "@sunco-effect/conversations"
 import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
-import { Effect, Layer, Redacted } from "effect"
-import { createRequire } from "node:module"
+import { Effect, Layer } from "effect"
+import * as OfficialSdk from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient } from "./support/OfficialSdk.js"
+import { expectNoViolations, PrismProxy } from "./support/Prism.js"
 import { seed, sue } from "./support/UsersSeed.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
-
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.UsersApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.UsersApi(client))
 
 const services = EmulatorClient.layer({
   credentials: Credentials.basic({ keyId: DefaultSeed.accountKey.id, secret: DefaultSeed.accountKey.secret })
-}).pipe(Layer.provideMerge(Emulator.layer({ seed })), Layer.provide(NodeHttpClient.layerUndici))
+}).pipe(Layer.provideMerge(OfficialSdk.layer({ seed })), Layer.provide(NodeHttpClient.layerUndici))
 
 layer(services, { timeout: "30 seconds" })("the official SDK's Users operations against the emulator", (it) => {
   it.effect("createUser, getUser, updateUser, deleteUserPersonalInformation and deleteUser", () =>
@@ -36,7 +25,7 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
       const { appId } = yield* Emulator
       const api = yield* sdk
       const externalId = `sdk-users-${Date.now()}`
-      const body = new SunshineConversationsClient.UserCreateBody(externalId)
+      const body = new Sdk.UserCreateBody(externalId)
       body.profile = { givenName: "Ada", email: "ada@example.org" }
       const created = yield* promise(() => api.createUser(appId, body))
       const id = created.user.id
@@ -46,7 +35,7 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
 
       expect((yield* promise(() => api.getUser(appId, externalId))).user.id).toBe(id)
 
-      const update = new SunshineConversationsClient.UserUpdateBody()
+      const update = new Sdk.UserUpdateBody()
       update.profile = { surname: "Lovelace" }
       update.metadata = { plan: "pro" }
       const updated = yield* promise(() => api.updateUser(appId, id, update))
@@ -71,4 +60,7 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
       expect(yield* users.sync(sue.zendeskId)).toMatchObject({ id: sue.id, zendeskId: sue.zendeskId })
       expect(yield* Effect.flip(users.sync("no-such-zendesk-user"))).toMatchObject({ _tag: "ApiError", status: 404 })
     }))
+
+  it.effect("Prism's validating proxy finds nothing wrong with the requests nor the answers", () =>
+    Effect.map(PrismProxy, ({ exchanges }) => expectNoViolations(exchanges, "Users")))
 })

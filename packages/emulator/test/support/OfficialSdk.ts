@@ -1,20 +1,29 @@
-/** The official JavaScript SDK (sunshine-conversations-client 14.1.0) pointed at an emulator, for the SDK tests. */
-import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
+/**
+ * The official JavaScript SDK (sunshine-conversations-client 14.1.0) pointed at
+ * an emulator through Prism's validating proxy, for the SDK tests: each test
+ * file ends by asserting Prism found nothing wrong (`expectNoViolations`).
+ */
+import { Emulator, type EmulatorOptions } from "@sunco-effect/emulator"
+import { Effect, Layer, Redacted } from "effect"
 import { createRequire } from "node:module"
+import * as Prism from "./Prism.js"
 
 const require = createRequire(import.meta.url)
 // The SDK is CommonJS and untyped.
 export const Sdk: any = require("sunshine-conversations-client")
 
-/** An SDK `ApiClient` with the emulator's app key, and the app. */
-export const sdkClient = Effect.map(Emulator, (emulator) => {
-  const client = new Sdk.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return { client, appId: emulator.appId }
-})
+/** An emulator behind Prism's proxy: the `Emulator` in context has the proxy's address. */
+export const layer = (options: EmulatorOptions = {}) => Prism.layer.pipe(Layer.provide(Emulator.layer(options)))
+
+/** An SDK `ApiClient` through the proxy, with the given key (the emulator's app key unless told), and the app. */
+export const sdkClient = (key?: { readonly id: string; readonly secret: string }) =>
+  Effect.map(Emulator, (emulator) => {
+    const client = new Sdk.ApiClient()
+    client.basePath = emulator.baseUrl
+    client.authentications.basicAuth.username = key?.id ?? emulator.keyId
+    client.authentications.basicAuth.password = key?.secret ?? Redacted.value(emulator.keySecret)
+    return { client, appId: emulator.appId }
+  })
 
 /** An SDK call; a failure keeps its status and body. */
 export const promise = (f: () => Promise<any>) =>
