@@ -1,9 +1,14 @@
 /**
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) pointed at
- * an emulator through Prism's validating proxy, for the SDK tests: each test
- * file ends by asserting Prism found nothing wrong (`expectNoViolations`).
+ * an emulator through Prism's validating proxy, for the SDK tests: a section
+ * per family (test/officialSdk/), run by officialSdk.test.ts on one emulator
+ * and one proxy (Prism takes seconds to start), which ends by asserting Prism
+ * found nothing wrong.
  */
-import { Emulator, type EmulatorOptions } from "@sunco-effect/emulator"
+import { NodeHttpClient } from "@effect/platform-node"
+import type { Vitest } from "@effect/vitest"
+import type { AllServices } from "@sunco-effect/conversations"
+import { Emulator, EmulatorClient, type EmulatorOptions } from "@sunco-effect/emulator"
 import { Effect, Layer, Redacted } from "effect"
 import { createRequire } from "node:module"
 import * as Prism from "./Prism.js"
@@ -12,8 +17,18 @@ const require = createRequire(import.meta.url)
 // The SDK is CommonJS and untyped.
 export const Sdk: any = require("sunshine-conversations-client")
 
-/** An emulator behind Prism's proxy: the `Emulator` in context has the proxy's address. */
-export const layer = (options: EmulatorOptions = {}) => Prism.layer.pipe(Layer.provide(Emulator.layer(options)))
+/**
+ * An emulator behind Prism's proxy (the `Emulator` in context has the proxy's
+ * address), and our client through it too, for the operations the SDK lacks.
+ */
+export const layer = (options: EmulatorOptions = {}) =>
+  EmulatorClient.layer().pipe(
+    Layer.provideMerge(Prism.layer.pipe(Layer.provide(Emulator.layer(options)))),
+    Layer.provide(NodeHttpClient.layerUndici)
+  )
+
+/** One family's SDK scenarios. */
+export type Section = (it: Vitest.MethodsNonLive<Emulator | Prism.PrismProxy | AllServices>) => void
 
 /** An SDK `ApiClient` through the proxy, with the given key (the emulator's app key unless told), and the app. */
 export const sdkClient = (key?: { readonly id: string; readonly secret: string }) =>
