@@ -86,6 +86,22 @@ const freePort = Effect.promise(async () => {
 })
 
 /**
+ * An answer Prism made itself, in place of the emulator's: an answer it could
+ * not read (a truncated JSON body comes back as a 500 "FetchError", with no
+ * `sl-violations`) or an error of its own. The emulator never answers
+ * `application/problem+json`.
+ */
+const prismAnswered = (contentType: string | undefined, status: number, body: unknown): Array<PrismViolation> => {
+  if (!contentType?.includes("application/problem+json")) return []
+  const problem = body as { type?: string; title?: string; detail?: string } | undefined
+  return [{
+    location: ["response"],
+    severity: "Error",
+    message: `Prism answered ${status} itself: ${problem?.type ?? ""}: ${problem?.title ?? ""} ${problem?.detail ?? ""}`
+  }]
+}
+
+/**
  * Operations the relay sends straight to the emulator, and why: Prism's proxy follows the upstream's
  * redirects (stoplightio/prism#1977, open), so Authorize's 302 would reach the client as the answer of
  * the redirect's target.
@@ -119,15 +135,20 @@ const relay = (target: { prism: number; emulator: number }, exchanges: Array<Exc
         answer.on("end", () => {
           const body = Buffer.concat(parts)
           const header = answer.headers["sl-violations"]
+          const responseBody = json(body)
           exchanges.push({
-            ...operation,
+            operationId: operation.operationId,
+            family: operation.family,
             method,
             path: request.url ?? "/",
             status: answer.statusCode ?? 0,
-            violations: typeof header === "string" ? JSON.parse(header) : [],
+            violations: [
+              ...(typeof header === "string" ? JSON.parse(header) : []),
+              ...prismAnswered(answer.headers["content-type"], answer.statusCode ?? 0, responseBody)
+            ],
             bypassed: bypass,
             requestBody: json(sent),
-            responseBody: json(body)
+            responseBody
           })
           const { "sl-violations": _, ...headers } = answer.headers
           response.writeHead(answer.statusCode ?? 502, headers)
@@ -230,8 +251,11 @@ export const familiesSeen = (exchanges: ReadonlyArray<Exchange>) =>
 /** The spec's 17 families (its tags). */
 export const families = [...new Set(operations.map((o) => o.family))].sort()
 
-/** The spec's 68 operations. */
-export const operationIds = operations.map((o) => o.operationId)
+/** The spec's operations that no exchange took through Prism. */
+export const operationsNotThroughPrism = (exchanges: ReadonlyArray<Exchange>) => {
+  const seen = new Set(exchanges.filter((e) => e.bypassed === undefined).map((e) => e.operationId))
+  return operations.map((o) => o.operationId).filter((id) => !seen.has(id)).sort()
+}
 
 /**
  * The check that ends each test through the proxy: the families named went
