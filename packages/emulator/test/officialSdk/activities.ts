@@ -6,7 +6,7 @@ import { expect } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
 import { Effect } from "effect"
 import { call } from "../support/Http.js"
-import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
+import { promise, Sdk, sdkClient, type Section, userInGroup } from "../support/OfficialSdk.js"
 
 const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.ActivitiesApi(client))
 
@@ -15,12 +15,7 @@ export const activities: Section = (it) => {
     Effect.gen(function*() {
       const { appId } = yield* Emulator
       const api = yield* sdk
-      const user = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `sdk-act-${Date.now()}` } })
-      const userId = (user.json as { user: { id: string } }).user.id
-      const group = yield* call("POST", `/v2/apps/${appId}/conversations`, {
-        body: { type: "sdkGroup", participants: [{ userId, subscribeSDKClient: false }] }
-      })
-      const id = (group.json as { conversation: { id: string } }).conversation.id
+      const { id, userId } = yield* userInGroup("sdk-act")
       yield* call("POST", `/v2/apps/${appId}/conversations/${id}/messages`, {
         body: { author: { type: "business" }, content: { type: "text", text: "Hello" } }
       })

@@ -11,6 +11,7 @@ import type { AllServices } from "@sunco-effect/conversations"
 import { Emulator, EmulatorClient, type EmulatorOptions } from "@sunco-effect/emulator"
 import { Effect, Layer, Redacted } from "effect"
 import { createRequire } from "node:module"
+import { call } from "./Http.js"
 import * as Prism from "./Prism.js"
 
 const require = createRequire(import.meta.url)
@@ -51,3 +52,15 @@ export const sdkCustomIntegration = (client: unknown, appId: string) => {
   custom.displayName = "SDK bot"
   return promise(() => api.createIntegration(appId, custom))
 }
+
+/** A new user (set up over plain HTTP, not by the SDK) in a new sdkGroup conversation. */
+export const userInGroup = (prefix: string) =>
+  Effect.gen(function*() {
+    const { appId } = yield* Emulator
+    const user = yield* call("POST", `/v2/apps/${appId}/users`, { body: { externalId: `${prefix}-${Date.now()}` } })
+    const userId = (user.json as { user: { id: string } }).user.id
+    const group = yield* call("POST", `/v2/apps/${appId}/conversations`, {
+      body: { type: "sdkGroup", participants: [{ userId, subscribeSDKClient: false }] }
+    })
+    return { id: (group.json as { conversation: { id: string } }).conversation.id, userId }
+  })
