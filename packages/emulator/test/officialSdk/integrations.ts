@@ -2,15 +2,14 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * the Integrations operations against the emulator: a client we did not write.
  */
-import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
+import { expect } from "@effect/vitest"
 import { Effect } from "effect"
-import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient, sdkCustomIntegration, type Section } from "../support/OfficialSdk.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Integrations", (it) => {
-  it.effect("createIntegration, listIntegrations, getIntegration, updateIntegration, deleteIntegration", () =>
+export const integrations: Section = (it) => {
+  it.effect("Integrations: createIntegration, listIntegrations, getIntegration, updateIntegration, deleteIntegration", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.IntegrationsApi(client)
       const created = yield* sdkCustomIntegration(client, appId)
       const id = created.integration.id
@@ -36,4 +35,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Integratio
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "integration_not_found", title: "Integration not found" }] })
     }))
-})
+}

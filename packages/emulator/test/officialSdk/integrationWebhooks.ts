@@ -2,15 +2,14 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * the Webhooks operations against the emulator.
  */
-import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
+import { expect } from "@effect/vitest"
 import { Effect } from "effect"
-import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient, sdkCustomIntegration, type Section } from "../support/OfficialSdk.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Webhooks", (it) => {
-  it.effect("createWebhook, listWebhooks, getWebhook, updateWebhook, deleteWebhook", () =>
+export const integrationWebhooks: Section = (it) => {
+  it.effect("Webhooks: createWebhook, listWebhooks, getWebhook, updateWebhook, deleteWebhook", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.WebhooksApi(client)
       const integrationId = (yield* sdkCustomIntegration(client, appId)).integration.id
 
@@ -47,4 +46,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Webhooks",
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "not_found", title: "Resource not found" }] })
     }))
-})
+}

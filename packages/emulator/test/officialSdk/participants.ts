@@ -3,29 +3,16 @@
  * lists and leaves participants on the emulator, so the emulator serves
  * clients we did not write.
  */
-import { expect, layer } from "@effect/vitest"
+import { expect } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
-import { call } from "./support/Http.js"
+import { Effect } from "effect"
+import { call } from "../support/Http.js"
+import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.ParticipantsApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.ParticipantsApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Participants against the emulator", (it) => {
-  it.effect("join, list (paged) and leave", () =>
+export const participants: Section = (it) => {
+  it.effect("Participants: join, list (paged) and leave", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
       const api = yield* sdk
@@ -41,7 +28,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Participa
 
       const ids: Array<string> = []
       for (const user of users) {
-        const body = new SunshineConversationsClient.ParticipantJoinBody()
+        const body = new Sdk.ParticipantJoinBody()
         body.userId = user.id
         body.subscribeSDKClient = false
         const joined = yield* promise(() => api.joinConversation(appId, id, body))
@@ -55,10 +42,10 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Participa
       const rest = yield* promise(() => api.listParticipants(appId, id, { page: { after: first.meta.afterCursor } }))
       expect(rest.participants.map((p: { userId: string }) => p.userId)).toEqual([users[2]!.id])
 
-      const byUser = new SunshineConversationsClient.ParticipantLeaveBody()
+      const byUser = new Sdk.ParticipantLeaveBody()
       byUser.userExternalId = users[0]!.externalId
       yield* promise(() => api.leaveConversation(appId, id, byUser))
-      const byParticipant = new SunshineConversationsClient.ParticipantLeaveBody()
+      const byParticipant = new Sdk.ParticipantLeaveBody()
       byParticipant.participantId = ids[1]
       yield* promise(() => api.leaveConversation(appId, id, byParticipant))
       const left = yield* promise(() => api.listParticipants(appId, id, {}))
@@ -68,4 +55,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK's Participa
       expect(gone.status).toBe(404)
       expect(gone.body).toEqual({ errors: [{ code: "not_found", title: "User is not a member of the conversation" }] })
     }))
-})
+}

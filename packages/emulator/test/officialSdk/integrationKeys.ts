@@ -2,15 +2,14 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * the Custom Integration API Keys operations against the emulator.
  */
-import { expect, layer } from "@effect/vitest"
-import { Emulator } from "@sunco-effect/emulator"
+import { expect } from "@effect/vitest"
 import { Effect } from "effect"
-import { promise, Sdk, sdkClient, sdkCustomIntegration } from "./support/OfficialSdk.js"
+import { promise, Sdk, sdkClient, sdkCustomIntegration, type Section } from "../support/OfficialSdk.js"
 
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Custom Integration API Keys", (it) => {
-  it.effect("createCustomIntegrationKey, listCustomIntegrationKeys, getCustomIntegrationKey, delete…", () =>
+export const integrationKeys: Section = (it) => {
+  it.effect("Custom Integration API Keys: createCustomIntegrationKey, listCustomIntegrationKeys, getCustomIntegrationKey, delete…", () =>
     Effect.gen(function*() {
-      const { appId, client } = yield* sdkClient
+      const { appId, client } = yield* sdkClient()
       const api = new Sdk.CustomIntegrationApiKeysApi(client)
       const integrationId = (yield* sdkCustomIntegration(client, appId)).integration.id
 
@@ -29,4 +28,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Custom Int
       const gone = yield* Effect.flip(promise(() => api.getCustomIntegrationKey(appId, integrationId, keyId)))
       expect(gone.status).toBe(404)
     }))
-})
+}

@@ -2,29 +2,16 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * the App Keys operations against the emulator, with an account key.
  */
-import { expect, layer } from "@effect/vitest"
-import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
+import { expect } from "@effect/vitest"
+import { DefaultSeed } from "@sunco-effect/emulator"
 import { Effect } from "effect"
-import { createRequire } from "node:module"
-import { basicAuth, call } from "./support/Http.js"
+import { basicAuth, call } from "../support/Http.js"
+import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const keysApi = Effect.map(sdkClient(DefaultSeed.accountKey), ({ client }) => new Sdk.AppKeysApi(client))
 
-const keysApi = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = DefaultSeed.accountKey.id
-  client.authentications.basicAuth.password = DefaultSeed.accountKey.secret
-  return new SunshineConversationsClient.AppKeysApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: App Keys", (it) => {
-  it.effect("create (with its secret), list and get (without), delete; the key then authenticates nothing", () =>
+export const appKeys: Section = (it) => {
+  it.effect("App Keys: create (with its secret), list and get (without), delete; the key then authenticates nothing", () =>
     Effect.gen(function*() {
       const api = yield* keysApi
       const app = DefaultSeed.appId
@@ -45,4 +32,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: App Keys",
       expect(gone.status).toBe(404)
       expect((yield* call("GET", conversation, { authorization: basicAuth(id, secret) })).status).toBe(401)
     }))
-})
+}

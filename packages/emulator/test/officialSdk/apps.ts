@@ -2,32 +2,19 @@
  * The official JavaScript SDK (sunshine-conversations-client 14.1.0) drives
  * the Apps operations against the emulator, with an account key.
  */
-import { expect, layer } from "@effect/vitest"
-import { DefaultSeed, Emulator } from "@sunco-effect/emulator"
+import { expect } from "@effect/vitest"
+import { DefaultSeed } from "@sunco-effect/emulator"
 import { Effect } from "effect"
-import { createRequire } from "node:module"
+import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const appsApi = (key: { readonly id: string; readonly secret: string }) =>
+  Effect.map(sdkClient(key), ({ client }) => new Sdk.AppsApi(client))
 
-const appsApi = (keyId: string, secret: string) =>
-  Effect.map(Emulator, (emulator) => {
-    const client = new SunshineConversationsClient.ApiClient()
-    client.basePath = emulator.baseUrl
-    client.authentications.basicAuth.username = keyId
-    client.authentications.basicAuth.password = secret
-    return new SunshineConversationsClient.AppsApi(client)
-  })
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Apps", (it) => {
-  it.effect("create, list, get, update and delete an app; an app key may not create one", () =>
+export const apps: Section = (it) => {
+  it.effect("Apps: create, list, get, update and delete an app; an app key may not create one", () =>
     Effect.gen(function*() {
-      const api = yield* appsApi(DefaultSeed.accountKey.id, DefaultSeed.accountKey.secret)
-      const body = new SunshineConversationsClient.AppCreateBody("From the SDK")
+      const api = yield* appsApi(DefaultSeed.accountKey)
+      const body = new Sdk.AppCreateBody("From the SDK")
       body.settings = { multiConvoEnabled: true }
       const created = yield* promise(() => api.createApp(body))
       const id: string = created.app.id
@@ -41,7 +28,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Apps", (it
       const fetched = yield* promise(() => api.getApp(id))
       expect(fetched.app.id).toBe(id)
 
-      const update = new SunshineConversationsClient.AppUpdateBody()
+      const update = new Sdk.AppUpdateBody()
       update.displayName = "Renamed by the SDK"
       update.metadata = { team: "support" }
       const updated = yield* promise(() => api.updateApp(id, update))
@@ -52,8 +39,8 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK: Apps", (it
       expect(gone.status).toBe(404)
       expect(gone.body.errors[0].code).toBe("app_not_found")
 
-      const appKeyApi = yield* appsApi(DefaultSeed.keyId, DefaultSeed.keySecret)
+      const appKeyApi = yield* appsApi({ id: DefaultSeed.keyId, secret: DefaultSeed.keySecret })
       const refused = yield* Effect.flip(promise(() => appKeyApi.createApp(body)))
       expect(refused.status).toBe(403)
     }))
-})
+}

@@ -4,34 +4,21 @@
  * against the emulator: a client we did not write sets up a switchboard and
  * moves control of a conversation.
  */
-import { expect, layer } from "@effect/vitest"
+import { expect } from "@effect/vitest"
 import { Emulator } from "@sunco-effect/emulator"
-import { Effect, Redacted } from "effect"
-import { createRequire } from "node:module"
-import { call } from "./support/Http.js"
+import { Effect } from "effect"
+import { call } from "../support/Http.js"
+import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const apis = Effect.map(sdkClient(), ({ client }) => ({
+  switchboards: new Sdk.SwitchboardsApi(client),
+  integrations: new Sdk.SwitchboardIntegrationsApi(client),
+  actions: new Sdk.SwitchboardActionsApi(client),
+  conversations: new Sdk.ConversationsApi(client)
+}))
 
-const apis = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return {
-    switchboards: new SunshineConversationsClient.SwitchboardsApi(client),
-    integrations: new SunshineConversationsClient.SwitchboardIntegrationsApi(client),
-    actions: new SunshineConversationsClient.SwitchboardActionsApi(client),
-    conversations: new SunshineConversationsClient.ConversationsApi(client)
-  }
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the switchboard", (it) => {
-  it.effect("switchboards and their integrations: create, list, update, delete", () =>
+export const switchboards: Section = (it) => {
+  it.effect("Switchboards: switchboards and their integrations: create, list, update, delete", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
       const { integrations, switchboards } = yield* apis
@@ -41,7 +28,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the 
       const second = yield* Effect.flip(promise(() => switchboards.createSwitchboard(appId)))
       expect(second.status).toBe(400)
 
-      const body = new SunshineConversationsClient.SwitchboardIntegrationCreateBody("agents")
+      const body = new Sdk.SwitchboardIntegrationCreateBody("agents")
       body.integrationType = "zd:agentWorkspace"
       const agents = yield* promise(() => integrations.createSwitchboardIntegration(appId, id, body))
       expect(agents.switchboardIntegration).toMatchObject({ name: "agents", deliverStandbyEvents: true })
@@ -50,14 +37,14 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the 
         agents.switchboardIntegration.id
       ])
 
-      const change = new SunshineConversationsClient.SwitchboardIntegrationUpdateBody()
+      const change = new Sdk.SwitchboardIntegrationUpdateBody()
       change.deliverStandbyEvents = false
       const changed = yield* promise(() =>
         integrations.updateSwitchboardIntegration(appId, id, agents.switchboardIntegration.id, change)
       )
       expect(changed.switchboardIntegration.deliverStandbyEvents).toBe(false)
 
-      const enable = new SunshineConversationsClient.SwitchboardUpdateBody()
+      const enable = new Sdk.SwitchboardUpdateBody()
       enable.enabled = true
       enable.defaultSwitchboardIntegrationId = agents.switchboardIntegration.id
       const enabled = yield* promise(() => switchboards.updateSwitchboard(appId, id, enable))
@@ -80,7 +67,7 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the 
       })
     }))
 
-  it.effect("control: offer, accept, pass and release, as the conversation shows it", () =>
+  it.effect("Switchboards: control: offer, accept, pass and release, as the conversation shows it", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
       const { actions, conversations, integrations, switchboards } = yield* apis
@@ -118,15 +105,13 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the 
       )
       expect(yield* control).toEqual({ active: "bot", pending: undefined })
 
-      const offer = new SunshineConversationsClient.OfferControlBody("next")
+      const offer = new Sdk.OfferControlBody("next")
       offer.switchboardIntegration = "next"
       yield* promise(() => actions.offerControl(appId, conversationId, offer))
       expect(yield* control).toEqual({ active: "bot", pending: "agents" })
-      yield* promise(() =>
-        actions.acceptControl(appId, conversationId, new SunshineConversationsClient.AcceptControlBody())
-      )
+      yield* promise(() => actions.acceptControl(appId, conversationId, new Sdk.AcceptControlBody()))
       expect(yield* control).toEqual({ active: "agents", pending: undefined })
-      const pass = new SunshineConversationsClient.PassControlBody("bot")
+      const pass = new Sdk.PassControlBody("bot")
       pass.switchboardIntegration = "bot"
       yield* promise(() => actions.passControl(appId, conversationId, pass))
       expect(yield* control).toEqual({ active: "bot", pending: undefined })
@@ -137,4 +122,4 @@ layer(Emulator.layer(), { timeout: "30 seconds" })("the official SDK drives the 
       const missing = yield* Effect.flip(promise(() => actions.passControl(appId, "0123456789abcdef01234567", pass)))
       expect(missing.status).toBe(404)
     }))
-})
+}

@@ -3,40 +3,22 @@
  * the Users operations it has against the emulator; ListUsers and SyncUser,
  * which it lacks, go through our client.
  */
-import { NodeHttpClient } from "@effect/platform-node"
-import { expect, layer } from "@effect/vitest"
-import { Credentials, Users } from "@sunco-effect/conversations"
-import { DefaultSeed, Emulator, EmulatorClient } from "@sunco-effect/emulator"
-import { Effect, Layer, Redacted } from "effect"
-import { createRequire } from "node:module"
-import { seed, sue } from "./support/UsersSeed.js"
+import { expect } from "@effect/vitest"
+import { Users } from "@sunco-effect/conversations"
+import { Emulator } from "@sunco-effect/emulator"
+import { Effect } from "effect"
+import { promise, Sdk, sdkClient, type Section } from "../support/OfficialSdk.js"
+import { sue } from "../support/UsersSeed.js"
 
-const require = createRequire(import.meta.url)
-// The SDK is CommonJS and untyped.
-const SunshineConversationsClient: any = require("sunshine-conversations-client")
+const sdk = Effect.map(sdkClient(), ({ client }) => new Sdk.UsersApi(client))
 
-const sdk = Effect.map(Emulator, (emulator) => {
-  const client = new SunshineConversationsClient.ApiClient()
-  client.basePath = emulator.baseUrl
-  client.authentications.basicAuth.username = emulator.keyId
-  client.authentications.basicAuth.password = Redacted.value(emulator.keySecret)
-  return new SunshineConversationsClient.UsersApi(client)
-})
-
-const promise = (f: () => Promise<any>) =>
-  Effect.tryPromise({ try: f, catch: (e: any) => ({ status: e?.status as number, body: e?.response?.body }) })
-
-const services = EmulatorClient.layer({
-  credentials: Credentials.basic({ keyId: DefaultSeed.accountKey.id, secret: DefaultSeed.accountKey.secret })
-}).pipe(Layer.provideMerge(Emulator.layer({ seed })), Layer.provide(NodeHttpClient.layerUndici))
-
-layer(services, { timeout: "30 seconds" })("the official SDK's Users operations against the emulator", (it) => {
-  it.effect("createUser, getUser, updateUser, deleteUserPersonalInformation and deleteUser", () =>
+export const users: Section = (it) => {
+  it.effect("Users: createUser, getUser, updateUser, deleteUserPersonalInformation and deleteUser", () =>
     Effect.gen(function*() {
       const { appId } = yield* Emulator
       const api = yield* sdk
       const externalId = `sdk-users-${Date.now()}`
-      const body = new SunshineConversationsClient.UserCreateBody(externalId)
+      const body = new Sdk.UserCreateBody(externalId)
       body.profile = { givenName: "Ada", email: "ada@example.org" }
       const created = yield* promise(() => api.createUser(appId, body))
       const id = created.user.id
@@ -46,7 +28,7 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
 
       expect((yield* promise(() => api.getUser(appId, externalId))).user.id).toBe(id)
 
-      const update = new SunshineConversationsClient.UserUpdateBody()
+      const update = new Sdk.UserUpdateBody()
       update.profile = { surname: "Lovelace" }
       update.metadata = { plan: "pro" }
       const updated = yield* promise(() => api.updateUser(appId, id, update))
@@ -63,7 +45,7 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
       expect(gone).toEqual({ status: 404, body: { errors: [{ code: "user_not_found", title: "User not found" }] } })
     }))
 
-  it.effect("ListUsers and SyncUser, which the SDK lacks, through our client", () =>
+  it.effect("Users: ListUsers and SyncUser, which the SDK lacks, through our client", () =>
     Effect.gen(function*() {
       const users = (yield* Users).forApp((yield* Emulator).appId)
       const found = yield* users.list({ filter: { "identities.email": sue.identities[0]!.value } })
@@ -71,4 +53,4 @@ layer(services, { timeout: "30 seconds" })("the official SDK's Users operations 
       expect(yield* users.sync(sue.zendeskId)).toMatchObject({ id: sue.id, zendeskId: sue.zendeskId })
       expect(yield* Effect.flip(users.sync("no-such-zendesk-user"))).toMatchObject({ _tag: "ApiError", status: 404 })
     }))
-})
+}
