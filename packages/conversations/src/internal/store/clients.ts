@@ -2,7 +2,8 @@
  * The clients of users, for the in-memory store: created `pending` by
  * CreateClient (the link to the channel is never confirmed here), listed in
  * cursor pages by id, removed one by one, cleared of personal information and
- * dropped with their user.
+ * dropped with their user. CreateClient publishes `client:add` (reason
+ * `channelLinking`) and RemoveClient `client:remove` (reason `api`).
  */
 import * as Either from "effect/Either"
 import type { ClientPage } from "../../Clients.js"
@@ -11,6 +12,7 @@ import type { Client } from "../../generated/Schemas.js"
 import type { FamilyHandlers, InMemoryStore } from "../../InMemoryStore.js"
 import type { Links, Meta } from "../../Pagination.js"
 import { segment } from "../path.js"
+import { apiSource, truncated, userTruncated } from "./events.js"
 import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
 import { part } from "./part.js"
 
@@ -67,6 +69,14 @@ export const handlers: FamilyHandlers<"Clients"> = {
             integrationId: typeof criteria.integrationId === "string" ? criteria.integrationId : null
           }
           of(store, appId, user.id).push(client)
+          const conversation = store.conversation(appId, body.target.conversationId)
+          store.publish(appId, "client:add", {
+            ...(conversation === undefined ? {} : { conversation: truncated(conversation) }),
+            user: userTruncated(user),
+            client,
+            reason: "channelLinking",
+            source: apiSource
+          })
           return client
         })
     ),
@@ -112,6 +122,7 @@ export const handlers: FamilyHandlers<"Clients"> = {
       if (client?.id !== clientId) return Either.left(failures.clientNotFound)
       if (client.type === "sdk") return Either.left(failures.sdkClient)
       list.splice(i, 1)
+      store.publish(appId, "client:remove", { user: userTruncated(user), client, reason: "api", source: apiSource })
       return Either.right(undefined)
     })
 }
