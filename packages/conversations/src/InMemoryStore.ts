@@ -133,7 +133,10 @@ export interface AppRecord extends App {
   readonly id: string
 }
 
-/** The settings of a seeded app: it may hold group conversations, so several conversations per user are on. */
+/**
+ * The settings of a seeded app: it may hold group conversations, so several
+ * conversations per user are on unless the seed turns them off.
+ */
 const seededSettings = {
   appLocalizationEnabled: true,
   echoPostback: false,
@@ -312,7 +315,7 @@ export class InMemoryStore {
       const state = this.addApp({
         id: app.id,
         displayName: app.displayName ?? `App ${app.id}`,
-        settings: seededSettings
+        settings: { ...seededSettings, multiConvoEnabled: app.multiConvoEnabled ?? true }
       })
       for (const user of app.users ?? []) {
         const created = this.insertUser(state, {
@@ -589,7 +592,8 @@ export class InMemoryStore {
   }
 
   /**
-   * CreateConversation.
+   * CreateConversation: a second personal conversation for a user needs the
+   * app's `multiConvoEnabled`.
    *
    * @since 0.1.0
    */
@@ -600,6 +604,11 @@ export class InMemoryStore {
         const resolved = this.resolveUser(app, p)
         if (Either.isLeft(resolved)) return Either.left(resolved.left)
         ids.push(resolved.right)
+      }
+      // Without multiConvoEnabled a user has one personal conversation (the spec's AppSettings).
+      const owner = body.type === "personal" ? ids[0] : undefined
+      if (owner !== undefined && app.defaults.has(owner) && app.record.settings?.multiConvoEnabled !== true) {
+        return Either.left(failures.multiConvoDisabled)
       }
       const created = this.shown(appId, this.insertConversation(app, body, ids))
       this.publish(appId, "conversation:create", {
