@@ -29,7 +29,7 @@ import * as IntegrationWebhooksStore from "./internal/store/integrationWebhooks.
 import { keys, type StoredKey } from "./internal/store/keys.js"
 import * as Messages from "./internal/store/messages.js"
 import * as OAuthStore from "./internal/store/oauth.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
+import { isInvalidPage, lowerBound, pageOf } from "./internal/store/page.js"
 import * as ParticipantsStore from "./internal/store/participants.js"
 import * as SwitchboardActionsStore from "./internal/store/switchboardActions.js"
 import { controlOf } from "./internal/store/switchboardControl.js"
@@ -694,30 +694,10 @@ export class InMemoryStore {
    */
   listConversations(appId: string, filter: ConversationListFilter, page: Page = {}): Result<StorePage> {
     return Either.flatMap(this.app(appId), (app) => {
-      const { after, before } = page
-      const size = page.size ?? DEFAULT_PAGE_SIZE
       if (isInvalidPage(page)) return Either.left(failures.invalidPage)
       return Either.map(this.resolveUser(app, filter), (userId) => {
-        const ids = app.membership.get(userId)!
-        let start: number
-        let end: number
-        if (before !== undefined) {
-          end = lowerBound(ids, before, true, byId)
-          start = Math.max(0, end - size)
-        } else {
-          start = after === undefined ? 0 : lowerBound(ids, after, false, byId)
-          end = Math.min(ids.length, start + size)
-        }
-        const slice = ids.slice(start, end)
+        const { meta, size, slice } = pageOf(app.membership.get(userId)!, page, byId)
         const conversations = slice.map((id) => this.shown(appId, app.conversations.get(id)!.conversation))
-        const hasPrev = start > 0 && slice.length > 0
-        const hasNext = end < ids.length && slice.length > 0
-        const meta: Meta = {
-          // hasMore looks in the direction of travel: backwards for page[before].
-          hasMore: before !== undefined ? start > 0 : end < ids.length,
-          ...(hasNext ? { afterCursor: slice[slice.length - 1]! } : {}),
-          ...(hasPrev ? { beforeCursor: slice[0]! } : {})
-        }
         return { conversations, meta, size }
       })
     })
