@@ -1,6 +1,6 @@
 /** Apps: what a user of the account observes, on every backend. */
 import { expect } from "@effect/vitest"
-import { Apps } from "@sunco-effect/conversations"
+import { Apps, Conversations, Users } from "@sunco-effect/conversations"
 import { Chunk, Effect, Stream } from "effect"
 import type { Section } from "./sections.js"
 
@@ -55,5 +55,26 @@ export const apps: Section = (it) => {
         "ValidationError",
         "ValidationError"
       ])
+    }))
+
+  it.effect("apps: without multiConvoEnabled a user gets one personal conversation; enabling it allows more", () =>
+    Effect.gen(function*() {
+      const apps = yield* Apps
+      const created = yield* apps.create({ displayName: "Single conversation" })
+      const appId = created.id!
+      const user = yield* (yield* Users).forApp(appId).create({ externalId: "single" })
+      const conversations = (yield* Conversations).forApp(appId)
+      const personal = { type: "personal", participants: [{ userId: user.id }] } as const
+      const first = yield* conversations.create(personal)
+      expect(first.isDefault).toBe(true)
+      const refused = yield* Effect.flip(conversations.create(personal))
+      expect(refused).toMatchObject({ _tag: "BadRequest", status: 400 })
+      expect((yield* conversations.list({ filter: { userId: user.id } })).conversations.map((c) => c.id)).toEqual([
+        first.id
+      ])
+      yield* apps.forApp(appId).update({ settings: { multiConvoEnabled: true } })
+      const second = yield* conversations.create(personal)
+      expect(second.isDefault).toBe(false)
+      yield* apps.forApp(appId).delete()
     }))
 }

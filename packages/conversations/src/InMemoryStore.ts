@@ -29,7 +29,7 @@ import * as IntegrationWebhooksStore from "./internal/store/integrationWebhooks.
 import { keys, type StoredKey } from "./internal/store/keys.js"
 import * as Messages from "./internal/store/messages.js"
 import * as OAuthStore from "./internal/store/oauth.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./internal/store/page.js"
+import { isInvalidPage, lowerBound, pageOf } from "./internal/store/page.js"
 import * as ParticipantsStore from "./internal/store/participants.js"
 import * as SwitchboardActionsStore from "./internal/store/switchboardActions.js"
 import { controlOf } from "./internal/store/switchboardControl.js"
@@ -133,7 +133,10 @@ export interface AppRecord extends App {
   readonly id: string
 }
 
-/** The settings of a seeded app: it may hold group conversations, so several conversations per user are on. */
+/**
+ * The settings of a seeded app: it may hold group conversations, so several
+ * conversations per user are on unless the seed turns them off.
+ */
 const seededSettings = {
   appLocalizationEnabled: true,
   echoPostback: false,
@@ -312,7 +315,7 @@ export class InMemoryStore {
       const state = this.addApp({
         id: app.id,
         displayName: app.displayName ?? `App ${app.id}`,
-        settings: seededSettings
+        settings: { ...seededSettings, multiConvoEnabled: app.multiConvoEnabled ?? true }
       })
       for (const user of app.users ?? []) {
         const created = this.insertUser(state, {
@@ -589,7 +592,8 @@ export class InMemoryStore {
   }
 
   /**
-   * CreateConversation.
+   * CreateConversation: a second personal conversation for a user needs the
+   * app's `multiConvoEnabled`.
    *
    * @since 0.1.0
    */
@@ -600,6 +604,11 @@ export class InMemoryStore {
         const resolved = this.resolveUser(app, p)
         if (Either.isLeft(resolved)) return Either.left(resolved.left)
         ids.push(resolved.right)
+      }
+      // Without multiConvoEnabled a user has one personal conversation (the spec's AppSettings).
+      const owner = body.type === "personal" ? ids[0] : undefined
+      if (owner !== undefined && app.defaults.has(owner) && app.record.settings?.multiConvoEnabled !== true) {
+        return Either.left(failures.multiConvoDisabled)
       }
       const created = this.shown(appId, this.insertConversation(app, body, ids))
       this.publish(appId, "conversation:create", {
@@ -685,30 +694,10 @@ export class InMemoryStore {
    */
   listConversations(appId: string, filter: ConversationListFilter, page: Page = {}): Result<StorePage> {
     return Either.flatMap(this.app(appId), (app) => {
-      const { after, before } = page
-      const size = page.size ?? DEFAULT_PAGE_SIZE
       if (isInvalidPage(page)) return Either.left(failures.invalidPage)
       return Either.map(this.resolveUser(app, filter), (userId) => {
-        const ids = app.membership.get(userId)!
-        let start: number
-        let end: number
-        if (before !== undefined) {
-          end = lowerBound(ids, before, true, byId)
-          start = Math.max(0, end - size)
-        } else {
-          start = after === undefined ? 0 : lowerBound(ids, after, false, byId)
-          end = Math.min(ids.length, start + size)
-        }
-        const slice = ids.slice(start, end)
+        const { meta, size, slice } = pageOf(app.membership.get(userId)!, page, byId)
         const conversations = slice.map((id) => this.shown(appId, app.conversations.get(id)!.conversation))
-        const hasPrev = start > 0 && slice.length > 0
-        const hasNext = end < ids.length && slice.length > 0
-        const meta: Meta = {
-          // hasMore looks in the direction of travel: backwards for page[before].
-          hasMore: before !== undefined ? start > 0 : end < ids.length,
-          ...(hasNext ? { afterCursor: slice[slice.length - 1]! } : {}),
-          ...(hasPrev ? { beforeCursor: slice[0]! } : {})
-        }
         return { conversations, meta, size }
       })
     })

@@ -61,6 +61,11 @@ export const SeedConversation = Schema.Struct({
 export const SeedApp = Schema.Struct({
   id: Schema.String,
   displayName: Schema.optional(Schema.String),
+  /**
+   * The app's `settings.multiConvoEnabled` (default `true`): `false` refuses a
+   * second personal conversation for a user, as the service does. @since 0.2.0
+   */
+  multiConvoEnabled: Schema.optional(Schema.Boolean),
   users: Schema.optional(Schema.Array(SeedUser)),
   conversations: Schema.optional(Schema.Array(SeedConversation))
 })

@@ -62,7 +62,21 @@ export interface MadeKeys {
 export interface Access {
   readonly scopes?: ReadonlyArray<Scope> | undefined
   readonly made?: MadeKeys | undefined
+  /**
+   * The request is on a Zendesk-hosted app under `/sc`: such accounts have
+   * only app and integration keys, so an account credential is not theirs.
+   */
+  readonly zendeskHosted?: boolean | undefined
 }
+
+/**
+ * The apps a seed marks as Zendesk-hosted.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const zendeskHostedOf = (seed: EmulatorSeed): ReadonlySet<string> =>
+  new Set(seed.apps.filter((app) => app.zendeskHosted === true).map((app) => app.id))
 
 /**
  * The keys a seed declares, by id.
@@ -184,8 +198,9 @@ const MAX_VERIFIED = 1024
 /**
  * Check an `Authorization` header for a request on `appId` (`undefined` for
  * an operation whose path names no app): the key that authenticated it, or
- * the failure to answer with (401 for missing or bad credentials, 403 for a
- * key whose scope the operation does not allow, or of another app).
+ * the failure to answer with (401 for missing or bad credentials, or account
+ * credentials on a Zendesk-hosted app; 403 for a key whose scope the operation
+ * does not allow, or of another app).
  *
  * @since 0.1.0
  * @category auth
@@ -215,6 +230,8 @@ export const authorize = (
   if (now >= found.expiresAt + JWT_CLOCK_SKEW_SECONDS) return failures.expiredToken
   if (now < found.notBefore - JWT_CLOCK_SKEW_SECONDS) return failures.tokenNotYetValid
   const key = found.key
+  // Answered as an unknown key: a Zendesk-hosted account has no account keys to match.
+  if (access.zendeskHosted === true && key.scope === "account") return failures.invalidCredentials
   if (access.scopes !== undefined && !access.scopes.includes(key.scope)) return failures.scopeNotAllowed
   if (key.scope !== "account" && appId !== undefined && key.appId !== appId) return failures.forbidden
   return key

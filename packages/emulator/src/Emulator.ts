@@ -18,7 +18,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
-import { type ApiKey, keysOf } from "./Auth.js"
+import { type ApiKey, keysOf, zendeskHostedOf } from "./Auth.js"
 import * as DefaultSeed from "./DefaultSeed.js"
 import type { EmulatorSeed } from "./EmulatorSeed.js"
 import { EmulatorState, type EmulatorStateShape } from "./EmulatorState.js"
@@ -144,6 +144,7 @@ export const makeState = (options: EmulatorOptions = {}): Either.Either<Emulator
         store,
         faults: new Faults(options.faults ?? {}),
         keys,
+        zendeskHosted: zendeskHostedOf(initialSeed),
         initialSeed,
         extraKeys,
         publicBaseUrl: options.publicBaseUrl ?? "http://127.0.0.1",

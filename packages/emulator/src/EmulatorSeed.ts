@@ -28,12 +28,20 @@ export const SeedKey = Schema.Struct({
 export interface SeedKey extends Schema.Schema.Type<typeof SeedKey> {}
 
 /**
- * An app of the seed, with its app-scoped keys.
+ * An app of the seed, with its app-scoped keys. `zendeskHosted: true` makes it
+ * the app of a Zendesk-hosted account: under `/sc` (the base URL
+ * `https://{subdomain}.zendesk.com/sc`) only app and integration keys
+ * authenticate on it; an account key or an account-scoped JWT gets 401, as a
+ * key the account does not have.
  *
  * @since 0.2.0
  * @category schemas
  */
-export const EmulatorApp = Schema.Struct({ ...Seed.SeedApp.fields, keys: Schema.optional(Schema.Array(SeedKey)) })
+export const EmulatorApp = Schema.Struct({
+  ...Seed.SeedApp.fields,
+  keys: Schema.optional(Schema.Array(SeedKey)),
+  zendeskHosted: Schema.optional(Schema.Boolean)
+})
 
 /**
  * The whole seed.

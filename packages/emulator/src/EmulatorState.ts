@@ -19,6 +19,8 @@ export interface EmulatorStateShape {
   readonly faults: Faults
   /** Current keys; replaced when the state is reset with a new seed. */
   keys: Map<string, ApiKey>
+  /** The seed's Zendesk-hosted apps (`zendeskHosted: true`); replaced with the keys on a reset. */
+  zendeskHosted: ReadonlySet<string>
   /** What a reset without a body goes back to. */
   readonly initialSeed: EmulatorSeed
   /** Keys that survive resets (those given on the command line). */

@@ -7,6 +7,8 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import { expect, it } from "@effect/vitest"
 import {
+  Activities,
+  Clients,
   Conversations,
   Integrations,
   Messages,
@@ -87,6 +89,17 @@ it.live(
         author: { type: "user", userId: ada.id },
         content: { type: "text", text: "hello" }
       })
+      const activities = yield* Activities
+      yield* activities.post(conversation.id, { author: { type: "user", userId: ada.id }, type: "conversation:read" })
+      yield* activities.post(conversation.id, { author: { type: "business" }, type: "typing:start" })
+      const clients = yield* Clients
+      const client = yield* clients.create(ada.id, {
+        matchCriteria: { type: "whatsapp", integrationId: "5e8b49d936c1df272e8e1460", phoneNumber: "+15145550001" },
+        confirmation: { type: "immediate" },
+        target: { conversationId: conversation.id }
+      })
+      yield* clients.remove(ada.id, client.id!)
+      yield* users.update(ada.id, { profile: { givenName: "Ada" } })
       const switchboard = yield* (yield* Switchboards).create()
       const links = yield* SwitchboardIntegrations
       const agent = yield* links.create(switchboard.id, { name: "agent", integrationType: "zd:agentWorkspace" })
@@ -101,15 +114,24 @@ it.live(
       yield* actions.acceptControl(conversation.id)
       yield* participants.leave(conversation.id, { userId: bob.id })
       yield* (yield* Conversations).delete(conversation.id)
+      yield* users.deletePersonalInformation(bob.id)
+      yield* users.delete(bob.id)
 
       const expected = [
         "conversation:create",
         "conversation:join",
         "conversation:message",
+        "conversation:read",
+        "conversation:typing",
+        "client:add",
+        "client:remove",
+        "user:update",
         "switchboard:passControl",
         "switchboard:acceptControl:failure",
         "conversation:leave",
-        "conversation:remove"
+        "conversation:remove",
+        "user:update",
+        "user:remove"
       ]
       const types = () => hooks.received.flatMap((r) => r.body.events.map((e) => e.type))
       yield* Effect.suspend(() => delivery.pending).pipe(

@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { keysOf } from "../Auth.js"
+import { keysOf, zendeskHostedOf } from "../Auth.js"
 import { EmulatorSeed } from "../EmulatorSeed.js"
 import { EmulatorState } from "../EmulatorState.js"
 import { type ApiFailure, errorResponse, failures } from "../ErrorBody.js"
@@ -72,6 +72,7 @@ export const adminRoutes = HttpRouter.empty.pipe(
       const problem = state.store.reset(next)
       if (problem) return errorResponse(failures.badRequest(`Invalid seed: ${problem}`))
       state.keys = keysOf(next)
+      state.zendeskHosted = zendeskHostedOf(next)
       for (const key of state.extraKeys) state.keys.set(key.id, key)
       state.faults.set({})
       return HttpServerResponse.unsafeJson({ reset: true })

@@ -75,7 +75,11 @@ export const endpoint = (route: RouteName, security: Security, handler: Handler)
     const header = request.headers["authorization"]
     const appId = security.appInPath ? params.appId ?? "" : undefined
     const open = security.scopes.length === 0
-    const access: Access = { scopes: open ? undefined : security.scopes, made: madeKeys(state) }
+    const access: Access = {
+      scopes: open ? undefined : security.scopes,
+      made: madeKeys(state),
+      zendeskHosted: appId !== undefined && state.zendeskHosted.has(appId) && request.url.startsWith("/sc/")
+    }
     const authorized = open && header === undefined
       ? undefined
       : authorize(header, appId, state.keys, undefined, access)

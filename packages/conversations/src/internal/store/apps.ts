@@ -9,8 +9,7 @@ import type { AppPage } from "../../Apps.js"
 import type { ApiFailure } from "../../ErrorResponse.js"
 import type { AppSettings } from "../../generated/Schemas.js"
 import type { AppRecord, FamilyHandlers, Result } from "../../InMemoryStore.js"
-import type { Links, Meta } from "../../Pagination.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { isInvalidPage, pageLinks, pageOf } from "./page.js"
 
 /** The settings of a new app, as the service's examples show them. */
 const defaultSettings: AppSettings = {
@@ -69,32 +68,8 @@ export const handlers: FamilyHandlers<"Apps"> = {
     const page = query.page ?? {}
     if (isInvalidPage(page)) return Either.left(failures.invalidPage)
     if (query.filter?.serviceAccountId !== undefined) return Either.left(failures.serviceAccount)
-    const all = store.appRecords()
-    const size = page.size ?? DEFAULT_PAGE_SIZE
-    let start: number
-    let end: number
-    if (page.before !== undefined) {
-      end = lowerBound(all, page.before, true, byId)
-      start = Math.max(0, end - size)
-    } else {
-      start = page.after === undefined ? 0 : lowerBound(all, page.after, false, byId)
-      end = Math.min(all.length, start + size)
-    }
-    const apps = all.slice(start, end)
-    const first = apps[0]?.id
-    const last = apps[apps.length - 1]?.id
-    const meta: Meta = {
-      // hasMore looks in the direction of travel: backwards for page[before].
-      hasMore: page.before !== undefined ? start > 0 : end < all.length,
-      ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
-      ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
-    }
-    const base = `${baseUrl}/v2/apps?`
-    const links: Links = {
-      ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-      ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-    }
-    return Either.right({ apps, meta, links })
+    const { meta, size, slice: apps } = pageOf(store.appRecords(), page, byId)
+    return Either.right({ apps, meta, links: pageLinks(`${baseUrl}/v2/apps?`, meta, size) })
   },
   "Apps.get": (store, { params }) => store.appRecord(params.appId),
   "Apps.update": (store, { body, params }) =>

@@ -2,16 +2,17 @@
  * The clients of users, for the in-memory store: created `pending` by
  * CreateClient (the link to the channel is never confirmed here), listed in
  * cursor pages by id, removed one by one, cleared of personal information and
- * dropped with their user.
+ * dropped with their user. CreateClient publishes `client:add` (reason
+ * `channelLinking`) and RemoveClient `client:remove` (reason `api`).
  */
 import * as Either from "effect/Either"
 import type { ClientPage } from "../../Clients.js"
 import type { ApiFailure } from "../../ErrorResponse.js"
 import type { Client } from "../../generated/Schemas.js"
 import type { FamilyHandlers, InMemoryStore } from "../../InMemoryStore.js"
-import type { Links, Meta } from "../../Pagination.js"
 import { segment } from "../path.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { apiSource, truncated, userTruncated } from "./events.js"
+import { isInvalidPage, lowerBound, pageLinks, pageOf } from "./page.js"
 import { part } from "./part.js"
 
 const failures = {
@@ -67,6 +68,14 @@ export const handlers: FamilyHandlers<"Clients"> = {
             integrationId: typeof criteria.integrationId === "string" ? criteria.integrationId : null
           }
           of(store, appId, user.id).push(client)
+          const conversation = store.conversation(appId, body.target.conversationId)
+          store.publish(appId, "client:add", {
+            ...(conversation === undefined ? {} : { conversation: truncated(conversation) }),
+            user: userTruncated(user),
+            client,
+            reason: "channelLinking",
+            source: apiSource
+          })
           return client
         })
     ),
@@ -76,32 +85,9 @@ export const handlers: FamilyHandlers<"Clients"> = {
       (user): Either.Either<ClientPage, ApiFailure> => {
         const page = query.page ?? {}
         if (isInvalidPage(page)) return Either.left(failures.invalidPage)
-        const all = of(store, appId, user.id)
-        const size = page.size ?? DEFAULT_PAGE_SIZE
-        let start: number
-        let end: number
-        if (page.before !== undefined) {
-          end = lowerBound(all, page.before, true, idOf)
-          start = Math.max(0, end - size)
-        } else {
-          start = page.after === undefined ? 0 : lowerBound(all, page.after, false, idOf)
-          end = Math.min(all.length, start + size)
-        }
-        const slice = all.slice(start, end)
-        const first = slice[0]?.id
-        const last = slice[slice.length - 1]?.id
-        const meta: Meta = {
-          // hasMore looks in the direction of travel: backwards for page[before].
-          hasMore: page.before !== undefined ? start > 0 : end < all.length,
-          ...(end < all.length && last !== undefined ? { afterCursor: last } : {}),
-          ...(start > 0 && first !== undefined ? { beforeCursor: first } : {})
-        }
+        const { meta, size, slice } = pageOf(of(store, appId, user.id), page, idOf)
         const base = `${baseUrl}/v2/apps/${segment(appId)}/users/${segment(userIdOrExternalId)}/clients?`
-        const links: Links = {
-          ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-          ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-        }
-        return Either.right({ clients: slice, meta, links })
+        return Either.right({ clients: slice, meta, links: pageLinks(base, meta, size) })
       }
     ),
   "Clients.remove": (store, { params: { appId, clientId, userIdOrExternalId }, query }) =>
@@ -112,6 +98,7 @@ export const handlers: FamilyHandlers<"Clients"> = {
       if (client?.id !== clientId) return Either.left(failures.clientNotFound)
       if (client.type === "sdk") return Either.left(failures.sdkClient)
       list.splice(i, 1)
+      store.publish(appId, "client:remove", { user: userTruncated(user), client, reason: "api", source: apiSource })
       return Either.right(undefined)
     })
 }

@@ -11,6 +11,7 @@ export const failures: {
   readonly invalidPage: ApiFailure
   readonly userExists: ApiFailure
   readonly defaultUndeletable: (id: string) => ApiFailure
+  readonly multiConvoDisabled: ApiFailure
 } = {
   appNotFound: { status: 404, code: "app_not_found", title: "App not found" },
   conversationNotFound: { status: 404, code: "conversation_not_found", title: "Conversation not found" },
@@ -21,5 +22,11 @@ export const failures: {
     status: 400,
     code: "bad_request",
     title: `Conversation ${id} cannot be deleted because it is the default.`
-  })
+  }),
+  // The spec gives no status for this refusal; 400 is how it answers the other rules of multiConvoEnabled.
+  multiConvoDisabled: {
+    status: 400,
+    code: "bad_request",
+    title: "The user already has a personal conversation and multiConvoEnabled is off for this app"
+  }
 }

@@ -10,12 +10,11 @@ import type * as Schemas from "../../generated/Schemas.js"
 import type { Unknown } from "../../generated/Unknown.js"
 import type { FamilyHandlers, InMemoryStore, Result } from "../../InMemoryStore.js"
 import type { Integration, IntegrationPage } from "../../Integrations.js"
-import type { Links, Meta } from "../../Pagination.js"
 import { updatableFields } from "../families/integrations.js"
 import { segment } from "../path.js"
 import { redactWebhook } from "../secrets.js"
 import { keys } from "./keys.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { isInvalidPage, pageLinks, pageOf } from "./page.js"
 import { part } from "./part.js"
 import { addWebhook, dropWebhooksOf, webhooksOfIntegration } from "./webhooks.js"
 
@@ -37,10 +36,8 @@ const integrationFailures = {
 /** Each app's integrations, by id, in the order made (ids increase: the cursors). */
 const integrations = part(() => new Map<string, Map<string, StoredIntegration>>())
 
-const appExists = (store: InMemoryStore, appId: string) => store.appSummaries().some((app) => app.id === appId)
-
 const ofApp = (store: InMemoryStore, appId: string): Result<Map<string, StoredIntegration>> => {
-  if (!appExists(store, appId)) return Either.left(integrationFailures.appNotFound)
+  if (!store.hasApp(appId)) return Either.left(integrationFailures.appNotFound)
   const all = integrations(store)
   let mine = all.get(appId)
   if (mine === undefined) {
@@ -89,35 +86,6 @@ const patched = <A extends object>(record: A, changes: object): A => {
   return next
 }
 
-/** One page of `items` (in id order), as the service's forward cursor lists cut it. */
-const pageOf = <A extends { readonly id: string }>(
-  items: ReadonlyArray<A>,
-  page: {
-    readonly after?: string | undefined
-    readonly before?: string | undefined
-    readonly size?: number | undefined
-  }
-) => {
-  const size = page.size ?? DEFAULT_PAGE_SIZE
-  let start: number
-  let end: number
-  if (page.before !== undefined) {
-    end = lowerBound(items, page.before, true, (i) => i.id)
-    start = Math.max(0, end - size)
-  } else {
-    start = page.after === undefined ? 0 : lowerBound(items, page.after, false, (i) => i.id)
-    end = Math.min(items.length, start + size)
-  }
-  const slice = items.slice(start, end)
-  const meta: Meta = {
-    // hasMore looks in the direction of travel: backwards for page[before].
-    hasMore: page.before !== undefined ? start > 0 : end < items.length,
-    ...(end < items.length && slice.length > 0 ? { afterCursor: slice[slice.length - 1]!.id } : {}),
-    ...(start > 0 && slice.length > 0 ? { beforeCursor: slice[0]!.id } : {})
-  }
-  return { slice, meta, size }
-}
-
 /** What the store does for each Integrations operation. */
 export const handlers: FamilyHandlers<"Integrations"> = {
   "Integrations.create": (store, { body, params: { appId } }) =>
@@ -139,14 +107,14 @@ export const handlers: FamilyHandlers<"Integrations"> = {
       const types = query.filter?.types
       const wanted = types === undefined ? undefined : new Set(types.split(",").map((t) => t.trim()))
       const items = [...mine.values()].filter((i) => wanted === undefined || wanted.has(i.type))
-      const { meta, size, slice } = pageOf(items, page)
+      const { meta, size, slice } = pageOf(items, page, (i) => i.id)
       const base = `${baseUrl}/v2/apps/${segment(appId)}/integrations?` +
         (types === undefined ? "" : `filter[types]=${encodeURIComponent(types)}&`)
-      const links: Links = {
-        ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-        ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-      }
-      return Either.right({ integrations: slice.map((i) => shown(store, appId, i)), meta, links })
+      return Either.right({
+        integrations: slice.map((i) => shown(store, appId, i)),
+        meta,
+        links: pageLinks(base, meta, size)
+      })
     }),
   "Integrations.get": (store, { params: { appId, integrationId } }) =>
     Either.map(integrationOf(store, appId, integrationId), (stored) => shown(store, appId, stored)),

@@ -9,10 +9,10 @@ import type { ApiFailure } from "../../ErrorResponse.js"
 import type { InMemoryStore, Result } from "../../InMemoryStore.js"
 import type { Message, MessagePage } from "../../Message.js"
 import type { InputOf } from "../../Operations.js"
-import type { Links, Meta, Page } from "../../Pagination.js"
+import type { Meta, Page } from "../../Pagination.js"
 import { segment } from "../path.js"
 import { truncated } from "./events.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound, pageLinks } from "./page.js"
 
 /** The service's per-conversation limit. */
 const MAX_MESSAGES = 30000
@@ -83,11 +83,7 @@ export const list = (
       }
       const base = `${baseUrl}/v2/apps/${segment(appId)}/conversations/${segment(conversationId)}/messages?`
       const size = page.size ?? DEFAULT_PAGE_SIZE
-      const links: Links = {
-        ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-        ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-      }
-      return { messages, meta, links }
+      return { messages, meta, links: pageLinks(base, meta, size) }
     })
   })
 

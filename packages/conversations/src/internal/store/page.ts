@@ -1,9 +1,10 @@
 /**
  * What every cursor listing of the store shares: the service's default page
  * size, its cursors (record ids, 24 hex digits, so sorting by id is the
- * listing's order), the page query's validity, and a search by id.
+ * listing's order), the page query's validity, a search by id, and the cut
+ * of a forward listing with its `meta` and `links`.
  */
-import type { Page } from "../../Pagination.js"
+import type { Links, Meta, Page } from "../../Pagination.js"
 import { CURSOR_LENGTH } from "../../Validation.js"
 
 /** The service's default page size (its `pageQuery`). */
@@ -35,3 +36,36 @@ export const lowerBound = <A>(
   }
   return lo
 }
+
+/**
+ * One page of `items` (in id order) as the service cuts a forward listing:
+ * `page[after]` or none reads onwards, `page[before]` the page just before;
+ * `hasMore` looks in the direction of travel.
+ */
+export const pageOf = <A>(items: ReadonlyArray<A>, page: Page, idOf: (item: A) => string) => {
+  const size = page.size ?? DEFAULT_PAGE_SIZE
+  let start: number
+  let end: number
+  if (page.before !== undefined) {
+    end = lowerBound(items, page.before, true, idOf)
+    start = Math.max(0, end - size)
+  } else {
+    start = page.after === undefined ? 0 : lowerBound(items, page.after, false, idOf)
+    end = Math.min(items.length, start + size)
+  }
+  const slice = items.slice(start, end)
+  const first = slice[0]
+  const last = slice[slice.length - 1]
+  const meta: Meta = {
+    hasMore: page.before !== undefined ? start > 0 : end < items.length,
+    ...(end < items.length && last !== undefined ? { afterCursor: idOf(last) } : {}),
+    ...(start > 0 && first !== undefined ? { beforeCursor: idOf(first) } : {})
+  }
+  return { slice, meta, size }
+}
+
+/** A page's `links`: `base` (ending in `?` or `&`) with the cursor of each direction that has one. */
+export const pageLinks = (base: string, meta: Meta, size: number): Links => ({
+  ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
+  ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
+})

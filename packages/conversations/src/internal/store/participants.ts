@@ -9,11 +9,10 @@ import * as Either from "effect/Either"
 import type { ApiFailure } from "../../ErrorResponse.js"
 import type { Participant } from "../../generated/Schemas.js"
 import type { FamilyHandlers, InMemoryStore, ParticipantRecord, Result, Roster } from "../../InMemoryStore.js"
-import type { Links, Meta, Page } from "../../Pagination.js"
 import type { ParticipantPage } from "../../Participants.js"
 import { segment } from "../path.js"
 import { truncated } from "./events.js"
-import { DEFAULT_PAGE_SIZE, isInvalidPage, lowerBound } from "./page.js"
+import { isInvalidPage, lowerBound, pageLinks, pageOf } from "./page.js"
 import { part } from "./part.js"
 
 /** The spec's only participant count: an sdkGroup conversation is created with at most 10. */
@@ -100,30 +99,6 @@ const find = (
   })
 }
 
-/** One page, by participant id (the cursors), as the service cuts a forward listing. */
-const slice = (roster: Roster, page: Page) => {
-  const ids = roster.participants
-  const size = page.size ?? DEFAULT_PAGE_SIZE
-  const byId = (p: ParticipantRecord) => p.id
-  let start: number
-  let end: number
-  if (page.before !== undefined) {
-    end = lowerBound(ids, page.before, true, byId)
-    start = Math.max(0, end - size)
-  } else {
-    start = page.after === undefined ? 0 : lowerBound(ids, page.after, false, byId)
-    end = Math.min(ids.length, start + size)
-  }
-  const records = ids.slice(start, end)
-  const meta: Meta = {
-    // hasMore looks in the direction of travel: backwards for page[before].
-    hasMore: page.before !== undefined ? start > 0 : end < ids.length,
-    ...(end < ids.length && records.length > 0 ? { afterCursor: records[records.length - 1]!.id } : {}),
-    ...(start > 0 && records.length > 0 ? { beforeCursor: records[0]!.id } : {})
-  }
-  return { records, meta, size }
-}
-
 // `userTruncated` names the user's external id when it has one.
 const externalIdOf = (roster: Roster, userId: string) => {
   const externalId = roster.externalIdOf(userId)
@@ -177,16 +152,12 @@ export const handlers: FamilyHandlers<"Participants"> = {
     Either.flatMap(store.roster(appId, conversationId), (roster): Result<ParticipantPage> => {
       const page = query.page ?? {}
       if (isInvalidPage(page)) return Either.left(failures.invalidPage)
-      const { meta, records, size } = slice(roster, page)
+      const { meta, size, slice: records } = pageOf(roster.participants, page, (p) => p.id)
       const base = `${baseUrl}/v2/apps/${segment(appId)}/conversations/${segment(conversationId)}/participants?`
-      const links: Links = {
-        ...(meta.beforeCursor ? { prev: `${base}page[before]=${meta.beforeCursor}&page[size]=${size}` } : {}),
-        ...(meta.afterCursor ? { next: `${base}page[after]=${meta.afterCursor}&page[size]=${size}` } : {})
-      }
       return Either.right({
         participants: records.map((record) => toParticipant(store, appId, roster, record)),
         meta,
-        links
+        links: pageLinks(base, meta, size)
       })
     })
 }

@@ -36,8 +36,6 @@ export interface SwitchboardState {
 /** Each app's switchboard, by app id. */
 const byApp = part(() => new Map<string, SwitchboardState>())
 
-const appExists = (store: InMemoryStore, appId: string): boolean => store.appSummaries().some((app) => app.id === appId)
-
 /** The app's switchboard, if it has one (what the control actions and conversations read). */
 export const switchboardOf = (store: InMemoryStore, appId: string): SwitchboardState | undefined =>
   byApp(store).get(appId)
@@ -50,13 +48,13 @@ export const findSwitchboard = (
 ): Result<SwitchboardState> => {
   const state = byApp(store).get(appId)
   if (state !== undefined && state.switchboard.id === switchboardId) return Either.right(state)
-  return Either.left(appExists(store, appId) ? failures.switchboardNotFound : failures.appNotFound)
+  return Either.left(store.hasApp(appId) ? failures.switchboardNotFound : failures.appNotFound)
 }
 
 /** What the store does for each Switchboards operation. */
 export const handlers: FamilyHandlers<"Switchboards"> = {
   "Switchboards.create": (store, { params: { appId } }) => {
-    if (!appExists(store, appId)) return Either.left(failures.appNotFound)
+    if (!store.hasApp(appId)) return Either.left(failures.appNotFound)
     const switchboards = byApp(store)
     if (switchboards.has(appId)) return Either.left(failures.onePerApp)
     // Disabled until configured, so that no message is misrouted meanwhile (the spec's `enabled`).
@@ -65,7 +63,7 @@ export const handlers: FamilyHandlers<"Switchboards"> = {
     return Either.right(switchboard)
   },
   "Switchboards.list": (store, { params: { appId } }) => {
-    if (!appExists(store, appId)) return Either.left(failures.appNotFound)
+    if (!store.hasApp(appId)) return Either.left(failures.appNotFound)
     const state = byApp(store).get(appId)
     return Either.right(state === undefined ? [] : [state.switchboard])
   },

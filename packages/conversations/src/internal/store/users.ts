@@ -1,12 +1,24 @@
 /**
  * The users of each app, for the in-memory store: the records live in the
  * store's core (conversations name them); this module is what each Users
- * operation does with them, and with their clients.
+ * operation does with them, and with their clients. UpdateUser and
+ * DeleteUserPersonalInformation publish `user:update`, DeleteUser
+ * `user:remove` (the spec's DeleteUser text names a `user:delete` webhook,
+ * but its triggers and `x-webhooks` have only `user:remove`, "when a user is
+ * deleted").
  */
 import * as Either from "effect/Either"
 import type { FamilyHandlers, InMemoryStore, Result } from "../../InMemoryStore.js"
 import type { User } from "../../User.js"
 import { clearPersonalInformation, dropClients } from "./clients.js"
+import { apiSource, userTruncated } from "./events.js"
+
+/** Save a changed user and publish `user:update`. */
+const update = (store: InMemoryStore, appId: string, user: User): Result<User> =>
+  Either.map(store.saveUser(appId, user), (saved) => {
+    store.publish(appId, "user:update", { user: saved, source: apiSource })
+    return saved
+  })
 
 const userNotFound = { status: 404, code: "user_not_found", title: "User not found" }
 
@@ -27,7 +39,7 @@ export const handlers: FamilyHandlers<"Users"> = {
         if (value === null) delete profile[field]
         else if (value !== undefined) profile[field] = value
       }
-      return store.saveUser(appId, {
+      return update(store, appId, {
         ...user,
         ...(body.signedUpAt === undefined ? {} : { signedUpAt: body.signedUpAt }),
         ...(body.toBeRetained === undefined ? {} : { toBeRetained: body.toBeRetained }),
@@ -38,7 +50,10 @@ export const handlers: FamilyHandlers<"Users"> = {
   "Users.delete": (store, { params: { appId, userIdOrExternalId }, query }) =>
     Either.flatMap(store.user(appId, userIdOrExternalId, query?.brandId), (user) => {
       dropClients(store, appId, user.id)
-      return store.deleteUser(appId, user.id)
+      return Either.map(
+        store.deleteUser(appId, user.id),
+        () => store.publish(appId, "user:remove", { user: userTruncated(user) })
+      )
     }),
   "Users.list": (store, { params: { appId }, query }) =>
     Either.map(store.users(appId), (users) => {
@@ -53,7 +68,7 @@ export const handlers: FamilyHandlers<"Users"> = {
       // What names or shows the person goes; the locale and the conversations stay.
       const { avatarUrl: _a, email: _e, givenName: _g, surname: _s, ...profile } = user.profile ?? {}
       clearPersonalInformation(store, appId, user.id)
-      return store.saveUser(appId, { ...user, profile, metadata: {} })
+      return update(store, appId, { ...user, profile, metadata: {} })
     }),
   // The store holds no core Zendesk users, so there is nothing to copy from one:
   // the user linked to `zendeskId` is returned, linked to the survivor of a merge when one is named.
