@@ -28,6 +28,7 @@ import { createHash, timingSafeEqual } from "node:crypto"
 import type { Unknown } from "./generated/Unknown.js"
 import type { webhookEventTypes } from "./generated/Webhooks.js"
 import { WebhookEvent as WebhookEventSchema } from "./generated/Webhooks.js"
+import { decoder } from "./internal/decode.js"
 import { nestsDeeperThan } from "./Validation.js"
 
 /**
@@ -180,8 +181,8 @@ const RawPayload = Schema.Struct({
     Schema.Struct({ type: Schema.String }, Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   )
 })
-const decodeRawPayload = Schema.decodeUnknownEither(RawPayload)
-const decodeWebhookEvent = Schema.decodeUnknownEither(WebhookEventSchema)
+const decodeRawPayload = decoder(RawPayload)
+const decodeWebhookEvent = decoder(WebhookEventSchema)
 
 /**
  * Decodes one raw event with the generated Schemas. A known type whose fields
@@ -311,10 +312,19 @@ export const receiver = (options: ReceiverOptions): HttpApp.Default<never, HttpS
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const span = yield* Effect.currentSpan.pipe(Effect.option)
+    const contentLength = request.headers["content-length"]
     const outcome = yield* receive(options, {
       key: request.headers["x-api-key"],
-      contentLength: request.headers["content-length"],
-      body: request.stream,
+      contentLength,
+      // A declared length (already checked against the cap) is all the body can be, so it is read
+      // at once; a chunked body is read piece by piece up to the cap.
+      read: (max) =>
+        contentLength === undefined
+          ? readCapped(request.stream, max)
+          : Effect.mapBoth(request.arrayBuffer, {
+            onFailure: () => reject(400, "body could not be read"),
+            onSuccess: (bytes) => Buffer.from(bytes).toString("utf8")
+          }),
       deliverySpan: Option.getOrUndefined(span)
     }).pipe(Effect.either)
     const status = Either.isLeft(outcome) ? outcome.left.status : 200
@@ -322,12 +332,12 @@ export const receiver = (options: ReceiverOptions): HttpApp.Default<never, HttpS
     return Either.isLeft(outcome) ? answer(status, outcome.left.reason) : answer(200, "ok")
   }).pipe(Effect.withSpan("Webhooks.receive", { kind: "server" }))
 
-const receive = <E>(
+const receive = (
   options: ReceiverOptions,
   input: {
     readonly key: string | undefined
     readonly contentLength: string | undefined
-    readonly body: Stream.Stream<Uint8Array, E>
+    readonly read: (max: number) => Effect.Effect<string, Rejection>
     readonly deliverySpan: Tracer.AnySpan | undefined
   }
 ): Effect.Effect<void, Rejection> =>
@@ -336,7 +346,7 @@ const receive = <E>(
     const max = options.maxBodyBytes ?? defaultMaxBodyBytes
     const declared = input.contentLength === undefined ? NaN : Number(input.contentLength)
     if (declared > max) return yield* Effect.fail(reject(413, "body too large"))
-    const body = yield* readCapped(input.body, max)
+    const body = yield* input.read(max)
     const delivery = yield* parseDelivery(body, { maxDepth: options.maxDepth, deliverySpan: input.deliverySpan })
     yield* Effect.annotateCurrentSpan("webhooks.events", delivery.events.length)
     yield* options.sink.store(delivery).pipe(
