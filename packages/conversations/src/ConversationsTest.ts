@@ -20,7 +20,7 @@ import * as Stream from "effect/Stream"
 import type { AllServices } from "./Conversations.js"
 import { ConfigurationError, type ConversationsError } from "./ConversationsError.js"
 import type { ApiFailure } from "./ErrorResponse.js"
-import type { InMemoryStore } from "./InMemoryStore.js"
+import { handleUnchecked, InMemoryStore } from "./InMemoryStore.js"
 import type { Backend } from "./internal/backend.js"
 import { classify } from "./internal/classify.js"
 import * as Multipart from "./internal/multipart.js"
@@ -109,9 +109,6 @@ const isTyped = (f: ConversationsError | ApiFailure): f is ConversationsError =>
  */
 export const make = (options: TestOptions = {}) =>
   Effect.gen(function*() {
-    // Loaded when a test layer is built, not when the package's root is imported: a program that
-    // never builds one does not carry the store of every family.
-    const { InMemoryStore, handleUnchecked } = yield* Effect.promise(() => import("./InMemoryStore.js"))
     const store = yield* Either.match(InMemoryStore.make(options.seed), {
       onLeft: (detail) => Effect.fail(new ConfigurationError({ detail: `invalid seed: ${detail}` })),
       onRight: Effect.succeed
