@@ -34,6 +34,7 @@ behaviourSuite(
 describe("Prism on our client's exchanges", () => {
   it("every family went through the proxy, with zero violations", () => {
     const exchanges = proxy?.exchanges ?? []
+    console.log(Prism.summary("our client (the behavioural suite)", exchanges))
     expect(Prism.familiesSeen(exchanges)).toEqual(Prism.families)
     // Authorize's 302 cannot pass Prism (see `bypassed`); officialSdk.test.ts drives our client's
     // GetTokenInfo and RevokeAccess through the proxy, which the behavioural suite does not call.

@@ -258,6 +258,20 @@ export const operationsNotThroughPrism = (exchanges: ReadonlyArray<Exchange>) =>
 }
 
 /**
+ * One line per family: exchanges through Prism, operations among them, and
+ * the findings left after those checked another way: what the test prints.
+ */
+export const summary = (title: string, exchanges: ReadonlyArray<Exchange>) => {
+  const found = violationsByFamily(exchanges)
+  const lines = families.map((family) => {
+    const mine = exchanges.filter((e) => e.family === family && e.bypassed === undefined)
+    const ops = new Set(mine.map((e) => e.operationId)).size
+    return `  ${family}: ${mine.length} exchanges, ${ops} operations, ${found[family]?.length ?? 0} violations`
+  })
+  return `${title} through Prism's validating proxy:\n${lines.join("\n")}`
+}
+
+/**
  * The check that ends each test through the proxy: the families named went
  * through Prism, and it found nothing wrong in any exchange (what it cannot
  * judge is checked by ajv instead: see PrismBodies). A failure prints each
