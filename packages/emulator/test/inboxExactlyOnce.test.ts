@@ -47,6 +47,8 @@ interface Tally {
   requests: number
   eventsReceived: number
   slowAnswers: number
+  /** Each event id in the order it first arrived. */
+  firstArrivals: Array<string>
 }
 
 /**
@@ -56,7 +58,8 @@ interface Tally {
 const receiverServer = (handler: (request: Request) => Promise<Response>, slowEvery: number, slowMs: number) =>
   Effect.acquireRelease(
     Effect.async<{ url: string; server: http.Server; tally: Tally }>((resume) => {
-      const tally: Tally = { requests: 0, eventsReceived: 0, slowAnswers: 0 }
+      const tally: Tally = { requests: 0, eventsReceived: 0, slowAnswers: 0, firstArrivals: [] }
+      const seen = new Set<string>()
       const server = http.createServer((req, res) => {
         const chunks: Array<Buffer> = []
         req.on("data", (c: Buffer) => chunks.push(c))
@@ -69,7 +72,12 @@ const receiverServer = (handler: (request: Request) => Promise<Response>, slowEv
           void handler(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body })).then(
             async (response) => {
               if (response.status === 200) {
-                tally.eventsReceived += (JSON.parse(body.toString("utf8")) as { events: Array<unknown> }).events.length
+                const { events } = JSON.parse(body.toString("utf8")) as { events: Array<{ id: string }> }
+                tally.eventsReceived += events.length
+                for (const { id } of events) {
+                  if (!seen.has(id)) tally.firstArrivals.push(id)
+                  seen.add(id)
+                }
               }
               const text = await response.text()
               const slow = n % slowEvery === 0
@@ -171,6 +179,10 @@ describe("the inbox against the emulator's delivery faults", () => {
         expect(outcome("Dropped")).toBeGreaterThan(0)
         expect(outcome("TimedOut")).toBeGreaterThan(0)
         expect(attempts.some((a) => a.origin === "duplicate")).toBe(true)
+        expect(attempts.some((a) => a.fault === "delay")).toBe(true)
+        // Published as once-0, once-1, …: held-back and delayed batches make them arrive out of order.
+        const order = tally.firstArrivals.map((id) => Number(id.slice("once-".length)))
+        expect(order.some((n, i) => i > 0 && n < order[i - 1]!)).toBe(true)
         console.log(
           `exactly once against delivery faults: published ${EVENTS} events; ${attempts.length} attempts ` +
             `(${outcome("Delivered")} delivered, ${outcome("Dropped")} dropped, ${outcome("TimedOut")} timed out, ` +
